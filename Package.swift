@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Almanac",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Almanac", targets: ["Almanac"]),
+        .library(name: "AlmanacText", targets: ["AlmanacText"]),
+        .executable(name: "almanac", targets: ["almanac"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .target(name: "AlmanacText", resources: [.copy("Resources")]),
+        .target(name: "AlmanacModel"),
+        .target(name: "AlmanacLayout", dependencies: ["AlmanacText", "AlmanacModel"]),
+        .target(
+            name: "AlmanacStore",
+            dependencies: ["AlmanacModel", "AlmanacText", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "Almanac",
+            dependencies: [
+                "AlmanacText", "AlmanacModel", "AlmanacLayout", "AlmanacStore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "almanac",
+            dependencies: ["Almanac", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "AlmanacTextTests", dependencies: ["AlmanacText"]),
+        .testTarget(name: "AlmanacLayoutTests", dependencies: ["AlmanacLayout"]),
+        .testTarget(name: "AlmanacStoreTests", dependencies: ["AlmanacStore"]),
+        .testTarget(name: "AlmanacTests", dependencies: ["Almanac"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

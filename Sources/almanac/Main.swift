@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct Main: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "almanac", abstract: "Almanac")
+}
