@@ -21,7 +21,10 @@ let package = Package(
         .target(name: "AlmanacLayout", dependencies: ["AlmanacText", "AlmanacModel"]),
         .target(
             name: "AlmanacStore",
-            dependencies: ["AlmanacModel", "AlmanacText", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "AlmanacModel", "AlmanacText", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "Almanac",
