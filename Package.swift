@@ -38,6 +38,10 @@ let package = Package(
             name: "almanac",
             dependencies: ["Almanac", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(
+            name: "almanac-bench",
+            dependencies: ["Almanac", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "AlmanacTextTests", dependencies: ["AlmanacText"]),
         .testTarget(name: "AlmanacLayoutTests", dependencies: ["AlmanacLayout"]),
         .testTarget(name: "AlmanacStoreTests", dependencies: ["AlmanacStore"]),
