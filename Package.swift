@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "AlmanacTextTests", dependencies: ["AlmanacText"]),
         .testTarget(name: "AlmanacLayoutTests", dependencies: ["AlmanacLayout"]),
         .testTarget(name: "AlmanacStoreTests", dependencies: ["AlmanacStore"]),
-        .testTarget(name: "AlmanacTests", dependencies: ["Almanac"]),
+        .testTarget(name: "AlmanacTests", dependencies: ["Almanac", "AlmanacLayout", "AlmanacModel", "AlmanacStore"]),
     ],
     swiftLanguageModes: [.v6]
 )
