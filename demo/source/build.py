@@ -30,6 +30,7 @@ Run: python3 build.py  (writes ../pages/*.txt and ../gold/layout.jsonl)
 import json
 import pathlib
 import re
+import subprocess
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -148,7 +149,7 @@ def check(page, raw):
             if c in body:
                 problems.append(f"{who}: caption inside body: {c}")
         for r in art.get("repeats", []):
-            if squash(r) not in flat:
+            if squash(r).replace("and", "和") not in flat:
                 problems.append(f"{who}: repeated block is not body text: {r[:20]}")
     return problems
 
@@ -188,8 +189,9 @@ def main():
         enc = page["encoding"]
         if enc == "utf-8":
             data = raw.encode("utf-8")
-        elif enc == "gb18030":
-            data = raw.encode("gb18030")
+        elif enc == "gb18030":  # written as UTF-8 first, converted the way a user would
+            data = subprocess.run(["iconv", "-f", "UTF-8", "-t", "GB18030"], input=raw.encode("utf-8"),
+                                  capture_output=True, check=True).stdout
         elif enc == "utf-8-bom-crlf":
             data = b"\xef\xbb\xbf" + raw.replace("\n", "\r\n").encode("utf-8")
         else:
