@@ -141,6 +141,9 @@ def check(page, raw):
             problems.append(f"{who}: first_words do not start the body: {g['first']}")
         if not body.endswith(g["last"]):
             problems.append(f"{who}: last_words do not end the body: {g['last']} / {body[-20:]}")
+        for key in ("first", "last"):
+            if g[key] not in raw:
+                problems.append(f"{who}: {key}_words are not verbatim on the page: {g[key]}")
         if squash(g["headline"]) not in flat_raw:
             problems.append(f"{who}: headline not printed on the page")
         if g.get("sub") and squash(g["sub"]) not in flat_raw:
