@@ -107,6 +107,7 @@ public struct Normalizer: Sendable {
     private func keepsSpace(between before: UInt32?, and after: UInt32?) -> Bool {
         guard let before, let after, before != 0x0A, after != 0x0A, after != 0x0D else { return false }
         guard removesSpacesInChineseText else { return true }
+        if Self.isChinesePunctuation(before) || Self.isChinesePunctuation(after) { return false }
         let left = Self.isChineseContext(before)
         let right = Self.isChineseContext(after)
         if left && right { return ScalarClass.isDigit(before) && ScalarClass.isDigit(after) }
@@ -118,11 +119,15 @@ public struct Normalizer: Sendable {
             || (value >= 0x2000 && value <= 0x200A)
     }
 
-    /// Han, CJK punctuation and full-width forms, and digits: characters between which a space is noise.
+    /// Han characters and digits: characters between which a space is noise.
     static func isChineseContext(_ value: UInt32) -> Bool {
-        ScalarClass.isHan(value) || ScalarClass.isDigit(value) || (value >= 0x3000 && value <= 0x303F)
-            || (value >= 0xFF01 && value <= 0xFF0F) || (value >= 0xFF1A && value <= 0xFF20)
-            || (value >= 0x2014 && value <= 0x201D) || value == 0x2026 || value == 0xFF08 || value == 0xFF09
+        ScalarClass.isHan(value) || ScalarClass.isDigit(value)
+    }
+
+    /// CJK and full-width punctuation, beside which a space is noise.
+    static func isChinesePunctuation(_ value: UInt32) -> Bool {
+        (value >= 0x3001 && value <= 0x303F) || (value >= 0xFF01 && value <= 0xFF0F && value != 0xFF05)
+            || (value >= 0xFF1A && value <= 0xFF20) || (value >= 0x2014 && value <= 0x201D) || value == 0x2026
     }
 
     /// ASCII punctuation written full-width in Chinese text: `, ; : ? ! ( )`.
