@@ -2,5 +2,6 @@ import ArgumentParser
 
 @main
 struct Main: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "almanac", abstract: "Almanac")
+    static let configuration = CommandConfiguration(
+        commandName: "almanac", abstract: "Almanac", subcommands: [Segment.self, Eval.self])
 }
