@@ -51,10 +51,11 @@ public struct SegmentationScore: Sendable, Equatable, Codable {
         }
     }
 
-    static func lines(_ text: String) -> [Substring] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    /// The lines of `text` (`\n` or `\r\n` ends a line; a final line break opens no empty line).
+    public static func lines(_ text: String) -> [Substring] {
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         if lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        return lines
     }
 
     /// Word spans of a line, counting scalars with white space removed.

@@ -26,8 +26,8 @@ struct EvalSegment: AsyncParsableCommand {
 
     func run() async throws {
         let segmenter = try Segmenter.bundled(userLexicon: try loadUserLexicon(dict))
-        let goldLines = SegmentationScoreLines.split(try readInput(gold))
-        let rawLines = SegmentationScoreLines.split(try readInput(raw))
+        let goldLines = SegmentationScore.lines(try readInput(gold))
+        let rawLines = SegmentationScore.lines(try readInput(raw))
         guard goldLines.count == rawLines.count else {
             throw ValidationError("gold has \(goldLines.count) lines but raw has \(rawLines.count): pair the right files")
         }
@@ -48,14 +48,5 @@ struct EvalSegment: AsyncParsableCommand {
             print(String(format: "precision %.4f  recall %.4f  F1 %.4f", score.precision, score.recall, score.f1))
             print("gold words \(score.goldWords)  predicted \(score.predictedWords)  correct \(score.correctWords)")
         }
-    }
-}
-
-/// Splits a file into lines the way the SIGHAN files are laid out.
-enum SegmentationScoreLines {
-    static func split(_ text: String) -> [Substring] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
     }
 }

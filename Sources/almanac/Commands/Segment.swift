@@ -19,9 +19,7 @@ struct Segment: AsyncParsableCommand {
         let input = try readInput(file)
         var output = ""
         output.reserveCapacity(input.utf8.count * 3 / 2)
-        var lines = input.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        for line in lines {
+        for line in SegmentationScore.lines(input) {
             let scalars = line.unicodeScalars.map(\.value)
             var first = true
             for range in segmenter.wordRanges(in: scalars) {
