@@ -34,6 +34,21 @@ enum NumeralCharacters {
     /// Characters that stand for tens on their own (廿 20, 卅 30).
     static let tens: [UInt32: Double] = [0x5EFF: 20, 0x5345: 30]
 
+    /// For each scalar of the Basic Multilingual Plane: bit 1 when it can start a Chinese number in
+    /// running text (a digit, 十, 第 or 百 of 百分之), bit 2 when it can continue one (a digit, a unit,
+    /// 余 多 来, 分 of 百分之): a cheap filter before the full reader runs.
+    static let startTable: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        for value in digits.keys where value < 0x10000 { table[Int(value)] = 3 }
+        for value in smallUnits.keys where value < 0x10000 { table[Int(value)] |= 2 }
+        for value in largeUnits.keys where value < 0x10000 { table[Int(value)] |= 2 }
+        for value in tens.keys where value < 0x10000 { table[Int(value)] |= 2 }
+        for value in innerApproximations where value < 0x10000 { table[Int(value)] |= 2 }
+        for value: UInt32 in [0x5341, 0x7B2C, 0x767E] { table[Int(value)] |= 1 }  // 十 第 百
+        table[0x5206] |= 2  // 分
+        return table
+    }()
+
     /// Whether the scalar can be part of a Chinese numeral.
     static func isNumeralCharacter(_ value: UInt32) -> Bool {
         digits[value] != nil || smallUnits[value] != nil || largeUnits[value] != nil || tens[value] != nil

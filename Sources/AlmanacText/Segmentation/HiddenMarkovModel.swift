@@ -8,8 +8,8 @@ public struct HiddenMarkovModel: Sendable {
     let start: [Double]
     /// Log transition probabilities, `transition[from * 4 + to]`.
     let transition: [Double]
-    /// For each scalar the model knows, the row of its emissions in `emissions`.
-    let rows: [UInt32: Int32]
+    /// For each scalar of the Basic Multilingual Plane, the row of its emissions in `emissions`, or -1.
+    let rows: [Int32]
     /// Log emission probabilities, `emissions[row * 4 + state]`.
     let emissions: [Float]
 
@@ -28,11 +28,10 @@ public struct HiddenMarkovModel: Sendable {
         transition = try reader.floats(16, as: Double.self)
         let characters: [UInt32] = try reader.array(count)
         let stateMajor = try reader.floats(4 * count, as: Float.self)
-        var rows: [UInt32: Int32] = [:]
-        rows.reserveCapacity(count)
+        var rows = [Int32](repeating: -1, count: 0x10000)
         var emissions = [Float](repeating: -1e30, count: 4 * count)
         for (row, character) in characters.enumerated() {
-            rows[character] = Int32(row)
+            if character < 0x10000 { rows[Int(character)] = Int32(row) }
             for state in 0..<4 { emissions[row * 4 + state] = stateMajor[state * count + row] }
         }
         self.rows = rows
@@ -50,7 +49,8 @@ public struct HiddenMarkovModel: Sendable {
         var scores = [Double](repeating: Self.floor, count: count * 4)
         var back = [UInt8](repeating: 0, count: count * 4)
         for t in 0..<count {
-            let row = rows[scalars[range.lowerBound + t]].map(Int.init)
+            let value = scalars[range.lowerBound + t]
+            let row: Int? = value < 0x10000 && rows[Int(value)] >= 0 ? Int(rows[Int(value)]) : nil
             for state in 0..<4 {
                 let emission = row.map { Double(emissions[$0 * 4 + state]) } ?? Self.floor
                 if t == 0 {

@@ -53,13 +53,13 @@ extension Lexicon {
             tags.append(String(decoding: try reader.bytes(length), as: UTF8.self))
         }
         reader.align(4)
-        let childStart: [UInt32] = try reader.array(count + 1)
-        let frequencies: [UInt32] = try reader.array(count)
-        let labels: [UInt16] = try reader.array(count)
-        let tagIndices = try reader.bytes(count)
-        self.init(
-            childStart: childStart, labels: labels, frequencies: frequencies, tagIndices: tagIndices, tagNames: tags,
-            totalFrequency: Double(total), wordCount: words)
+        let storage = try TrieStorage(nodeCount: count, totalFrequency: Double(total)) { storage in
+            try reader.copy(into: storage.childStart)
+            try reader.copy(into: storage.frequencies)
+            try reader.copy(into: storage.labels)
+            try reader.copy(into: storage.tags)
+        }
+        self.init(storage: storage, tagNames: tags, totalFrequency: Double(total), wordCount: words)
     }
 }
 
@@ -78,6 +78,17 @@ struct BinaryReader {
     mutating func uint32() throws -> UInt32 { (try array(1) as [UInt32])[0] }
     mutating func uint64() throws -> UInt64 { (try array(1) as [UInt64])[0] }
     mutating func align(_ boundary: Int) { offset = (offset + boundary - 1) / boundary * boundary }
+
+    /// Copies little-endian values into `buffer`, filling it.
+    mutating func copy<T: FixedWidthInteger>(into buffer: UnsafeMutableBufferPointer<T>) throws {
+        let size = buffer.count * MemoryLayout<T>.size
+        guard offset + size <= bytes.count else { throw LexiconError("resource file is truncated: regenerate it") }
+        bytes.withUnsafeBytes { raw in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + size]))
+        }
+        offset += size
+        for index in buffer.indices { buffer[index] = T(littleEndian: buffer[index]) }
+    }
 
     /// Copies `count` little-endian values of a fixed-width type.
     mutating func array<T: FixedWidthInteger>(_ count: Int) throws -> [T] {

@@ -8,14 +8,7 @@ import Foundation
 /// MIT-licensed dictionary by `scripts/lexicon/generate.sh`; it loads in a few milliseconds
 /// because the file holds the arrays exactly as they are used.
 public struct Lexicon: Sendable {
-    let childStart: [UInt32]
-    let labels: [UInt16]
-    let frequencies: [UInt32]
-    let tagIndices: [UInt8]
-    /// Natural log of each node's probability (`frequency / totalFrequency`); `-infinity` when not a word.
-    let logProbabilities: [Float]
-    /// For each scalar of the Basic Multilingual Plane, the node reached from the root, or -1.
-    let rootChildren: [Int32]
+    let storage: TrieStorage
     let tagNames: [String]
 
     /// The sum of all word frequencies.
@@ -26,46 +19,25 @@ public struct Lexicon: Sendable {
     public let unknownLogProbability: Double
 
     /// The number of trie nodes.
-    public var nodeCount: Int { labels.count }
+    public var nodeCount: Int { storage.nodeCount }
 
-    init(childStart: [UInt32], labels: [UInt16], frequencies: [UInt32], tagIndices: [UInt8], tagNames: [String],
-         totalFrequency: Double, wordCount: Int)
-    {
-        self.childStart = childStart
-        self.labels = labels
-        self.frequencies = frequencies
-        self.tagIndices = tagIndices
+    init(storage: TrieStorage, tagNames: [String], totalFrequency: Double, wordCount: Int) {
+        self.storage = storage
         self.tagNames = tagNames
         self.totalFrequency = totalFrequency
         self.wordCount = wordCount
-        let logTotal = log(totalFrequency)
-        self.unknownLogProbability = -logTotal
-        self.logProbabilities = frequencies.map { $0 > 0 ? Float(log(Double($0)) - logTotal) : -.infinity }
-        var root = [Int32](repeating: -1, count: 0x10000)
-        if !childStart.isEmpty {
-            for node in Int(childStart[0])..<Int(childStart[1]) { root[Int(labels[node])] = Int32(node) }
-        }
-        self.rootChildren = root
+        self.unknownLogProbability = -log(totalFrequency)
     }
 
     // MARK: - Lookup
 
     /// The node reached from `node` over `label`, or -1.
     @inline(__always)
-    func child(of node: Int32, label: UInt32) -> Int32 {
-        guard label < 0x10000 else { return -1 }
-        if node == 0 { return rootChildren[Int(label)] }
-        var low = Int(childStart[Int(node)])
-        var high = Int(childStart[Int(node) + 1])
-        let target = UInt16(label)
-        while low < high {
-            let middle = (low + high) >> 1
-            let value = labels[middle]
-            if value == target { return Int32(middle) }
-            if value < target { low = middle + 1 } else { high = middle }
-        }
-        return -1
-    }
+    func child(of node: Int32, label: UInt32) -> Int32 { storage.child(of: node, label: label) }
+
+    /// The frequency of the word ending at `node` (0 when none).
+    @inline(__always)
+    func frequency(at node: Int32) -> UInt32 { node > 0 ? storage.frequencies[Int(node)] : 0 }
 
     /// The node that ends `word`'s path, or -1.
     func node(of word: [UInt32]) -> Int32 {
@@ -80,15 +52,15 @@ public struct Lexicon: Sendable {
     /// The frequency of `word`, or `nil` when it is not a word of the lexicon.
     public func frequency(of word: String) -> Int? {
         let node = node(of: word.unicodeScalars.map { ScalarClass.foldWidth($0.value) })
-        guard node > 0, frequencies[Int(node)] > 0 else { return nil }
-        return Int(frequencies[Int(node)])
+        guard frequency(at: node) > 0 else { return nil }
+        return Int(frequency(at: node))
     }
 
     /// The part-of-speech tag jieba gives `word` (`n`, `nr`, `ns`, `v`…), or `nil` when it is not a word.
     public func tag(of word: String) -> String? {
         let node = node(of: word.unicodeScalars.map { ScalarClass.foldWidth($0.value) })
-        guard node > 0, frequencies[Int(node)] > 0 else { return nil }
-        let index = Int(tagIndices[Int(node)])
+        guard frequency(at: node) > 0 else { return nil }
+        let index = Int(storage.tags[Int(node)])
         return index < tagNames.count ? tagNames[index] : nil
     }
 

@@ -11,10 +11,14 @@ extension Segmenter {
         let count = scalars.count
         var index = 0
         var hanStart = -1
+        let numberStarts = NumeralCharacters.startTable
         while index < count {
             let value = scalars[index]
             if ScalarClass.isHan(value) {
-                if let end = Self.numberEnd(scalars, at: index, runStart: hanStart, lexicon: lexicon) {
+                if value < 0x10000, numberStarts[Int(value)] & 1 != 0, index + 1 < count,
+                    scalars[index + 1] < 0x10000 && numberStarts[Int(scalars[index + 1])] & 2 != 0
+                        || ScalarClass.isDigit(scalars[index + 1]),
+                    let end = Self.numberEnd(scalars, at: index, runStart: hanStart, lexicon: lexicon) {
                     if hanStart >= 0 { appendHanRun(scalars, hanStart..<index, to: &ranges, scratch: &scratch) }
                     hanStart = -1
                     ranges.append(index..<end)
@@ -37,7 +41,7 @@ extension Segmenter {
                 index = end
             } else {
                 var end = index + 1
-                if Self.repeatedSymbols.contains(value) {
+                if Self.isRepeatedSymbol(value) {
                     while end < count && scalars[end] == value { end += 1 }
                 }
                 ranges.append(index..<end)
@@ -47,8 +51,11 @@ extension Segmenter {
         if hanStart >= 0 { appendHanRun(scalars, hanStart..<count, to: &ranges, scratch: &scratch) }
     }
 
-    /// Symbols whose runs are one word (`……`, `——`).
-    static let repeatedSymbols: Set<UInt32> = [0x2026, 0x2014, 0x2D, 0xB7, 0x2E, 0x3002]
+    /// Whether runs of this symbol are one word (`……`, `——`, `--`, `··`, `...`, `。。`).
+    @inline(__always)
+    static func isRepeatedSymbol(_ value: UInt32) -> Bool {
+        value == 0x2026 || value == 0x2014 || value == 0x2D || value == 0xB7 || value == 0x2E || value == 0x3002
+    }
 
     // MARK: - Latin and Arabic
 
@@ -64,7 +71,7 @@ extension Segmenter {
                 end += 1
             } else if ScalarClass.isDigit(value) {
                 end += 1
-            } else if Self.innerConnectors.contains(value), end + 1 < scalars.count,
+            } else if Self.isInnerConnector(value), end + 1 < scalars.count,
                 ScalarClass.isDigit(scalars[end + 1]) || (hasLetter && ScalarClass.isLatin(scalars[end + 1]))
             {
                 end += 1
@@ -78,8 +85,14 @@ extension Segmenter {
         return numberEnd(scalars, digitsAt: start, digitsEnd: end)
     }
 
-    /// `.` and `,` inside numbers, `-` `_` `&` `'` `/` inside Latin words.
-    static let innerConnectors: Set<UInt32> = [0x2E, 0x2C, 0x2D, 0x5F, 0x26, 0x27, 0x2F, 0x3A]
+    /// `.` `,` `:` inside numbers, `-` `_` `&` `'` `/` inside Latin words.
+    @inline(__always)
+    static func isInnerConnector(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x2E, 0x2C, 0x2D, 0x5F, 0x26, 0x27, 0x2F, 0x3A: return true
+        default: return false
+        }
+    }
 
     /// The end of an Arabic number starting at `start` whose digits and separators end at `digitsEnd`.
     static func numberEnd(_ scalars: UnsafeBufferPointer<UInt32>, digitsAt start: Int, digitsEnd: Int) -> Int {

@@ -16,24 +16,35 @@ struct Segment: AsyncParsableCommand {
 
     func run() async throws {
         let segmenter = try Segmenter.bundled(userLexicon: try loadUserLexicon(dict))
-        let input = try readInput(file)
-        var output = ""
-        output.reserveCapacity(input.utf8.count * 3 / 2)
-        for line in SegmentationScore.lines(input) {
-            let scalars = line.unicodeScalars.map(\.value)
-            var first = true
-            for range in segmenter.wordRanges(in: scalars) {
-                if !first { output += "  " }
-                first = false
-                output.unicodeScalars.append(contentsOf: scalars[range].compactMap(Unicode.Scalar.init))
-            }
-            output += "\n"
-            if output.utf8.count > 1 << 20 {
-                FileHandle.standardOutput.write(Data(output.utf8))
-                output.removeAll(keepingCapacity: true)
+        let input = file == "-" ? 0 : open(file, O_RDONLY)
+        guard input >= 0 else { throw ValidationError("cannot read \(file): check that it exists and is readable") }
+        defer { if input != 0 { close(input) } }
+        // Stream in blocks cut at line ends, so memory stays flat whatever the input size.
+        let blockSize = 1 << 20
+        var block = [UInt8](repeating: 0, count: blockSize)
+        var pending: [UInt8] = []
+        while true {
+            let read = block.withUnsafeMutableBytes { Foundation.read(input, $0.baseAddress, blockSize) }
+            if read <= 0 { break }
+            pending.append(contentsOf: block[0..<read])
+            guard let lastBreak = pending.lastIndex(of: 0x0A) else { continue }
+            write(segmenter.segmentLines(utf8: Array(pending[...lastBreak])))
+            pending.removeSubrange(...lastBreak)
+        }
+        if !pending.isEmpty { write(segmenter.segmentLines(utf8: pending)) }
+    }
+
+    /// Writes all of `bytes` to standard output.
+    private func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(1, base + offset, raw.count - offset)
+                if written <= 0 { return }
+                offset += written
             }
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
     }
 }
 
@@ -46,13 +57,16 @@ func loadUserLexicon(_ path: String?) throws -> UserLexicon {
     return try UserLexicon(parsing: String(decoding: data, as: UTF8.self))
 }
 
-/// Reads a UTF-8 file, or standard input for "-".
-func readInput(_ file: String) throws -> String {
-    if file == "-" {
-        return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-    }
+/// Reads a file's bytes, or standard input for "-".
+func readBytes(_ file: String) throws -> [UInt8] {
+    if file == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
     guard let data = FileManager.default.contents(atPath: file) else {
         throw ValidationError("cannot read \(file): check that it exists and is readable")
     }
-    return String(decoding: data, as: UTF8.self)
+    return [UInt8](data)
+}
+
+/// Reads a UTF-8 file, or standard input for "-".
+func readInput(_ file: String) throws -> String {
+    String(decoding: try readBytes(file), as: UTF8.self)
 }
