@@ -5,6 +5,7 @@ extension Segmenter {
         var best: [Double] = []
         var next: [Int32] = []
         var ends: [Int] = []
+        var firstSlots: [UInt64] = []
     }
 
     /// Cuts the Chinese run `range` of `scalars` (width-folded) and appends its words.
@@ -23,12 +24,27 @@ extension Segmenter {
         if scratch.best.count < count + 1 {
             scratch.best = [Double](repeating: 0, count: 2 * count + 1)
             scratch.next = [Int32](repeating: 0, count: 2 * count + 1)
+            scratch.firstSlots = [UInt64](repeating: 0, count: 2 * count + 1)
         }
         let base = range.lowerBound
         let unknown = lexicon.unknownLogProbability
         let hasUserWords = !userLexicon.isEmpty
         let trie = lexicon.storage
         let roots = trie.roots
+        let logProbabilities = trie.logProbabilities
+        let edges = trie.edges
+        let mask = trie.edgeMask
+        scratch.firstSlots.withUnsafeMutableBufferPointer { firstSlots in
+            // First pass: read the table slot of every position's first step. The reads do not depend
+            // on one another, so the processor overlaps their cache misses; the walk below then finds
+            // most of its first steps in cache.
+            for i in 0..<(count - 1) {
+                let first = scalars[base + i]
+                let root = roots[Int(first & 0xFFFF)]
+                let key = UInt64(root.child & TrieStorage.nodeMask) << 16 | UInt64(scalars[base + i + 1] & 0xFFFF)
+                firstSlots[i] = edges[TrieStorage.slot(of: key, mask: mask)]
+            }
+        }
         scratch.next.withUnsafeMutableBufferPointer { next in
             scratch.best.withUnsafeMutableBufferPointer { best in
                 best[count] = 0
@@ -41,16 +57,18 @@ extension Segmenter {
                     if first < 0x10000 {
                         let root = roots[Int(first)]
                         if root.logProbability > -.infinity { bestScore = Double(root.logProbability) + best[i + 1] }
-                        var child = root.child
+                        var node = Int(root.child & TrieStorage.nodeMask)
+                        var hasChildren = root.child != UInt32.max && root.child & TrieStorage.hasChildrenFlag != 0
                         var j = i + 1
                         // Walk down while the node has children; one table probe per step.
-                        while child & TrieStorage.hasChildrenFlag != 0 && child != UInt32.max && j < count {
-                            guard let edge = trie.edge(from: child & TrieStorage.nodeMask, label: scalars[base + j])
-                            else { break }
+                        while hasChildren && j < count {
+                            let edge = trie.edge(from: node, label: scalars[base + j])
+                            if edge == 0 { break }
                             j += 1
-                            child = edge.child
-                            if edge.logProbability > -.infinity {
-                                let score = Double(edge.logProbability) + best[j]
+                            node = TrieStorage.child(of: edge)
+                            hasChildren = edge & TrieStorage.edgeHasChildren != 0
+                            if edge & TrieStorage.edgeEndsWord != 0 {
+                                let score = Double(logProbabilities[node]) + best[j]
                                 if score >= bestScore {
                                     bestScore = score
                                     bestEnd = j

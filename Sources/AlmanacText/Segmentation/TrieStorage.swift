@@ -18,16 +18,17 @@ final class TrieStorage: @unchecked Sendable {
     let tags: UnsafeMutableBufferPointer<UInt8>
     /// For each scalar of the Basic Multilingual Plane, the node reached from the root, or -1.
     let rootChildren: UnsafeMutableBufferPointer<Int32>
-    /// One step down the trie, with what the hot loop needs of the node it reaches, in 16 bytes so a
-    /// step costs one cache line.
-    struct Edge {
-        /// `parent << 16 | label`; 0 marks an empty slot (edges from the root are in `roots`).
-        var key: UInt64
-        /// The node reached, with `hasChildrenFlag` set when the walk can go on from it.
-        var child: UInt32
-        /// The log probability of the word the node ends, `-infinity` when none.
-        var logProbability: Float
-    }
+    /// One step down the trie packed in 8 bytes: `parent << 16 | label` (38 bits), the child (22 bits),
+    /// whether the child has children (bit 1) and whether it ends a word (bit 0). 0 marks an empty slot;
+    /// edges from the root are in `roots`.
+    typealias Edge = UInt64
+
+    static let edgeHasChildren: UInt64 = 2
+    static let edgeEndsWord: UInt64 = 1
+
+    /// The node an edge leads to.
+    @inline(__always)
+    static func child(of edge: Edge) -> Int { Int(truncatingIfNeeded: (edge >> 2) & 0x3F_FFFF) }
 
     /// The node reached from the root over a scalar and its word's log probability.
     struct Root {
@@ -39,7 +40,8 @@ final class TrieStorage: @unchecked Sendable {
     static let hasChildrenFlag: UInt32 = 1 << 31
     static let nodeMask: UInt32 = (1 << 31) - 1
 
-    /// Open-addressing table (linear probing) of every edge below the root.
+    /// Open-addressing table (linear probing) of every edge below the root: 8 MiB for jieba's lexicon,
+    /// small enough to stay in the last-level cache.
     let edges: UnsafeMutableBufferPointer<Edge>
     /// For each scalar of the Basic Multilingual Plane, the edge from the root.
     let roots: UnsafeMutableBufferPointer<Root>
@@ -55,7 +57,7 @@ final class TrieStorage: @unchecked Sendable {
         while capacity < nodeCount * 2 { capacity <<= 1 }
         edgeMask = capacity - 1
         // One block, widest elements first so every buffer stays aligned.
-        let sizes = [capacity * 16, 0x10000 * 8, 0x10000 * 4, (nodeCount + 1) * 4, nodeCount * 4, nodeCount * 4, nodeCount * 2, nodeCount]
+        let sizes = [capacity * 8, 0x10000 * 8, 0x10000 * 4, (nodeCount + 1) * 4, nodeCount * 4, nodeCount * 4, nodeCount * 2, nodeCount]
         let offsets = sizes.indices.map { index in sizes[..<index].reduce(0) { $0 + ($1 + 63) / 64 * 64 } }
         blockSize = offsets[offsets.count - 1] + sizes[sizes.count - 1]
         block = HugePages.allocate(byteCount: blockSize)
@@ -82,7 +84,7 @@ final class TrieStorage: @unchecked Sendable {
         if nodeCount > 0 {
             for node in Int(childStart[0])..<Int(childStart[1]) { rootChildren[Int(labels[node])] = Int32(node) }
         }
-        precondition(nodeCount < 1 << 30, "node numbers must fit in 30 bits")
+        precondition(nodeCount < 1 << 22, "node numbers must fit in the 22 bits of an edge")
         func flagged(_ node: Int) -> UInt32 {
             UInt32(node) | (childStart[node] < childStart[node + 1] ? Self.hasChildrenFlag : 0)
         }
@@ -95,8 +97,10 @@ final class TrieStorage: @unchecked Sendable {
             for child in Int(childStart[parent])..<Int(childStart[parent + 1]) {
                 let key = UInt64(parent) << 16 | UInt64(labels[child])
                 var slot = Self.slot(of: key, mask: edgeMask)
-                while edges[slot].key != 0 { slot = (slot + 1) & edgeMask }
-                edges[slot] = Edge(key: key, child: flagged(child), logProbability: logProbabilities[child])
+                while edges[slot] != 0 { slot = (slot + 1) & edgeMask }
+                let hasChildren = childStart[child] < childStart[child + 1] ? Self.edgeHasChildren : 0
+                let endsWord = frequencies[child] > 0 ? Self.edgeEndsWord : 0
+                edges[slot] = key << 24 | UInt64(child) << 2 | hasChildren | endsWord
             }
         }
     }
@@ -110,16 +114,15 @@ final class TrieStorage: @unchecked Sendable {
         HugePages.deallocate(block, byteCount: blockSize)
     }
 
-    /// The edge from `node` (not the root) over `label`, or `nil`.
+    /// The edge from `node` (not the root) over `label`, or 0.
     @inline(__always)
-    func edge(from node: UInt32, label: UInt32) -> Edge? {
-        let key = UInt64(node) << 16 | UInt64(label & 0xFFFF)
-        guard label < 0x10000 else { return nil }
+    func edge(from node: Int, label: UInt32) -> Edge {
+        guard label < 0x10000 else { return 0 }
+        let key = UInt64(node) << 16 | UInt64(label)
         var slot = Self.slot(of: key, mask: edgeMask)
         while true {
             let entry = edges[slot]
-            if entry.key == key { return entry }
-            if entry.key == 0 { return nil }
+            if entry >> 24 == key || entry == 0 { return entry }
             slot = (slot + 1) & edgeMask
         }
     }
@@ -129,13 +132,7 @@ final class TrieStorage: @unchecked Sendable {
     func child(of node: Int32, label: UInt32) -> Int32 {
         guard label < 0x10000 else { return -1 }
         if node == 0 { return rootChildren[Int(label)] }
-        let key = UInt64(UInt32(bitPattern: node)) << 16 | UInt64(label)
-        var slot = Self.slot(of: key, mask: edgeMask)
-        while true {
-            let entry = edges[slot]
-            if entry.key == key { return Int32(bitPattern: entry.child & Self.nodeMask) }
-            if entry.key == 0 { return -1 }
-            slot = (slot + 1) & edgeMask
-        }
+        let edge = edge(from: Int(node), label: label)
+        return edge == 0 ? -1 : Int32(Self.child(of: edge))
     }
 }

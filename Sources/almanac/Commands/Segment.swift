@@ -14,8 +14,25 @@ struct Segment: AsyncParsableCommand {
     @Option(name: .long, help: "A user lexicon: lines 'word [frequency] [tag]', read at run time.")
     var dict: String?
 
+    @Flag(help: "Print lexicon load time and segmentation throughput to standard error.")
+    var stats = false
+
     func run() async throws {
+        let clock = ContinuousClock()
+        let loadStart = clock.now
         let segmenter = try Segmenter.bundled(userLexicon: try loadUserLexicon(dict))
+        let loaded = clock.now
+        var bytesRead = 0
+        defer {
+            if stats {
+                let load = Self.seconds(loaded - loadStart)
+                let work = Self.seconds(clock.now - loaded)
+                let line = String(
+                    format: "load_ms %.1f segment_s %.3f bytes %d mb_per_s %.2f\n", load * 1000, work, bytesRead,
+                    Double(bytesRead) / 1e6 / max(work, 1e-9))
+                FileHandle.standardError.write(Data(line.utf8))
+            }
+        }
         let input = file == "-" ? 0 : open(file, O_RDONLY)
         guard input >= 0 else { throw ValidationError("cannot read \(file): check that it exists and is readable") }
         defer { if input != 0 { close(input) } }
@@ -26,12 +43,17 @@ struct Segment: AsyncParsableCommand {
         while true {
             let read = block.withUnsafeMutableBytes { Foundation.read(input, $0.baseAddress, blockSize) }
             if read <= 0 { break }
+            bytesRead += read
             pending.append(contentsOf: block[0..<read])
             guard let lastBreak = pending.lastIndex(of: 0x0A) else { continue }
             write(segmenter.segmentLines(utf8: Array(pending[...lastBreak])))
             pending.removeSubrange(...lastBreak)
         }
         if !pending.isEmpty { write(segmenter.segmentLines(utf8: pending)) }
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Writes all of `bytes` to standard output.
