@@ -5,7 +5,6 @@ extension Segmenter {
         var best: [Double] = []
         var next: [Int32] = []
         var ends: [Int] = []
-        var firstSlots: [UInt64] = []
     }
 
     /// Cuts the Chinese run `range` of `scalars` (width-folded) and appends its words.
@@ -24,7 +23,6 @@ extension Segmenter {
         if scratch.best.count < count + 1 {
             scratch.best = [Double](repeating: 0, count: 2 * count + 1)
             scratch.next = [Int32](repeating: 0, count: 2 * count + 1)
-            scratch.firstSlots = [UInt64](repeating: 0, count: 2 * count + 1)
         }
         let base = range.lowerBound
         let unknown = lexicon.unknownLogProbability
@@ -32,19 +30,6 @@ extension Segmenter {
         let trie = lexicon.storage
         let roots = trie.roots
         let logProbabilities = trie.logProbabilities
-        let edges = trie.edges
-        let mask = trie.edgeMask
-        scratch.firstSlots.withUnsafeMutableBufferPointer { firstSlots in
-            // First pass: read the table slot of every position's first step. The reads do not depend
-            // on one another, so the processor overlaps their cache misses; the walk below then finds
-            // most of its first steps in cache.
-            for i in 0..<(count - 1) {
-                let first = scalars[base + i]
-                let root = roots[Int(first & 0xFFFF)]
-                let key = UInt64(root.child & TrieStorage.nodeMask) << 16 | UInt64(scalars[base + i + 1] & 0xFFFF)
-                firstSlots[i] = edges[TrieStorage.slot(of: key, mask: mask)]
-            }
-        }
         scratch.next.withUnsafeMutableBufferPointer { next in
             scratch.best.withUnsafeMutableBufferPointer { best in
                 best[count] = 0
