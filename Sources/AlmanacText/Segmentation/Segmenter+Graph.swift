@@ -72,6 +72,7 @@ extension Segmenter {
             }
         }
         // Follow the path; runs of single characters go to the model.
+        let firstWord = ranges.count
         var i = 0
         var singles = 0
         while i < count {
@@ -86,6 +87,7 @@ extension Segmenter {
             i = end
         }
         if singles > 0 { flushSingles(scalars, (base + count - singles)..<(base + count), to: &ranges, scratch: &scratch) }
+        if count >= 4 { joinPlaceNames(scalars, in: &ranges, from: firstWord) }
     }
 
     /// Re-scores position `start` with the user's words (which override lexicon words of the same span).
