@@ -92,7 +92,8 @@ public enum NumeralParser {
     static func readOne(_ scalars: [UInt32], at start: Int) -> Numeral? {
         guard start < scalars.count else { return nil }
         if let vague = NumeralCharacters.vagueDigits[scalars[start]], start + 1 < scalars.count,
-            NumeralCharacters.smallUnits[scalars[start + 1]] != nil || NumeralCharacters.largeUnits[scalars[start + 1]] != nil,
+            NumeralCharacters.smallUnits[scalars[start + 1]] != nil
+                || NumeralCharacters.largeUnits[scalars[start + 1]] != nil,
             let low = NumberReader.read(scalars, at: start + 1, leadingDigit: Int(vague.low)),
             let high = NumberReader.read(scalars, at: start + 1, leadingDigit: Int(vague.high))
         {

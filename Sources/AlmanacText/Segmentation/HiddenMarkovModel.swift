@@ -21,7 +21,8 @@ public struct HiddenMarkovModel: Sendable {
     init(bytes: [UInt8]) throws {
         var reader = BinaryReader(bytes: bytes)
         guard try reader.magic() == "AHMM", try reader.uint32() == 1 else {
-            throw LexiconError("not an AlmanacText HMM file (version 1): regenerate it with scripts/lexicon/generate.sh")
+            throw LexiconError(
+                "not an AlmanacText HMM file (version 1): regenerate it with scripts/lexicon/generate.sh")
         }
         let count = Int(try reader.uint32())
         start = try reader.floats(4, as: Double.self)

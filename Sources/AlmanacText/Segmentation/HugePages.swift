@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Memory for large read-mostly tables, backed by huge pages where the system allows it.
@@ -12,12 +12,12 @@ enum HugePages {
     /// Allocates `byteCount` bytes aligned to 64, zero-filled.
     static func allocate(byteCount: Int) -> UnsafeMutableRawPointer {
         #if os(Linux)
-        let size = max(pageSize, (byteCount + pageSize - 1) / pageSize * pageSize)
-        let mapped = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
-        if let mapped, mapped != MAP_FAILED {
-            _ = madvise(mapped, size, 14)  // MADV_HUGEPAGE
-            return mapped
-        }
+            let size = max(pageSize, (byteCount + pageSize - 1) / pageSize * pageSize)
+            let mapped = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+            if let mapped, mapped != MAP_FAILED {
+                _ = madvise(mapped, size, 14)  // MADV_HUGEPAGE
+                return mapped
+            }
         #endif
         let fallback = UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: 64)
         fallback.initializeMemory(as: UInt8.self, repeating: 0, count: max(byteCount, 1))
@@ -27,10 +27,10 @@ enum HugePages {
     /// Frees memory from `allocate(byteCount:)`.
     static func deallocate(_ pointer: UnsafeMutableRawPointer, byteCount: Int) {
         #if os(Linux)
-        let size = max(pageSize, (byteCount + pageSize - 1) / pageSize * pageSize)
-        _ = munmap(pointer, size)
+            let size = max(pageSize, (byteCount + pageSize - 1) / pageSize * pageSize)
+            _ = munmap(pointer, size)
         #else
-        pointer.deallocate()
+            pointer.deallocate()
         #endif
     }
 }

@@ -26,12 +26,14 @@ extension Lexicon {
     }
 
     static func resourceBytes(_ name: String) throws -> [UInt8] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "bin", subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: name, withExtension: "bin"),
+        guard
+            let url = Bundle.module.url(forResource: name, withExtension: "bin", subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: name, withExtension: "bin"),
             let data = FileManager.default.contents(atPath: url.path)
         else {
             throw LexiconError(
-                "AlmanacText resource \(name).bin is missing: rebuild, or regenerate it with scripts/lexicon/generate.sh")
+                "AlmanacText resource \(name).bin is missing: rebuild, or regenerate it with scripts/lexicon/generate.sh"
+            )
         }
         return [UInt8](data)
     }
@@ -84,7 +86,8 @@ struct BinaryReader {
         let size = buffer.count * MemoryLayout<T>.size
         guard offset + size <= bytes.count else { throw LexiconError("resource file is truncated: regenerate it") }
         bytes.withUnsafeBytes { raw in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + size]))
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                from: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + size]))
         }
         offset += size
         for index in buffer.indices { buffer[index] = T(littleEndian: buffer[index]) }
@@ -99,7 +102,9 @@ struct BinaryReader {
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             bytes.withUnsafeBytes { raw in
                 for index in 0..<count {
-                    buffer[index] = T(littleEndian: raw.loadUnaligned(fromByteOffset: start + index * MemoryLayout<T>.size, as: T.self))
+                    buffer[index] = T(
+                        littleEndian: raw.loadUnaligned(
+                            fromByteOffset: start + index * MemoryLayout<T>.size, as: T.self))
                 }
             }
             initialized = count

@@ -80,19 +80,24 @@ extension Segmenter {
             if end - i == 1 {
                 singles += 1
             } else {
-                if singles > 0 { flushSingles(scalars, (base + i - singles)..<(base + i), to: &ranges, scratch: &scratch) }
+                if singles > 0 {
+                    flushSingles(scalars, (base + i - singles)..<(base + i), to: &ranges, scratch: &scratch)
+                }
                 singles = 0
                 ranges.append((base + i)..<(base + end))
             }
             i = end
         }
-        if singles > 0 { flushSingles(scalars, (base + count - singles)..<(base + count), to: &ranges, scratch: &scratch) }
+        if singles > 0 {
+            flushSingles(scalars, (base + count - singles)..<(base + count), to: &ranges, scratch: &scratch)
+        }
         if count >= 4 { joinPlaceNames(scalars, in: &ranges, from: firstWord) }
     }
 
     /// Re-scores position `start` with the user's words (which override lexicon words of the same span).
     private func applyUserWords(
-        _ scalars: UnsafeBufferPointer<UInt32>, base: Int, start: Int, count: Int, best: UnsafeMutableBufferPointer<Double>,
+        _ scalars: UnsafeBufferPointer<UInt32>, base: Int, start: Int, count: Int,
+        best: UnsafeMutableBufferPointer<Double>,
         bestScore: inout Double, bestEnd: inout Int
     ) {
         var node = 0
@@ -120,7 +125,8 @@ extension Segmenter {
 
     /// Emits a run of characters the lexicon left single: whole-lexicon-word runs stay single, others go to the model.
     private func flushSingles(
-        _ scalars: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, to ranges: inout [Range<Int>], scratch: inout Scratch
+        _ scalars: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, to ranges: inout [Range<Int>],
+        scratch: inout Scratch
     ) {
         guard range.count > 1, let model, !isLexiconWord(scalars, range) else {
             for index in range { ranges.append(index..<(index + 1)) }
@@ -151,8 +157,9 @@ extension Segmenter {
         var best = [Double](repeating: 0, count: count + 1)
         for i in stride(from: count - 1, through: 0, by: -1) {
             var node = lexicon.child(of: 0, label: scalars[i])
-            var score = (node.isWord(in: lexicon)
-                ? Double(lexicon.storage.logProbabilities[Int(node)]) : lexicon.unknownLogProbability) + best[i + 1]
+            var score =
+                (node.isWord(in: lexicon)
+                    ? Double(lexicon.storage.logProbabilities[Int(node)]) : lexicon.unknownLogProbability) + best[i + 1]
             var j = i + 1
             while node >= 0 && j < count {
                 node = lexicon.child(of: node, label: scalars[j])

@@ -18,7 +18,8 @@ extension Segmenter {
                     var lineEnd = lineStart
                     while lineEnd < all.count && all[lineEnd] != 0x0A { lineEnd += 1 }
                     ranges.removeAll(keepingCapacity: true)
-                    appendWords(of: UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]), to: &ranges, scratch: &scratch)
+                    appendWords(
+                        of: UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]), to: &ranges, scratch: &scratch)
                     for (index, range) in ranges.enumerated() {
                         if index > 0 { output.append(contentsOf: separatorBytes) }
                         let from = Int(byteOffsets[lineStart + range.lowerBound])

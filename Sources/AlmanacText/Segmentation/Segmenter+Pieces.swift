@@ -18,7 +18,8 @@ extension Segmenter {
                 if value < 0x10000, numberStarts[Int(value)] & 1 != 0, index + 1 < count,
                     scalars[index + 1] < 0x10000 && numberStarts[Int(scalars[index + 1])] & 2 != 0
                         || ScalarClass.isDigit(scalars[index + 1]),
-                    let end = Self.numberEnd(scalars, at: index, runStart: hanStart, lexicon: lexicon) {
+                    let end = Self.numberEnd(scalars, at: index, runStart: hanStart, lexicon: lexicon)
+                {
                     if hanStart >= 0 { appendHanRun(scalars, hanStart..<index, to: &ranges, scratch: &scratch) }
                     hanStart = -1
                     ranges.append(index..<end)
@@ -122,7 +123,8 @@ extension Segmenter {
     ) -> Int? {
         let value = scalars[start]
         let isOrdinal = value == 0x7B2C  // 第
-        let isPercent = value == 0x767E && start + 2 < scalars.count && scalars[start + 1] == 0x5206
+        let isPercent =
+            value == 0x767E && start + 2 < scalars.count && scalars[start + 1] == 0x5206
             && scalars[start + 2] == 0x4E4B  // 百分之
         guard isOrdinal || isPercent || NumeralCharacters.digits[value] != nil || value == 0x5341 else { return nil }
         if runStart >= 0, start > runStart, !isOrdinal && !isPercent {

@@ -57,12 +57,17 @@ final class TrieStorage: @unchecked Sendable {
         while capacity < nodeCount * 2 { capacity <<= 1 }
         edgeMask = capacity - 1
         // One block, widest elements first so every buffer stays aligned.
-        let sizes = [capacity * 8, 0x10000 * 8, 0x10000 * 4, (nodeCount + 1) * 4, nodeCount * 4, nodeCount * 4, nodeCount * 2, nodeCount]
+        let sizes = [
+            capacity * 8, 0x10000 * 8, 0x10000 * 4, (nodeCount + 1) * 4, nodeCount * 4, nodeCount * 4, nodeCount * 2,
+            nodeCount,
+        ]
         let offsets = sizes.indices.map { index in sizes[..<index].reduce(0) { $0 + ($1 + 63) / 64 * 64 } }
         blockSize = offsets[offsets.count - 1] + sizes[sizes.count - 1]
         block = HugePages.allocate(byteCount: blockSize)
-        edges = UnsafeMutableBufferPointer(start: (block + offsets[0]).assumingMemoryBound(to: Edge.self), count: capacity)
-        roots = UnsafeMutableBufferPointer(start: (block + offsets[1]).assumingMemoryBound(to: Root.self), count: 0x10000)
+        edges = UnsafeMutableBufferPointer(
+            start: (block + offsets[0]).assumingMemoryBound(to: Edge.self), count: capacity)
+        roots = UnsafeMutableBufferPointer(
+            start: (block + offsets[1]).assumingMemoryBound(to: Root.self), count: 0x10000)
         rootChildren = UnsafeMutableBufferPointer(
             start: (block + offsets[2]).assumingMemoryBound(to: Int32.self), count: 0x10000)
         childStart = UnsafeMutableBufferPointer(
@@ -71,8 +76,10 @@ final class TrieStorage: @unchecked Sendable {
             start: (block + offsets[4]).assumingMemoryBound(to: UInt32.self), count: nodeCount)
         logProbabilities = UnsafeMutableBufferPointer(
             start: (block + offsets[5]).assumingMemoryBound(to: Float.self), count: nodeCount)
-        labels = UnsafeMutableBufferPointer(start: (block + offsets[6]).assumingMemoryBound(to: UInt16.self), count: nodeCount)
-        tags = UnsafeMutableBufferPointer(start: (block + offsets[7]).assumingMemoryBound(to: UInt8.self), count: nodeCount)
+        labels = UnsafeMutableBufferPointer(
+            start: (block + offsets[6]).assumingMemoryBound(to: UInt16.self), count: nodeCount)
+        tags = UnsafeMutableBufferPointer(
+            start: (block + offsets[7]).assumingMemoryBound(to: UInt8.self), count: nodeCount)
         rootChildren.update(repeating: -1)
         roots.update(repeating: Root(child: UInt32.max, logProbability: -.infinity))
         try fill(self)

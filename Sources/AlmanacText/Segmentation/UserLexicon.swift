@@ -50,7 +50,8 @@ public struct UserLexicon: Sendable {
                 } else if fields.count == 2 {
                     entry.tag = String(fields[1])
                 } else {
-                    throw LexiconError("user lexicon line \(lineNumber): '\(line)' should read 'word [frequency] [tag]'")
+                    throw LexiconError(
+                        "user lexicon line \(lineNumber): '\(line)' should read 'word [frequency] [tag]'")
                 }
             }
             entries.append(entry)

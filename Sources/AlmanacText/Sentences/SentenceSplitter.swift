@@ -66,8 +66,14 @@ public enum SentenceSplitter {
                 while end < scalars.count, isTerminator(scalars, at: end) || scalars[end] == 0x2026 { end += 1 }
                 // Closing quotes and brackets right after the terminator belong to the sentence.
                 var closedDepth = depth
-                while end < scalars.count, closers.contains(scalars[end]) || (scalars[end] == 0x22 && insideStraightQuote) {
-                    if scalars[end] == 0x22 { insideStraightQuote = false } else { closedDepth = max(0, closedDepth - 1) }
+                while end < scalars.count,
+                    closers.contains(scalars[end]) || (scalars[end] == 0x22 && insideStraightQuote)
+                {
+                    if scalars[end] == 0x22 {
+                        insideStraightQuote = false
+                    } else {
+                        closedDepth = max(0, closedDepth - 1)
+                    }
                     end += 1
                 }
                 depth = closedDepth
@@ -103,7 +109,11 @@ public enum SentenceSplitter {
     }
 
     /// “ ‘ 「 『 （ ( 《 【 [ 〈 〔
-    static let openers: Set<UInt32> = [0x201C, 0x2018, 0x300C, 0x300E, 0xFF08, 0x28, 0x300A, 0x3010, 0x5B, 0x3008, 0x3014]
+    static let openers: Set<UInt32> = [
+        0x201C, 0x2018, 0x300C, 0x300E, 0xFF08, 0x28, 0x300A, 0x3010, 0x5B, 0x3008, 0x3014,
+    ]
     /// ” ’ 」 』 ） ) 》 】 ] 〉 〕
-    static let closers: Set<UInt32> = [0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B, 0x3011, 0x5D, 0x3009, 0x3015]
+    static let closers: Set<UInt32> = [
+        0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B, 0x3011, 0x5D, 0x3009, 0x3015,
+    ]
 }

@@ -29,7 +29,8 @@ struct EvalSegment: AsyncParsableCommand {
         let goldLines = SegmentationScore.lines(try readInput(gold))
         let rawLines = SegmentationScore.lines(try readInput(raw))
         guard goldLines.count == rawLines.count else {
-            throw ValidationError("gold has \(goldLines.count) lines but raw has \(rawLines.count): pair the right files")
+            throw ValidationError(
+                "gold has \(goldLines.count) lines but raw has \(rawLines.count): pair the right files")
         }
         var score = SegmentationScore()
         for (goldLine, rawLine) in zip(goldLines, rawLines) {
