@@ -29,7 +29,7 @@ struct EvalSegment: AsyncParsableCommand {
         let goldLines = SegmentationScore.lines(try readInput(gold))
         let rawLines = SegmentationScore.lines(try readInput(raw))
         guard goldLines.count == rawLines.count else {
-            throw ValidationError(
+            throw InputError(
                 "gold has \(goldLines.count) lines but raw has \(rawLines.count): pair the right files")
         }
         var score = SegmentationScore()

@@ -34,7 +34,7 @@ struct Segment: AsyncParsableCommand {
             }
         }
         let input = file == "-" ? 0 : open(file, O_RDONLY)
-        guard input >= 0 else { throw ValidationError("cannot read \(file): check that it exists and is readable") }
+        guard input >= 0 else { throw InputError("cannot read \(file): check that it exists and is readable") }
         defer { if input != 0 { close(input) } }
         // Stream in blocks cut at line ends, so memory stays flat whatever the input size.
         let blockSize = 1 << 20
@@ -70,11 +70,18 @@ struct Segment: AsyncParsableCommand {
     }
 }
 
+/// A file that cannot be used, with what to do about it (printed without the usage text).
+struct InputError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) { self.description = description }
+}
+
 /// Reads a user lexicon file, or returns an empty one when no path is given.
 func loadUserLexicon(_ path: String?) throws -> UserLexicon {
     guard let path else { return UserLexicon() }
     guard let data = FileManager.default.contents(atPath: path) else {
-        throw ValidationError("cannot read the user lexicon \(path): check the path")
+        throw InputError("cannot read the user lexicon \(path): check the path")
     }
     return try UserLexicon(parsing: String(decoding: data, as: UTF8.self))
 }
@@ -83,7 +90,7 @@ func loadUserLexicon(_ path: String?) throws -> UserLexicon {
 func readBytes(_ file: String) throws -> [UInt8] {
     if file == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
     guard let data = FileManager.default.contents(atPath: file) else {
-        throw ValidationError("cannot read \(file): check that it exists and is readable")
+        throw InputError("cannot read \(file): check that it exists and is readable")
     }
     return [UInt8](data)
 }
