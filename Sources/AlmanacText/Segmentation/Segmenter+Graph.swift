@@ -43,7 +43,9 @@ extension Segmenter {
                         let root = roots[Int(first)]
                         if root.logProbability > -.infinity { bestScore = Double(root.logProbability) + best[i + 1] }
                         var node = Int(root.child & TrieStorage.nodeMask)
-                        var hasChildren = root.child != UInt32.max && root.child & TrieStorage.hasChildrenFlag != 0
+                        var hasChildren =
+                            root.child != UInt32.max && root.child & TrieStorage.hasChildrenFlag != 0
+                            && i + 1 < count && trie.mayBeginWord(first, scalars[base + i + 1])
                         var j = i + 1
                         // Walk down while the node has children; one table probe per step.
                         while hasChildren && j < count {
