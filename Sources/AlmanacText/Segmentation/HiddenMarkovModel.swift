@@ -40,15 +40,22 @@ public struct HiddenMarkovModel: Sendable {
     }
 
     /// Cuts `scalars[range]` into words; returns the end offset of each word, in order.
-    func cut(_ scalars: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, into ends: inout [Int]) {
+    ///
+    /// `scores` and `back` are working space, grown as needed, to spare an allocation per run.
+    func cut(
+        _ scalars: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, into ends: inout [Int], scores: inout [Double],
+        back: inout [UInt8]
+    ) {
         let count = range.count
         guard count > 1 else {
             if count == 1 { ends.append(range.upperBound) }
             return
         }
         // Viterbi over B=0, M=1, E=2, S=3.
-        var scores = [Double](repeating: Self.floor, count: count * 4)
-        var back = [UInt8](repeating: 0, count: count * 4)
+        if scores.count < count * 4 {
+            scores = [Double](repeating: Self.floor, count: count * 8)
+            back = [UInt8](repeating: 0, count: count * 8)
+        }
         for t in 0..<count {
             let value = scalars[range.lowerBound + t]
             let row: Int? = value < 0x10000 && rows[Int(value)] >= 0 ? Int(rows[Int(value)]) : nil
@@ -73,15 +80,13 @@ public struct HiddenMarkovModel: Sendable {
         }
         let last = count - 1
         var state = scores[last * 4 + 2] >= scores[last * 4 + 3] ? 2 : 3
-        var states = [Int](repeating: 0, count: count)
+        // Walk back; word ends (E or S) come out last to first, then are put in order.
+        let firstEnd = ends.count
         for t in stride(from: last, through: 0, by: -1) {
-            states[t] = state
+            if state == 2 || state == 3 { ends.append(range.lowerBound + t + 1) }
             state = Int(back[t * 4 + state])
         }
-        for t in 0..<count where states[t] == 2 || states[t] == 3 {
-            ends.append(range.lowerBound + t + 1)
-        }
-        if states[last] != 2 && states[last] != 3 { ends.append(range.upperBound) }
+        ends[firstEnd...].reverse()
     }
 
     /// The states each state can follow: B after E/S, M after B/M, E after B/M, S after E/S.

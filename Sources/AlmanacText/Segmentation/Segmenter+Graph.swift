@@ -5,6 +5,8 @@ extension Segmenter {
         var best: [Double] = []
         var next: [Int32] = []
         var ends: [Int] = []
+        var scores: [Double] = []
+        var back: [UInt8] = []
     }
 
     /// Cuts the Chinese run `range` of `scalars` (width-folded) and appends its words.
@@ -135,7 +137,7 @@ extension Segmenter {
             return
         }
         scratch.ends.removeAll(keepingCapacity: true)
-        model.cut(scalars, range, into: &scratch.ends)
+        model.cut(scalars, range, into: &scratch.ends, scores: &scratch.scores, back: &scratch.back)
         var start = range.lowerBound
         for end in scratch.ends {
             ranges.append(start..<end)

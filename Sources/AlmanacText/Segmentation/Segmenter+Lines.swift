@@ -7,30 +7,50 @@ extension Segmenter {
         var byteOffsets: [Int32] = []
         UTF8Decoding.decode(input, foldingWidth: true, into: &folded, byteOffsets: &byteOffsets)
         let separatorBytes = Array(separator.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(input.count + input.count / 2)
+        // Room for the worst case: every scalar a word of its own, each followed by a separator.
+        var output = [UInt8](repeating: 0, count: input.count + folded.count * separatorBytes.count + 1)
+        var written = 0
         var ranges: [Range<Int>] = []
         var scratch = Scratch()
         folded.withUnsafeBufferPointer { all in
             input.withUnsafeBufferPointer { bytes in
-                var lineStart = 0
-                while lineStart < all.count {
-                    var lineEnd = lineStart
-                    while lineEnd < all.count && all[lineEnd] != 0x0A { lineEnd += 1 }
-                    ranges.removeAll(keepingCapacity: true)
-                    appendWords(
-                        of: UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]), to: &ranges, scratch: &scratch)
-                    for (index, range) in ranges.enumerated() {
-                        if index > 0 { output.append(contentsOf: separatorBytes) }
-                        let from = Int(byteOffsets[lineStart + range.lowerBound])
-                        let to = Int(byteOffsets[lineStart + range.upperBound])
-                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<to]))
+                byteOffsets.withUnsafeBufferPointer { offsets in
+                    separatorBytes.withUnsafeBufferPointer { separator in
+                        output.withUnsafeMutableBufferPointer { out in
+                            var lineStart = 0
+                            while lineStart < all.count {
+                                var lineEnd = lineStart
+                                while lineEnd < all.count && all[lineEnd] != 0x0A { lineEnd += 1 }
+                                ranges.removeAll(keepingCapacity: true)
+                                appendWords(
+                                    of: UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]), to: &ranges,
+                                    scratch: &scratch)
+                                var first = true
+                                for range in ranges {
+                                    if !first {
+                                        for byte in separator {
+                                            out[written] = byte
+                                            written += 1
+                                        }
+                                    }
+                                    first = false
+                                    let from = Int(offsets[lineStart + range.lowerBound])
+                                    let to = Int(offsets[lineStart + range.upperBound])
+                                    for index in from..<to {
+                                        out[written] = bytes[index]
+                                        written += 1
+                                    }
+                                }
+                                out[written] = 0x0A
+                                written += 1
+                                lineStart = lineEnd + 1
+                            }
+                        }
                     }
-                    output.append(0x0A)
-                    lineStart = lineEnd + 1
                 }
             }
         }
+        output.removeSubrange(written...)
         return output
     }
 }

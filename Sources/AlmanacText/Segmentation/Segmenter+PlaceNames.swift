@@ -13,7 +13,7 @@ extension Segmenter {
         var joined = false
         while index < ranges.count {
             if index + 2 < ranges.count, ranges[index].count == 1, ranges[index + 1].count == 2,
-                ranges[index + 2].count == 1, Self.placeSuffixes.contains(scalars[ranges[index + 2].lowerBound]),
+                ranges[index + 2].count == 1, Self.isPlaceSuffix(scalars[ranges[index + 2].lowerBound]),
                 !Self.grammaticalCharacters.contains(scalars[ranges[index].lowerBound]),
                 !isWord(scalars, ranges[index].lowerBound..<ranges[index + 1].upperBound)
             {
@@ -40,7 +40,10 @@ extension Segmenter {
     }
 
     /// 镇 乡 村 屯 庄
-    static let placeSuffixes: Set<UInt32> = Set("镇乡村屯庄".unicodeScalars.map(\.value))
+    @inline(__always)
+    static func isPlaceSuffix(_ value: UInt32) -> Bool {
+        value == 0x9547 || value == 0x4E61 || value == 0x6751 || value == 0x5C6F || value == 0x5E84
+    }
 
     /// Single characters that work as grammar (particles, prepositions, conjunctions, pronouns,
     /// adverbs, measure words, numerals): they do not begin a name.
