@@ -163,10 +163,10 @@ final class TrieStorage: @unchecked Sendable {
         }
     }
 
-    /// The node reached from `node` over `label`, or -1.
+    /// The node reached from `node` over `label`, or -1 (also when `node` is -1).
     @inline(__always)
     func child(of node: Int32, label: UInt32) -> Int32 {
-        guard label < 0x10000 else { return -1 }
+        guard label < 0x10000, node >= 0 else { return -1 }
         if node == 0 { return rootChildren[Int(label)] }
         let edge = edge(from: Int(node), label: label)
         return edge == 0 ? -1 : Int32(Self.child(of: edge))
