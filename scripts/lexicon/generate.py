@@ -4,7 +4,7 @@
 Reads jieba's dict.txt ("word freq tag" per line) and its finalseg HMM
 probabilities from the installed `jieba` package and writes:
 
-  lexicon.bin  a prefix trie in breadth-first order (see Lexicon+Format.swift)
+  lexicon.bin  a prefix trie in breadth-first order (see Sources/AlmanacText/Segmentation/Lexicon+Loading.swift)
   hmm.bin      BMES start/transition/emission log-probabilities
 
 Usage: generate.py OUTPUT_DIR
