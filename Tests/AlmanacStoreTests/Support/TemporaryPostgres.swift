@@ -55,6 +55,7 @@ actor TemporaryPostgres {
     }
 
     /// Runs `sql` through `psql` in `database` and returns its unaligned, tuples-only output.
+    @discardableResult
     func psql(_ sql: String, database: String) async throws -> String {
         let server = try await start()
         return try await Command(
