@@ -35,7 +35,8 @@ struct PostgresStoreTests {
         }
         for store in stores { await store.close() }
         let database = String(url.split(separator: "/").last ?? "")
-        #expect(try await postgres.psql("SELECT id FROM schema_migrations", database: database) == "v1 pages and articles")
+        #expect(
+            try await postgres.psql("SELECT id FROM schema_migrations", database: database) == "v1 pages and articles")
     }
 
     @Test func anArchiveFromANewerVersionIsRefused() async throws {

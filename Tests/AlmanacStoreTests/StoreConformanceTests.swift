@@ -84,13 +84,15 @@ struct StoreConformanceTests {
             _ = try await store.save(page: Self.page("旧", name: "old.txt", date: "2024-01-02"), articles: Self.articles)
             _ = try await store.save(page: Self.page("无", name: "undated.txt", date: nil), articles: Self.articles)
             _ = try await store.save(page: Self.page("新", name: "new.txt", date: "2024-03-04"), articles: Self.articles)
-            _ = try await store.save(page: Self.page("新二", name: "new2.txt", date: "2024-03-04"), articles: Self.articles)
+            _ = try await store.save(
+                page: Self.page("新二", name: "new2.txt", date: "2024-03-04"), articles: Self.articles)
             let all = try await store.fetchArticles(limit: 100, offset: 0)
             let order = all.map { "\($0.page)#\($0.article.seq)" }
-            #expect(order == [
-                "new2.txt#1", "new2.txt#2", "new.txt#1", "new.txt#2", "old.txt#1", "old.txt#2",
-                "undated.txt#1", "undated.txt#2",
-            ])
+            #expect(
+                order == [
+                    "new2.txt#1", "new2.txt#2", "new.txt#1", "new.txt#2", "old.txt#1", "old.txt#2",
+                    "undated.txt#1", "undated.txt#2",
+                ])
             let window = try await store.fetchArticles(limit: 3, offset: 2)
             #expect(window.map(\.id) == Array(all.map(\.id)[2..<5]))
             #expect(try await store.fetchArticles(limit: 10, offset: 100).isEmpty)
@@ -121,7 +123,9 @@ struct StoreConformanceTests {
             }
             try await withStore(location) { (store: any Store) async throws -> Void in
                 #expect(try await store.fetchCounts() == StoreCounts(pages: 1, articles: 2))
-                #expect(try await store.save(page: Self.page("甲"), articles: Self.articles) == .skipped(pageID: first.pageID))
+                #expect(
+                    try await store.save(page: Self.page("甲"), articles: Self.articles)
+                        == .skipped(pageID: first.pageID))
             }
             let third = try await openStore(location)
             #expect(try await third.fetchArticles(limit: 10, offset: 0).map(\.article) == Self.articles)

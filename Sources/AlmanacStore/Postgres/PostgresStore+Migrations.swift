@@ -45,7 +45,7 @@ extension PostgresStore {
                 """,
                 "CREATE INDEX article_body_sha256 ON article(body_sha256)",
                 "CREATE INDEX page_date ON page(date)",
-            ]),
+            ])
     ]
 
     /// Key of the advisory lock that lets one process at a time migrate a database ("almanac" in ASCII).
@@ -104,7 +104,8 @@ extension PostgresStore {
         if let unknown = applied.subtracting(known).sorted().first {
             throw PostgresStoreError(
                 .migrationFailed,
-                "the archive has migration '\(unknown)', which this almanac does not know: it was written by a newer version")
+                "the archive has migration '\(unknown)', which this almanac does not know: "
+                    + "it was written by a newer version")
         }
         for migration in migrations where !applied.contains(migration.id) {
             for statement in migration.statements {

@@ -36,7 +36,8 @@ struct DatabaseOptions: ParsableArguments {
             store = try await openStore(location)
         } catch {
             // PostgreSQL errors already name the (password-masked) URL.
-            throw ValidationError(error is PostgresStoreError ? "\(error)" : "cannot open the archive at \(location): \(error)")
+            throw ValidationError(
+                error is PostgresStoreError ? "\(error)" : "cannot open the archive at \(location): \(error)")
         }
         do {
             let result = try await body(store)

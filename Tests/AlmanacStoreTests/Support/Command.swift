@@ -57,7 +57,8 @@ struct Command {
         var pid: pid_t = 0
         let result = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
         guard result == 0 else {
-            throw CommandError(command: executable, status: -1, output: "cannot start: \(String(cString: strerror(result)))")
+            throw CommandError(
+                command: executable, status: -1, output: "cannot start: \(String(cString: strerror(result)))")
         }
         return pid
     }

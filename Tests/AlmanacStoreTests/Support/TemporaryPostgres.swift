@@ -72,7 +72,10 @@ actor TemporaryPostgres {
         guard let starting else { return }
         self.starting = nil
         guard let server = try? await starting.value else { return }
-        _ = try? await Self.asServerUser(Self.binDirectory + "/pg_ctl", ["-D", server.dataDirectory, "-m", "immediate", "-w", "stop"], in: server.folder).run()
+        _ = try? await Self.asServerUser(
+            Self.binDirectory + "/pg_ctl", ["-D", server.dataDirectory, "-m", "immediate", "-w", "stop"],
+            in: server.folder
+        ).run()
         try? FileManager.default.removeItem(atPath: server.folder)
         // The watchdog sees the folder gone within a second and ends; reap it.
         if server.watchdog > 0 { _ = await Command.wait(for: server.watchdog) }
@@ -92,14 +95,18 @@ actor TemporaryPostgres {
         guard FileManager.default.isExecutableFile(atPath: initdb) else {
             throw TemporaryPostgresError(
                 "no PostgreSQL server at \(binDirectory) (initdb is missing): install it with "
-                    + "`apt-get install -y postgresql-15` (scripts/test.sh does), or point ALMANAC_POSTGRES_BIN at its bin folder")
+                    + "`apt-get install -y postgresql-15` (scripts/test.sh does), "
+                    + "or point ALMANAC_POSTGRES_BIN at its bin folder")
         }
         let folder = try makeFolder()
         var server = Server(folder: folder, port: 0, user: "almanac")
         do {
             try await asServerUser(
                 initdb,
-                ["-D", server.dataDirectory, "-A", "trust", "-U", server.user, "-E", "UTF8", "--locale=C", "--no-sync"],
+                [
+                    "-D", server.dataDirectory, "-A", "trust", "-U", server.user, "-E", "UTF8", "--locale=C",
+                    "--no-sync",
+                ],
                 in: folder
             ).run()
             server.watchdog = try startWatchdog(folder: folder, dataDirectory: server.dataDirectory)
@@ -133,7 +140,8 @@ actor TemporaryPostgres {
 
     /// A new folder under the temporary directory, owned by the user the server runs as.
     private static func makeFolder() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-pg-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-pg-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         guard getuid() == 0 else { return folder }
         guard let account = getpwnam("postgres") else {
