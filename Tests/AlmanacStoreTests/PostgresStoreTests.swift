@@ -62,6 +62,19 @@ struct PostgresStoreTests {
         await store.close()
     }
 
+    @Test func readsThatStopAtTheFirstRowGiveTheirConnectionBack() async throws {
+        // More calls than the pool has connections: a leaked lease would hang here.
+        let store = try await PostgresStore.connect(url: TemporaryPostgres.required().makeDatabase())
+        let page = Page(source: "/pages/p.txt", sha256: "cd", text: "x")
+        _ = try await store.save(page: page, articles: [])
+        for _ in 0..<40 {
+            #expect(try await store.containsPage(sha256: "cd"))
+            #expect(try await store.save(page: page, articles: []) == .skipped(pageID: 1))
+            _ = try await store.fetchCounts()
+        }
+        await store.close()
+    }
+
     @Test func aClosedStoreSaysItIsClosed() async throws {
         let store = try await PostgresStore.connect(url: TemporaryPostgres.required().makeDatabase())
         await store.close()
