@@ -20,6 +20,7 @@ let package = Package(
         .target(name: "AlmanacText", resources: [.copy("Resources")]),
         .target(name: "AlmanacModel"),
         .target(name: "AlmanacLayout", dependencies: ["AlmanacText", "AlmanacModel"]),
+        .target(name: "AlmanacExtract", dependencies: ["AlmanacText", "AlmanacModel"]),
         .target(
             name: "AlmanacStore",
             dependencies: [
@@ -31,7 +32,7 @@ let package = Package(
         .target(
             name: "Almanac",
             dependencies: [
-                "AlmanacText", "AlmanacModel", "AlmanacLayout", "AlmanacStore",
+                "AlmanacText", "AlmanacModel", "AlmanacLayout", "AlmanacExtract", "AlmanacStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -46,6 +47,7 @@ let package = Package(
         ),
         .testTarget(name: "AlmanacTextTests", dependencies: ["AlmanacText"]),
         .testTarget(name: "AlmanacLayoutTests", dependencies: ["AlmanacLayout"]),
+        .testTarget(name: "AlmanacExtractTests", dependencies: ["AlmanacExtract", "AlmanacModel", "AlmanacText"]),
         .testTarget(name: "AlmanacStoreTests", dependencies: ["AlmanacStore"]),
         .testTarget(name: "AlmanacTests", dependencies: ["Almanac", "AlmanacLayout", "AlmanacModel", "AlmanacStore"]),
     ],

@@ -1,0 +1,171 @@
+import AlmanacModel
+import AlmanacText
+
+/// Turns a passage of Chinese news prose into facts: every figure with what it measures (`indicator`),
+/// its change word, period, place and sentence.
+///
+/// The rules follow how economic reporting is written: the place and period a sentence opens with
+/// hold for its later clauses and for the following sentences of the paragraph; a clause that only
+/// adds a change (`，同比增长124.83%`) measures what the clause before it measured; `A、B分别…X、Y`
+/// pairs subjects with figures in order; `A占B(的)比重N%` measures `A占B比重`; and a place after
+/// 占/高于/居/较 is a comparison base, not the place the figure is about.
+///
+/// ```swift
+/// let extractor = try FactExtractor.bundled()
+/// let facts = extractor.facts(in: "上半年，岚江市担保贷款6.43亿元，同比增长12.5%。")
+/// facts.map(\.indicator)   // ["担保贷款", "担保贷款"]
+/// ```
+public struct FactExtractor: Sendable {
+    private let scanner = QuantityScanner()
+    private let periodFinder = PeriodFinder()
+    private let placeFinder: PlaceFinder
+    private let changeFinder = ChangeFinder()
+    private let indicatorFinder: IndicatorFinder
+
+    /// Creates an extractor that reads words with `segmenter`.
+    public init(segmenter: Segmenter) {
+        placeFinder = PlaceFinder(lexicon: segmenter.lexicon)
+        indicatorFinder = IndicatorFinder(segmenter: segmenter)
+    }
+
+    /// An extractor over the bundled lexicon and word model.
+    public static func bundled() throws -> FactExtractor {
+        FactExtractor(segmenter: try Segmenter.bundled())
+    }
+
+    /// The facts of `text`, in order; offsets count scalars of `text`.
+    public func facts(in text: String) -> [Fact] {
+        facts(in: text.scalarValues)
+    }
+
+    /// The facts of `scalars`, in order.
+    public func facts(in scalars: [UInt32]) -> [Fact] {
+        let quantities = scanner.quantities(in: scalars)
+        guard !quantities.isEmpty else { return [] }
+        let periods = periodFinder.periods(in: scalars)
+        let places = placeFinder.places(in: scalars)
+        var context = Context()
+        var facts: [Fact] = []
+        var next = 0
+        for sentence in SentenceSplitter.ranges(in: scalars) {
+            if context.paragraphEnd <= sentence.lowerBound {
+                context = Context(paragraphEnd: paragraphEnd(in: scalars, from: sentence.lowerBound))
+            }
+            while next < quantities.count, quantities[next].start < sentence.lowerBound { next += 1 }
+            var inSentence: [Quantity] = []
+            while next < quantities.count, quantities[next].end <= sentence.upperBound {
+                inSentence.append(quantities[next])
+                next += 1
+            }
+            let sentencePlaces = places.filter { sentence.contains($0.range.lowerBound) && isSubjectPlace($0, in: scalars) }
+            let sentencePeriods = periods.filter { sentence.contains($0.range.lowerBound) }
+            let sentenceText = String(scalarValues: scalars[sentence])
+            var previousIndicator = ""
+            for (position, quantity) in inSentence.enumerated() {
+                if sentencePeriods.contains(where: { $0.range.overlaps(quantity.start..<quantity.end) }) { continue }
+                let clause = clauseRange(in: scalars, around: quantity, within: sentence)
+                let previousEnd = position > 0 ? inSentence[position - 1].end : clause.lowerBound
+                let regionStart = max(clause.lowerBound, previousEnd)
+                let change = changeFinder.change(in: scalars, region: regionStart..<quantity.start)
+                let pairing = ListPairing.pair(
+                    quantity, in: scalars, clause: clause, quantities: inSentence, places: sentencePlaces)
+                var indicator = indicatorText(
+                    for: quantity, in: scalars, clause: clause, regionStart: regionStart, change: change,
+                    pairing: pairing, places: sentencePlaces, periods: sentencePeriods)
+                if indicator.isEmpty { indicator = previousIndicator }
+                previousIndicator = indicator
+                var place = sentencePlaces.last { $0.range.upperBound <= quantity.start }?.text ?? context.place
+                if let subject = pairing?.subject, let named = places.first(where: { $0.range == subject }) {
+                    place = named.text
+                }
+                let period =
+                    sentencePeriods.last { $0.range.upperBound <= quantity.start }?.text
+                    ?? sentencePeriods.first { clause.contains($0.range.lowerBound) }?.text ?? context.period
+                facts.append(
+                    Fact(
+                        quantity: quantity, indicator: indicator, change: change?.text, period: period, place: place,
+                        sentence: sentenceText))
+            }
+            if let last = sentencePlaces.last { context.place = last.text }
+            if let last = sentencePeriods.last { context.period = last.text }
+        }
+        return facts
+    }
+
+    // MARK: - Pieces
+
+    /// What the paragraph carries from sentence to sentence.
+    private struct Context {
+        var paragraphEnd = 0
+        var place = ""
+        var period = ""
+    }
+
+    private func paragraphEnd(in scalars: [UInt32], from start: Int) -> Int {
+        var index = start
+        while index < scalars.count, scalars[index] != 0x0A { index += 1 }
+        return index
+    }
+
+    /// The clause around a figure: between clause breaks (，；：), inside its sentence.
+    private func clauseRange(in scalars: [UInt32], around quantity: Quantity, within sentence: Range<Int>) -> Range<Int>
+    {
+        var start = quantity.start
+        while start > sentence.lowerBound, !Scalars.clauseBreaks.contains(scalars[start - 1]) { start -= 1 }
+        var end = quantity.end
+        while end < sentence.upperBound, !Scalars.clauseBreaks.contains(scalars[end]) { end += 1 }
+        return start..<end
+    }
+
+    /// Whether a place mention names the subject, not a comparison base (占全市, 高于全省, 居全省).
+    private func isSubjectPlace(_ place: Span, in scalars: [UInt32]) -> Bool {
+        let start = place.range.lowerBound
+        if start > 0, Self.baseMarkers.contains(scalars[start - 1]) { return false }
+        if Scalars.matches(Self.average, in: scalars, at: place.range.upperBound) { return false }
+        return true
+    }
+
+    private func indicatorText(
+        for quantity: Quantity, in scalars: [UInt32], clause: Range<Int>, regionStart: Int, change: ChangeFinder.Match?,
+        pairing: ListPairing?, places: [Span], periods: [Span]
+    ) -> String {
+        let blocked = (places + periods).map(\.range)
+        func clipped(_ range: Range<Int>) -> Range<Int> {
+            var start = range.lowerBound
+            for span in blocked where span.upperBound > start && span.upperBound <= range.upperBound {
+                start = max(start, span.upperBound)
+            }
+            return start..<max(start, range.upperBound)
+        }
+        // A占B(的)比重N%: the share of A in B.
+        if let share = ShareClause.find(in: scalars, clause: clause, before: quantity.start) {
+            var subject = indicatorFinder.preceding(in: scalars, range: clipped(clause.lowerBound..<share.marker))
+            if let pairing, !pairing.isPlace {
+                let phrase = indicatorFinder.preceding(in: scalars, range: clipped(pairing.subject))
+                subject = phrase.isEmpty ? String(scalarValues: scalars[pairing.subject]) : phrase
+            }
+            let object = String(scalarValues: scalars[share.object])
+            if !subject.isEmpty || !object.isEmpty { return subject + "占" + object }
+        }
+        if let pairing, !pairing.isPlace {
+            let phrase = indicatorFinder.preceding(in: scalars, range: clipped(pairing.subject))
+            return phrase.isEmpty ? String(scalarValues: scalars[pairing.subject]) : phrase
+        }
+        if let change {
+            if !change.isComparison {
+                let object = indicatorFinder.preceding(in: scalars, range: clipped(change.range.upperBound..<quantity.start))
+                if object.unicodeScalars.count >= 2 { return object }
+            }
+            return indicatorFinder.preceding(in: scalars, range: clipped(regionStart..<change.range.lowerBound))
+        }
+        if !Self.sharesOfWhole.contains(quantity.unit) {
+            let after = indicatorFinder.following(in: scalars, range: quantity.end..<clause.upperBound)
+            if !after.isEmpty { return after }
+        }
+        return indicatorFinder.preceding(in: scalars, range: clipped(regionStart..<quantity.start))
+    }
+
+    static let baseMarkers = Scalars.set("占于比较居列超")
+    static let average: [UInt32] = "平均".scalarValues
+    static let sharesOfWhole: Set<String> = ["%", "个百分点", "倍"]
+}

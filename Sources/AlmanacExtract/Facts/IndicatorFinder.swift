@@ -1,0 +1,112 @@
+import AlmanacText
+
+/// Finds what a figure measures: the shortest noun phrase around it.
+///
+/// Chinese economic reporting names the measured thing either after the measure word
+/// (`345户规模以上工业企业`, `新建1000吨生产线`) or before the figure (`年产能2000吨`,
+/// `工业增加值同比增长7.4%`, `召开专题推进会20次`). Before the figure, linking words (达到 为 共 累计 …)
+/// and the change word are passed over, then words are taken leftwards up to a predicate verb, a
+/// function word, punctuation, a place or a period phrase.
+struct IndicatorFinder: Sendable {
+    let segmenter: Segmenter
+
+    /// The noun phrase right after a figure's measure word (`生产线` in `1000吨生产线已经开工`), or "".
+    func following(in scalars: [UInt32], range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        let words = words(in: scalars, range: range)
+        var taken: [Range<Int>] = []
+        for (index, word) in words.enumerated() {
+            let text = String(scalarValues: scalars[word])
+            if index == 0, text == "的" { continue }
+            guard isNounLike(text, position: taken.count) else { break }
+            taken.append(word)
+        }
+        guard let first = taken.first, let last = taken.last, last.upperBound - first.lowerBound >= 2 else { return "" }
+        return String(scalarValues: scalars[first.lowerBound..<last.upperBound])
+    }
+
+    /// The phrase before a figure (or before its change word) in `range`, linking words passed over.
+    func preceding(in scalars: [UInt32], range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        var words = words(in: scalars, range: range)
+        while let last = words.last, Self.links.contains(String(scalarValues: scalars[last])) {
+            words.removeLast()
+        }
+        var start = words.last?.upperBound ?? range.lowerBound
+        let end = start
+        var sawNoun = false
+        for word in words.reversed() {
+            let text = String(scalarValues: scalars[word])
+            if Self.stopWords.contains(text) || Self.predicates.contains(text) { break }
+            if !word.allSatisfy({ ScalarClass.isHan(scalars[$0]) || Self.innerMarks.contains(scalars[$0]) }) { break }
+            let tag = Self.timePrefixes.contains(text) ? "n" : segmenter.lexicon.tag(of: text) ?? "n"
+            if Self.stopTags.contains(tag) { break }
+            if sawNoun, tag == "v", end - word.lowerBound > 4, Self.predicateLike(text) { break }
+            if tag.hasPrefix("n") || tag == "vn" { sawNoun = true }
+            start = word.lowerBound
+            if end - start >= Self.maximumLength { break }
+        }
+        var text = Array(scalars[start..<end])
+        while let first = text.first, Self.leadingDrop.contains(first) { text.removeFirst() }
+        return text.count >= 2 ? String(scalarValues: text) : (text.isEmpty ? "" : String(scalarValues: text))
+    }
+
+    /// The first noun phrase of a clause part (its subject), or "".
+    func subject(in scalars: [UInt32], range: Range<Int>) -> String {
+        following(in: scalars, range: range)
+    }
+
+    // MARK: - Words
+
+    private func words(in scalars: [UInt32], range: Range<Int>) -> [Range<Int>] {
+        segmenter.wordRanges(in: Array(scalars[range])).map {
+            ($0.lowerBound + range.lowerBound)..<($0.upperBound + range.lowerBound)
+        }
+    }
+
+    private func isNounLike(_ text: String, position: Int) -> Bool {
+        guard text.unicodeScalars.allSatisfy({ ScalarClass.isHan($0.value) || Self.innerMarks.contains($0.value) })
+        else { return false }
+        if Self.stopWords.contains(text) || Self.predicates.contains(text) || Self.links.contains(text) { return false }
+        let tag = segmenter.lexicon.tag(of: text) ?? "n"
+        if position == 0 { return tag.hasPrefix("n") || tag == "vn" || tag == "b" || tag == "a" || tag == "j" }
+        return !Self.stopTags.contains(tag) && tag != "v" || tag == "vn"
+    }
+
+    /// Whether a verb ends a noun phrase on its left (a two-character predicate such as 实现 or 召开).
+    static func predicateLike(_ text: String) -> Bool {
+        text.unicodeScalars.count >= 2
+    }
+
+    // MARK: - Tables
+
+    static let maximumLength = 16
+    /// 年 月 日 before a noun make a rate (年产能, 日均客流), not a time.
+    static let timePrefixes: Set<String> = ["年", "月", "日", "周", "季", "人均", "日均", "年均", "户均"]
+    static let innerMarks = Scalars.set("“”\"()（）《》")
+    static let leadingDrop = Scalars.set("“”\"")
+    /// Tags that end a noun phrase: prepositions, conjunctions, particles, pronouns, adverbs, numerals.
+    static let stopTags: Set<String> = [
+        "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "d", "m", "mq", "x", "w", "y", "e", "o",
+        "t", "tg", "zg",
+    ]
+    /// Words between a phrase and its figure that link them (达到 为 共 累计 …).
+    static let links: Set<String> = [
+        "达到", "达", "为", "是", "有", "共有", "共计", "合计", "总计", "累计", "约", "共", "计", "超", "突破", "增至", "降至",
+        "至", "到", "了", "的", "已", "已达", "已经", "将", "分别", "仅", "仅为", "只有", "高达", "多达", "近", "逾", "超过",
+        "约为", "总", "达成", "攀升至", "达到了", "实现了", "完成了", "均", "各", "都", "也", "还", "再", "又", "每", "新增",
+    ]
+    /// Function words that end a phrase whatever the lexicon tags them.
+    static let stopWords: Set<String> = [
+        "的", "在", "对", "于", "和", "与", "及", "并", "等", "了", "着", "过", "把", "被", "让", "由", "从", "向", "以",
+        "其中", "其", "该", "这", "此", "其他", "据统计", "统计", "据悉", "目前", "如今", "今年", "去年", "同时", "以及",
+        "为", "是", "有", "将", "已", "共", "均", "各", "每", "全", "本", "我", "我们", "他们", "通过", "围绕", "按照",
+    ]
+    /// Predicate verbs that end a noun phrase on their left.
+    static let predicates: Set<String> = [
+        "实现", "完成", "达到", "召开", "开展", "成立", "建设", "新建", "引进", "签约", "举办", "组织", "吸引", "发放",
+        "拥有", "获得", "提供", "走访", "协调", "带动", "惠及", "帮助", "解决", "落实",
+        "新增", "累计", "共有", "投入", "安排", "争取", "储备", "谋划", "招引", "对照", "打造", "受理", "办理",
+        "开通", "建成", "改造", "实施", "发布", "清理", "种植", "栽植", "整治",
+    ]
+}

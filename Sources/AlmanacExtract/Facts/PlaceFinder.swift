@@ -1,0 +1,131 @@
+import AlmanacText
+
+/// Finds place names by the grammar of Chinese administrative names: a name stem and a suffix
+/// (省 市 县 区 镇 乡 村 旗 街道), `全省`/`全市`/`全国`…, and, once a text has named a place in full,
+/// its bare stem (`岚江市` … `岚江`).
+///
+/// Stems are checked against the lexicon (a word tagged `ns`, or a stem that is no other word), never
+/// against a list of places.
+struct PlaceFinder: Sendable {
+    let lexicon: Lexicon?
+
+    /// The place mentions of `scalars`, left to right.
+    func places(in scalars: [UInt32]) -> [Span] {
+        var found: [Span] = []
+        var stems: [[UInt32]: String] = [:]
+        var index = 1
+        while index < scalars.count {
+            let value = scalars[index]
+            guard Self.suffixes.contains(value) || value == 0x8857 else {  // 街
+                index += 1
+                continue
+            }
+            var suffixLength = 1
+            if value == 0x8857 {
+                guard index + 1 < scalars.count, scalars[index + 1] == 0x9053 else {  // 街道
+                    index += 1
+                    continue
+                }
+                suffixLength = 2
+            }
+            let after = index + suffixLength
+            let next: UInt32 = after < scalars.count ? scalars[after] : 0
+            if let blocked = Self.compoundFollowers[value], blocked.contains(next) {
+                index += 1
+                continue
+            }
+            if scalars[index - 1] == 0x5168, suffixLength == 1 {  // 全省 全市
+                found.append(Span(range: index - 1..<after, text: String(scalarValues: scalars[index - 1..<after])))
+                index = after
+                continue
+            }
+            if let stemStart = stemStart(in: scalars, suffixAt: index, suffix: Array(scalars[index..<after])) {
+                let stem = Array(scalars[stemStart..<index])
+                let name = String(scalarValues: scalars[stemStart..<after])
+                found.append(Span(range: stemStart..<after, text: name))
+                if stem.count >= 2 { stems[stem] = name }
+                index = after
+                continue
+            }
+            index += 1
+        }
+        if !stems.isEmpty { found.append(contentsOf: bareStems(stems, in: scalars, except: found)) }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    // MARK: - Stems
+
+    /// Where the name ending in the suffix at `suffixAt` begins, or `nil` when no name ends there.
+    private func stemStart(in scalars: [UInt32], suffixAt: Int, suffix: [UInt32]) -> Int? {
+        let suffixText = String(scalarValues: suffix)
+        for length in [4, 3, 2, 1] {
+            let start = suffixAt - length
+            guard start >= 0, isStem(scalars[start..<suffixAt]) else { continue }
+            let stem = String(scalarValues: scalars[start..<suffixAt])
+            if isPlaceWord(stem + suffixText) || (length >= 2 && isPlaceWord(stem)) { return start }
+        }
+        // An unknown two-character stem (岚江市) that is no other word and makes no common compound.
+        let start = suffixAt - 2
+        guard start >= 0, isStem(scalars[start..<suffixAt]) else { return nil }
+        let stem = String(scalarValues: scalars[start..<suffixAt])
+        if let lexicon, lexicon.contains(stem), lexicon.tag(of: stem) != "ns" { return nil }
+        let pair = String(scalarValues: [scalars[suffixAt - 1]]) + suffixText
+        if let lexicon, lexicon.contains(pair) { return nil }  // 城市 地区 社区 上市
+        if start > 0, !isBoundary(scalars[start - 1]) { return nil }
+        return start
+    }
+
+    /// Whether the lexicon knows `word` as a place name.
+    private func isPlaceWord(_ word: String) -> Bool {
+        lexicon?.tag(of: word) == "ns"
+    }
+
+    /// Whether the scalars can make a place stem: Han characters, no function words or numerals.
+    private func isStem(_ scalars: ArraySlice<UInt32>) -> Bool {
+        scalars.allSatisfy { ScalarClass.isHan($0) && !Self.nonStem.contains($0) }
+    }
+
+    /// Whether a scalar may stand before a place name (punctuation, a function word, a digit, the start).
+    private func isBoundary(_ value: UInt32) -> Bool {
+        !ScalarClass.isHan(value) || Self.nonStem.contains(value) || Self.boundaryWords.contains(value)
+    }
+
+    /// Occurrences of known stems without their suffix (岚江港, 岚江经济).
+    private func bareStems(_ stems: [[UInt32]: String], in scalars: [UInt32], except found: [Span]) -> [Span] {
+        var taken = [Bool](repeating: false, count: scalars.count + 1)
+        for span in found { for offset in span.range { taken[offset] = true } }
+        var bare: [Span] = []
+        for (stem, _) in stems {
+            guard let first = stem.first else { continue }
+            var index = 0
+            while index + stem.count <= scalars.count {
+                if scalars[index] == first, !taken[index], Scalars.matches(stem, in: scalars, at: index) {
+                    bare.append(Span(range: index..<index + stem.count, text: String(scalarValues: stem)))
+                    index += stem.count
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return bare
+    }
+
+    // MARK: - Tables
+
+    static let suffixes = Scalars.set("省市县区镇乡村旗")
+    /// Characters that never belong to a place stem.
+    static let nonStem = Scalars.set("的在对于和与及并也都已将把被让由是有共等了着过又还均各其该这那此每全本我为从向至到以个第省市县区")
+        .union(Scalars.set("零〇一二两三四五六七八九十百千万亿"))
+    static let boundaryWords = Scalars.set("省市县区镇乡村")
+    /// A suffix followed by these makes another word (市场, 县级, 区域, 村民).
+    static let compoundFollowers: [UInt32: Set<UInt32>] = [
+        0x5E02: Scalars.set("场民值级委政属直辖区容面内外里域县长"),  // 市
+        0x53BF: Scalars.set("级域委长城里区乡市"),  // 县
+        0x7701: Scalars.set("级委长内外份会略钱力事时心"),  // 省
+        0x533A: Scalars.set("域位别间块委长级县"),  // 区
+        0x9547: Scalars.set("级委长区压定静"),  // 镇
+        0x4E61: Scalars.set("村镇级亲土愁情贤"),  // 乡
+        0x6751: Scalars.set("民级委里庄落集镇屯干组两"),  // 村
+        0x65D7: Scalars.set("帜袍舰下"),  // 旗
+    ]
+}

@@ -1,0 +1,179 @@
+import AlmanacModel
+import AlmanacText
+
+/// Finds every figure a newspaper prints in a passage: numbers with their multiplier, unit or
+/// measure word, approximation marker and range.
+///
+/// Dates and years (`2022年`, `8月30日`), clock times, ordinals (`第三`), period phrases
+/// (`前7个月`) and names with digits (`5G`) are not figures: a number counts only with a unit, a
+/// measure word, a percent sign or a multiplier of 万 and more.
+///
+/// ```swift
+/// QuantityScanner().quantities(in: "岚江市担保贷款6.43亿元".scalarValues).first?.value  // 643000000
+/// ```
+public struct QuantityScanner: Sendable {
+    private let units = UnitTable.standard
+
+    /// Creates a scanner.
+    public init() {}
+
+    /// The figures of `text`, left to right, offsets in scalars of `text`.
+    public func quantities(in text: String) -> [Quantity] {
+        quantities(in: text.scalarValues)
+    }
+
+    /// The figures of `scalars`, left to right, not overlapping.
+    public func quantities(in scalars: [UInt32]) -> [Quantity] {
+        var found: [Quantity] = []
+        var index = 0
+        let count = scalars.count
+        while index < count {
+            let value = scalars[index]
+            guard value < 0x10000, Self.startTable[Int(value)] else {
+                index += 1
+                continue
+            }
+            if let numeral = numeral(in: scalars, at: index) {
+                if let quantity = quantity(from: numeral, in: scalars) { found.append(quantity) }
+                index = max(numeral.range.upperBound, index + 1)
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    // MARK: - Numbers
+
+    /// The numeral at `index`, with approximation prefixes and a bare 百/千 (`近百户`, `百余名`) read too.
+    private func numeral(in scalars: [UInt32], at index: Int) -> Numeral? {
+        if index > 0 {
+            let previous = ScalarClass.foldWidth(scalars[index - 1])
+            if ScalarClass.isLatin(previous) || ScalarClass.isDigit(previous) || previous == 0x2E { return nil }
+        }
+        if let numeral = NumeralParser.numeral(in: scalars, at: index) { return numeral }
+        var start = index
+        var isApproximate = false
+        for prefix in Self.prefixes where Self.matches(prefix, in: scalars, at: index) {
+            start = index + prefix.count
+            isApproximate = true
+            break
+        }
+        guard start < scalars.count, Self.bareUnits.contains(scalars[start]) else { return nil }
+        if start > 0, Self.chineseNumeralScalars.contains(scalars[start - 1]) { return nil }
+        // Without a prefix, only 百余 / 千多 read as a figure (千家万户 is a phrase).
+        if !isApproximate, start + 1 >= scalars.count || !Self.innerMarkers.contains(scalars[start + 1]) { return nil }
+        // 百余名 reads as 一百余名: put the missing 一 in front and parse a short window.
+        let window = [0x4E00] + Array(scalars[start..<min(scalars.count, start + 8)])
+        guard var numeral = NumeralParser.numeral(in: window, at: 0), numeral.range.upperBound > 1 else { return nil }
+        numeral.range = index..<(start + numeral.range.upperBound - 1)
+        numeral.isApproximate = numeral.isApproximate || isApproximate
+        return numeral
+    }
+
+    /// The figure `numeral` makes with what follows it, or `nil` when it is not a figure.
+    private func quantity(from numeral: Numeral, in scalars: [UInt32]) -> Quantity? {
+        let start = numeral.range.lowerBound
+        var end = numeral.range.upperBound
+        let isChinese = !scalars[numeral.range].contains { ScalarClass.isDigit($0) }
+        if isOrdinal(scalars, at: start) { return nil }
+        if end < scalars.count, ScalarClass.isLatin(scalars[end]) && !isUnitLatin(scalars, at: end) { return nil }
+        var unit = ""
+        var approx = numeral.isApproximate
+        if numeral.isPercent {
+            unit = "%"
+        } else if let entry = units.match(scalars, at: end, afterChineseNumerals: isChinese) {
+            guard accepts(entry, after: numeral, in: scalars, isChinese: isChinese) else { return nil }
+            unit = entry.unit
+            end += entry.written.count
+            for suffix in Self.suffixes where Self.matches(suffix, in: scalars, at: end) {
+                approx = true
+                end += suffix.count
+                break
+            }
+        } else if numeral.multiplier >= 1e4, !isChinese, !isFollowedByTime(scalars, at: end) {
+            unit = ""
+        } else {
+            return nil
+        }
+        let hasRange = numeral.low != nil && numeral.high != nil && numeral.low != numeral.high
+        return Quantity(
+            start: start, end: end, text: String(scalarValues: scalars[start..<end]), value: numeral.value,
+            low: hasRange ? numeral.low : nil, high: hasRange ? numeral.high : nil, unit: unit, approx: approx)
+    }
+
+    /// Whether a unit match is the figure's unit and not the start of another word (`个月`, `一次性`).
+    private func accepts(_ entry: UnitTable.Entry, after numeral: Numeral, in scalars: [UInt32], isChinese: Bool)
+        -> Bool
+    {
+        let start = numeral.range.lowerBound
+        let after = numeral.range.upperBound + entry.written.count
+        let next: UInt32 = after < scalars.count ? scalars[after] : 0
+        if let blocked = Self.blockedFollowers[entry.unit], blocked.contains(next) { return false }
+        if entry.unit == "天" || entry.unit == "周" {
+            // 近3天, 前两周, 3天内, 两周来: a period, not a figure.
+            if start > 0, Self.periodLead.contains(scalars[start - 1]) { return false }
+            if Self.periodTail.contains(next) { return false }
+        }
+        if isChinese, numeral.value == 1, numeral.range.count == 1, !Self.unitsAfterOne.contains(entry.unit) {
+            return false
+        }
+        return true
+    }
+
+    /// Whether the number at `start` is an ordinal (`第三`, `第9届`).
+    private func isOrdinal(_ scalars: [UInt32], at start: Int) -> Bool {
+        start > 0 && scalars[start - 1] == 0x7B2C  // 第
+    }
+
+    private func isUnitLatin(_ scalars: [UInt32], at index: Int) -> Bool {
+        units.match(scalars, at: index, afterChineseNumerals: false) != nil
+    }
+
+    /// Whether a bare number is followed by a date or clock word (`2023年`, `8时`).
+    private func isFollowedByTime(_ scalars: [UInt32], at index: Int) -> Bool {
+        index < scalars.count && Self.timeWords.contains(scalars[index])
+    }
+
+    // MARK: - Tables
+
+    static let prefixes: [[UInt32]] = ["超过", "将近", "接近", "大约", "不到", "不足", "约", "近", "超", "逾"].map(\.scalarValues)
+    static let suffixes: [[UInt32]] = ["以上", "以下", "左右", "上下", "之多", "有余"].map(\.scalarValues)
+    /// 百 千 万 written without a digit before them (`近百户`, `百余名`, `千余人`).
+    static let bareUnits: Set<UInt32> = Set("百千".unicodeScalars.map(\.value))
+    static let innerMarkers: Set<UInt32> = Set("余多".unicodeScalars.map(\.value))
+    static let chineseNumeralScalars: Set<UInt32> = Set("零〇○一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿".unicodeScalars.map(\.value))
+    static let timeWords: Set<UInt32> = Set("年月日号时点分秒".unicodeScalars.map(\.value))
+    static let periodLead: Set<UInt32> = Set("前后近这头".unicodeScalars.map(\.value))
+    static let periodTail: Set<UInt32> = Set("内来后前里".unicodeScalars.map(\.value))
+    /// Measure words a lone 一 still counts with (`一场招聘会`); 一个, 一批, 一种 are mostly set phrases.
+    static let unitsAfterOne: Set<String> = ["场", "家", "项", "座", "条", "所", "名", "位", "户", "栋", "台", "套", "处", "元"]
+    static let blockedFollowers: [String: Set<UInt32>] = [
+        "个": Set("月".unicodeScalars.map(\.value)),
+        "次": Set("性".unicodeScalars.map(\.value)),
+        "天": Set("津然下空地".unicodeScalars.map(\.value)),
+        "周": Set("年边末岁".unicodeScalars.map(\.value)),
+        "人": Set("民大".unicodeScalars.map(\.value)),
+        "条": Set("龙".unicodeScalars.map(\.value)),
+        "名": Set("单称义".unicodeScalars.map(\.value)),
+        "家": Set("庭乡园".unicodeScalars.map(\.value)),
+        "岁": Set("月".unicodeScalars.map(\.value)),
+    ]
+
+    /// For each BMP scalar: whether a figure can start there (a digit, a Chinese numeral, an
+    /// approximation prefix, 百 of 百分之, a vague digit).
+    static let startTable: [Bool] = {
+        var table = [Bool](repeating: false, count: 0x10000)
+        for value in 0x30...0x39 { table[value] = true }
+        for value in 0xFF10...0xFF19 { table[value] = true }
+        let starters = "零〇○一壹弌二两贰貳兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟廿卅超将接大不约近逾数几上"
+        for scalar in starters.unicodeScalars where scalar.value < 0x10000 { table[Int(scalar.value)] = true }
+        return table
+    }()
+
+    static func matches(_ word: [UInt32], in scalars: [UInt32], at index: Int) -> Bool {
+        guard index + word.count <= scalars.count else { return false }
+        for offset in 0..<word.count where scalars[index + offset] != word[offset] { return false }
+        return true
+    }
+}

@@ -1,0 +1,124 @@
+import AlmanacModel
+import AlmanacText
+import Testing
+
+@testable import AlmanacExtract
+
+struct FactExtractorTests {
+    static let extractor: FactExtractor? = try? FactExtractor.bundled()
+
+    private func facts(_ text: String) throws -> [Fact] {
+        try #require(Self.extractor).facts(in: text)
+    }
+
+    private func fact(_ text: String, _ figure: String) throws -> Fact {
+        try #require(try facts(text).first { $0.quantity.text == figure })
+    }
+
+    /// (passage, figure, change)
+    @Test(arguments: [
+        ("今年前7个月，岚江市工业增加值同比增长7.4%。", "7.4%", "同比增长"),
+        ("岚江市出口额下降3.2%。", "3.2%", "下降"),
+        ("增速高于全省平均水平1.9个百分点。", "1.9个百分点", "高于"),
+        ("出口通关时间较2017年压缩98.9%。", "98.9%", "压缩"),
+        ("创新模式，压缩检测时间20%。", "20%", "压缩"),
+        ("岚江港吞吐量提高12%。", "12%", "提高"),
+        ("岚江市有企业345户。", "345户", nil),
+        ("岚江市工业增加值达到120亿元。", "120亿元", nil),
+    ] as [(String, String, String?)])
+    func findsChangeWords(_ passage: String, _ figure: String, _ change: String?) throws {
+        #expect(try fact(passage, figure).change == change)
+    }
+
+    /// (passage, figure, period)
+    @Test(arguments: [
+        ("今年前7个月，岚江市工业增加值同比增长7.4%。", "7.4%", "今年前7个月"),
+        ("上半年，岚江市担保贷款6.43亿元。", "6.43亿元", "上半年"),
+        ("1月至10月，岚江市完成投资80亿元。", "80亿元", "1月至10月"),
+        ("今年以来，岚江海关监管进口粮食110万吨。", "110万吨", "今年以来"),
+        ("截至8月16日，服务企业5131家次。", "5131家次", "截至8月16日"),
+        ("截至目前，岚江市走访企业50余户。", "50余户", "截至目前"),
+        ("自开赛以来，投票4.2万人次。", "4.2万人次", "自开赛以来"),
+        ("出口通关时间较2017年压缩98.9%。", "98.9%", ""),
+        ("岚江市有企业345户。", "345户", ""),
+    ])
+    func findsPeriods(_ passage: String, _ figure: String, _ period: String) throws {
+        #expect(try fact(passage, figure).period == period)
+    }
+
+    /// (passage, figure, place)
+    @Test(arguments: [
+        ("上半年，岚江市担保贷款6.43亿元。", "6.43亿元", "岚江市"),
+        ("青河县新建厂房3000平方米。", "3000平方米", "青河县"),
+        ("全省完成投资500亿元。", "500亿元", "全省"),
+        ("岚江市工业增加值增长7.4%，增速高于全省平均水平1.9个百分点。", "1.9个百分点", "岚江市"),
+        ("岚江市新材料产业占全市工业比重近50%。", "近50%", "岚江市"),
+        ("会议室里有桌椅30套。", "30套", ""),
+    ])
+    func findsPlaces(_ passage: String, _ figure: String, _ place: String) throws {
+        #expect(try fact(passage, figure).place == place)
+    }
+
+    /// (passage, figure, indicator)
+    @Test(arguments: [
+        ("岚江市345户规模以上工业企业实现工业增加值同比增长7.4%。", "345户", "规模以上工业企业"),
+        ("岚江市345户规模以上工业企业实现工业增加值同比增长7.4%。", "7.4%", "工业增加值"),
+        ("如今，产品年产能2000吨，年销售收入2亿元。", "2000吨", "产品年产能"),
+        ("如今，产品年产能2000吨，年销售收入2亿元。", "2亿元", "年销售收入"),
+        ("新建1000吨生产线已经开工。", "1000吨", "生产线"),
+        ("先后召开专题推进会20次。", "20次", "专题推进会"),
+        ("上半年，岚江市担保贷款6.43亿元，同比增长12.5%。", "12.5%", "担保贷款"),
+        ("增速高于全省平均水平1.9个百分点。", "1.9个百分点", "增速"),
+        ("创新模式，压缩检测时间20%。", "20%", "检测时间"),
+    ])
+    func findsIndicators(_ passage: String, _ figure: String, _ indicator: String) throws {
+        #expect(try fact(passage, figure).indicator == indicator)
+    }
+
+    @Test func sharesNameWhatTheyAreOf() throws {
+        let fact = try fact("新材料产业贡献值占全市工业经济比重近50%。", "近50%")
+        #expect(fact.indicator == "新材料产业贡献值占全市工业经济比重")
+    }
+
+    @Test func pairsSeparateListsInOrder() throws {
+        let facts = try facts("金属镁、工业硅分别占国内产量的65%、80%以上。")
+        #expect(facts.map(\.indicator) == ["金属镁占国内产量", "工业硅占国内产量"])
+    }
+
+    @Test func pairsPlacesListedWithSeparately() throws {
+        let facts = try facts("岚江市、青河县分别增长5.1%和6.2%。")
+        #expect(facts.map(\.place) == ["岚江市", "青河县"])
+    }
+
+    @Test func subFiguresKeepTheParagraphsPeriodAndPlace() throws {
+        let facts = try facts("上半年，岚江市发放贷款6.43亿元；其中，工业类贷款5.62亿元，同比增长17.2%。")
+        #expect(facts.count == 3)
+        #expect(facts.map(\.period) == ["上半年", "上半年", "上半年"])
+        #expect(facts.map(\.place) == ["岚江市", "岚江市", "岚江市"])
+        #expect(facts[1].indicator == "工业类贷款")
+        #expect(facts[2].indicator == "工业类贷款")
+    }
+
+    @Test func ranksAreNotFigures() throws {
+        let facts = try facts("岚江市增速居全省第三位。")
+        #expect(facts.isEmpty)
+    }
+
+    @Test func encodesTheSpecFields() throws {
+        let fact = try fact("上半年，岚江市担保贷款6.43亿元。", "6.43亿元")
+        let data = try JSONEncoderForTests.encode(fact)
+        for key in ["\"text\"", "\"start\"", "\"end\"", "\"value\"", "\"low\"", "\"high\"", "\"unit\"", "\"approx\"",
+            "\"indicator\"", "\"change\"", "\"period\"", "\"place\"", "\"sentence\""]
+        {
+            #expect(data.contains(key))
+        }
+    }
+}
+
+import Foundation
+
+enum JSONEncoderForTests {
+    static func encode(_ fact: Fact) throws -> String {
+        String(decoding: try JSONEncoder().encode(fact), as: UTF8.self)
+    }
+}
