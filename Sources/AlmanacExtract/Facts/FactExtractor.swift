@@ -5,7 +5,7 @@ import AlmanacText
 /// its change word, period, place and sentence.
 ///
 /// The rules follow how economic reporting is written: the place and period a sentence opens with
-/// hold for its later clauses and for the following sentences of the paragraph; a clause that only
+/// hold for its later clauses, and for a following sentence that opens with 其中 (its sub-figures); a clause that only
 /// adds a change (`，同比增长124.83%`) measures what the clause before it measured; `A、B分别…X、Y`
 /// pairs subjects with figures in order; `A占B(的)比重N%` measures `A占B比重`; and a place after
 /// 占/高于/居/较 is a comparison base, not the place the figure is about.
@@ -51,6 +51,11 @@ public struct FactExtractor: Sendable {
             if context.paragraphEnd <= sentence.lowerBound {
                 context = Context(paragraphEnd: paragraphEnd(in: scalars, from: sentence.lowerBound))
             }
+            // Only a sentence opening with 其中 refers back to the sentence before it.
+            if !Scalars.matches(Self.among, in: scalars, at: sentence.lowerBound) {
+                context.place = ""
+                context.period = ""
+            }
             while next < quantities.count, quantities[next].start < sentence.lowerBound { next += 1 }
             var inSentence: [Quantity] = []
             while next < quantities.count, quantities[next].end <= sentence.upperBound {
@@ -86,8 +91,8 @@ public struct FactExtractor: Sendable {
                         quantity: quantity, indicator: indicator, change: change?.text, period: period, place: place,
                         sentence: sentenceText))
             }
-            if let last = sentencePlaces.last { context.place = last.text }
-            if let last = sentencePeriods.last { context.period = last.text }
+            context.place = sentencePlaces.last?.text ?? context.place
+            context.period = sentencePeriods.last?.text ?? context.period
         }
         return facts
     }
@@ -165,6 +170,7 @@ public struct FactExtractor: Sendable {
         return indicatorFinder.preceding(in: scalars, range: clipped(regionStart..<quantity.start))
     }
 
+    static let among: [UInt32] = "其中".scalarValues
     static let baseMarkers = Scalars.set("占于比较居列超")
     static let average: [UInt32] = "平均".scalarValues
     static let sharesOfWhole: Set<String> = ["%", "个百分点", "倍"]

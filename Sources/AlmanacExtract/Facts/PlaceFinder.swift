@@ -58,7 +58,22 @@ struct PlaceFinder: Sendable {
     /// Where the name ending in the suffix at `suffixAt` begins, or `nil` when no name ends there.
     private func stemStart(in scalars: [UInt32], suffixAt: Int, suffix: [UInt32]) -> Int? {
         let suffixText = String(scalarValues: suffix)
+        if let first = suffix.first, Self.localSuffixes.contains(first) {
+            // Villages, towns and streets are often named with numerals (五台子村, 七里河村).
+            var start = suffixAt
+            while start > 0, suffixAt - start < 4, ScalarClass.isHan(scalars[start - 1]),
+                !Self.nonStem.contains(scalars[start - 1]) || Self.numerals.contains(scalars[start - 1])
+            {
+                start -= 1
+            }
+            if suffixAt - start >= 2 {
+                let stem = String(scalarValues: scalars[start..<suffixAt])
+                if let lexicon, lexicon.contains(stem + suffixText), !isPlaceWord(stem + suffixText) { return nil }
+                return start
+            }
+        }
         for length in [4, 3, 2, 1] {
+            if length == 1, let first = suffix.first, !Self.singleStemSuffixes.contains(first) { continue }
             let start = suffixAt - length
             guard start >= 0, isStem(scalars[start..<suffixAt]) else { continue }
             let stem = String(scalarValues: scalars[start..<suffixAt])
@@ -100,8 +115,13 @@ struct PlaceFinder: Sendable {
             var index = 0
             while index + stem.count <= scalars.count {
                 if scalars[index] == first, !taken[index], Scalars.matches(stem, in: scalars, at: index) {
-                    bare.append(Span(range: index..<index + stem.count, text: String(scalarValues: stem)))
-                    index += stem.count
+                        var end = index + stem.count
+                    for tail in Self.institutionTails where Scalars.matches(tail, in: scalars, at: end) {
+                        end += tail.count
+                        break
+                    }
+                    bare.append(Span(range: index..<end, text: String(scalarValues: scalars[index..<end])))
+                    index = end
                 } else {
                     index += 1
                 }
@@ -113,6 +133,12 @@ struct PlaceFinder: Sendable {
     // MARK: - Tables
 
     static let suffixes = Scalars.set("省市县区镇乡村旗")
+    static let localSuffixes = Scalars.set("镇乡村街")
+    static let singleStemSuffixes = Scalars.set("县旗")
+    static let numerals = Scalars.set("一二三四五六七八九十")
+    /// Places named after their city: its port, customs, airport, zones (岚江港, 岚江海关).
+    static let institutionTails: [[UInt32]] = ["经济技术开发区", "高新技术产业开发区", "高新区", "开发区", "保税区", "新区", "海关", "机场", "港"]
+        .map(\.scalarValues)
     /// Characters that never belong to a place stem.
     static let nonStem = Scalars.set("的在对于和与及并也都已将把被让由是有共等了着过又还均各其该这那此每全本我为从向至到以个第省市县区")
         .union(Scalars.set("零〇一二两三四五六七八九十百千万亿"))

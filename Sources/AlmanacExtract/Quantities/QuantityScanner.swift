@@ -96,9 +96,17 @@ public struct QuantityScanner: Sendable {
         } else {
             return nil
         }
+        var first = start
+        var value = numeral.value
+        if start > 1, Self.minusSigns.contains(scalars[start - 1]), !ScalarClass.isDigit(scalars[start - 2]),
+            !isChinese, numeral.low == nil
+        {
+            first -= 1  // 底标高为-17.9米
+            value = -value
+        }
         let hasRange = numeral.low != nil && numeral.high != nil && numeral.low != numeral.high
         return Quantity(
-            start: start, end: end, text: String(scalarValues: scalars[start..<end]), value: numeral.value,
+            start: first, end: end, text: String(scalarValues: scalars[first..<end]), value: value,
             low: hasRange ? numeral.low : nil, high: hasRange ? numeral.high : nil, unit: unit, approx: approx)
     }
 
@@ -115,9 +123,10 @@ public struct QuantityScanner: Sendable {
             if start > 0, Self.periodLead.contains(scalars[start - 1]) { return false }
             if Self.periodTail.contains(next) { return false }
         }
-        if isChinese, numeral.value == 1, numeral.range.count == 1, !Self.unitsAfterOne.contains(entry.unit) {
-            return false
-        }
+        // A lone 一 with a measure word is an article, not a count (一座城市, 一项举措, 一条玉带).
+        if isChinese, numeral.value == 1, numeral.range.count == 1 { return false }
+        // A numeral inside a name (五台子村): the measure word runs on into the name.
+        if isChinese, next == 0x5B50 { return false }  // 子
         return true
     }
 
@@ -137,6 +146,7 @@ public struct QuantityScanner: Sendable {
 
     // MARK: - Tables
 
+    static let minusSigns = Scalars.set("-－")
     static let prefixes: [[UInt32]] = ["超过", "将近", "接近", "大约", "不到", "不足", "约", "近", "超", "逾"].map(\.scalarValues)
     static let suffixes: [[UInt32]] = ["以上", "以下", "左右", "上下", "之多", "有余"].map(\.scalarValues)
     /// 百 千 万 written without a digit before them (`近百户`, `百余名`, `千余人`).
@@ -146,8 +156,6 @@ public struct QuantityScanner: Sendable {
     static let timeWords: Set<UInt32> = Set("年月日号时点分秒".unicodeScalars.map(\.value))
     static let periodLead: Set<UInt32> = Set("前后近这头".unicodeScalars.map(\.value))
     static let periodTail: Set<UInt32> = Set("内来后前里".unicodeScalars.map(\.value))
-    /// Measure words a lone 一 still counts with (`一场招聘会`); 一个, 一批, 一种 are mostly set phrases.
-    static let unitsAfterOne: Set<String> = ["场", "家", "项", "座", "条", "所", "名", "位", "户", "栋", "台", "套", "处", "元"]
     static let blockedFollowers: [String: Set<UInt32>] = [
         "个": Set("月".unicodeScalars.map(\.value)),
         "次": Set("性".unicodeScalars.map(\.value)),
