@@ -43,7 +43,7 @@ struct PlaceFinder: Sendable {
                 let stem = Array(scalars[stemStart..<index])
                 let name = String(scalarValues: scalars[stemStart..<after])
                 found.append(Span(range: stemStart..<after, text: name))
-                if stem.count >= 2 { stems[stem] = name }
+                if stem.count >= 2, !Self.localSuffixes.contains(value) { stems[stem] = name }
                 index = after
                 continue
             }
@@ -66,9 +66,20 @@ struct PlaceFinder: Sendable {
             {
                 start -= 1
             }
+            // The name ends in the suffix: 北镇市 is a city, not a town called 北.
+            let after = suffixAt + suffix.count
+            if after < scalars.count, Self.suffixes.contains(scalars[after]) { return nil }
             if suffixAt - start >= 2 {
                 let stem = String(scalarValues: scalars[start..<suffixAt])
-                if let lexicon, lexicon.contains(stem + suffixText), !isPlaceWord(stem + suffixText) { return nil }
+                if isPlaceWord(stem + suffixText) { return start }
+                guard let lexicon else { return start }
+                if lexicon.contains(stem + suffixText) { return nil }
+                // 农村, 乡村: the last stem character and the suffix make a common word.
+                let pair = String(scalarValues: [scalars[suffixAt - 1]]) + suffixText
+                if suffix.count == 1, lexicon.contains(pair) { return nil }
+                // 示范村, 清理村: a verb or an adjective is no village name.
+                let tail = String(scalarValues: scalars[(suffixAt - 2)..<suffixAt])
+                if let tag = lexicon.tag(of: tail), !(tag.hasPrefix("n") && tag != "nr") { return nil }
                 return start
             }
         }
@@ -114,7 +125,9 @@ struct PlaceFinder: Sendable {
             guard let first = stem.first else { continue }
             var index = 0
             while index + stem.count <= scalars.count {
-                if scalars[index] == first, !taken[index], Scalars.matches(stem, in: scalars, at: index) {
+                if scalars[index] == first, !taken[index], Scalars.matches(stem, in: scalars, at: index),
+                    index == 0 || isBoundary(scalars[index - 1])
+                {
                         var end = index + stem.count
                     for tail in Self.institutionTails where Scalars.matches(tail, in: scalars, at: end) {
                         end += tail.count
