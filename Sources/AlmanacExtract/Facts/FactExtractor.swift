@@ -163,15 +163,22 @@ public struct FactExtractor: Sendable {
             }
             return indicatorFinder.preceding(in: scalars, range: clipped(regionStart..<change.range.lowerBound))
         }
-        if !Self.sharesOfWhole.contains(quantity.unit) {
+        let before = indicatorFinder.preceding(in: scalars, range: clipped(regionStart..<quantity.start))
+        // 投资53亿元的…项目: the figure modifies what follows, but its noun stands before it.
+        let modifiesNext = quantity.end < scalars.count && scalars[quantity.end] == Self.de
+        if Self.countedUnits(quantity.unit), !(modifiesNext && !before.isEmpty) {
             let after = indicatorFinder.following(in: scalars, range: quantity.end..<clause.upperBound)
             if !after.isEmpty { return after }
         }
-        return indicatorFinder.preceding(in: scalars, range: clipped(regionStart..<quantity.start))
+        return before
     }
 
     static let among: [UInt32] = "其中".scalarValues
     static let baseMarkers = Scalars.set("占于比较居列超")
     static let average: [UInt32] = "平均".scalarValues
-    static let sharesOfWhole: Set<String> = ["%", "个百分点", "倍"]
+    static let de: UInt32 = 0x7684  // 的
+    /// Whether a unit counts things that may be named after it (户 家 个 吨), unlike money and shares.
+    static func countedUnits(_ unit: String) -> Bool {
+        !unit.isEmpty && !unit.hasSuffix("元") && unit != "%" && unit != "个百分点" && unit != "倍"
+    }
 }

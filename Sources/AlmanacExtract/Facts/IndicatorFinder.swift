@@ -21,7 +21,7 @@ struct IndicatorFinder: Sendable {
             guard isNounLike(text, position: taken.count) else { break }
             taken.append(word)
         }
-        guard let first = taken.first, let last = taken.last, last.upperBound - first.lowerBound >= 2 else { return "" }
+        guard let first = taken.first, let last = taken.last else { return "" }
         return String(scalarValues: scalars[first.lowerBound..<last.upperBound])
     }
 
@@ -69,8 +69,10 @@ struct IndicatorFinder: Sendable {
         else { return false }
         if Self.stopWords.contains(text) || Self.predicates.contains(text) || Self.links.contains(text) { return false }
         let tag = segmenter.lexicon.tag(of: text) ?? "n"
-        if position == 0 { return tag.hasPrefix("n") || tag == "vn" || tag == "b" || tag == "a" || tag == "j" }
-        return !Self.stopTags.contains(tag) && tag != "v" || tag == "vn"
+        // The lexicon's tags are jieba's and not always right for nouns (it tags some as v or l):
+        // the first word only has to be no function word; later words no verb or idiom either.
+        if position == 0 { return !Self.stopTags.contains(tag) && tag != "i" }
+        return !Self.stopTags.contains(tag) && tag != "v" && tag != "i"
     }
 
     /// Whether a verb ends a noun phrase on its left (a two-character predicate such as 实现 or 召开).
@@ -94,7 +96,7 @@ struct IndicatorFinder: Sendable {
     static let links: Set<String> = [
         "达到", "达", "为", "是", "有", "共有", "共计", "合计", "总计", "累计", "约", "共", "计", "超", "突破", "增至", "降至",
         "至", "到", "了", "的", "已", "已达", "已经", "将", "分别", "仅", "仅为", "只有", "高达", "多达", "近", "逾", "超过",
-        "约为", "总", "达成", "攀升至", "达到了", "实现了", "完成了", "均", "各", "都", "也", "还", "再", "又", "每", "新增",
+        "约为", "总", "达成", "需", "需要", "仅需", "用时", "只需", "攀升至", "达到了", "实现了", "完成了", "均", "各", "都", "也", "还", "再", "又", "每", "新增",
     ]
     /// Function words that end a phrase whatever the lexicon tags them.
     static let stopWords: Set<String> = [
