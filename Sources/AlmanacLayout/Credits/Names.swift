@@ -1,0 +1,88 @@
+/// Reads personal names in bylines and credits: 2–4 Chinese characters each, around role words
+/// such as 本报记者, 记者 or 通讯员, with the space padding of two-character names removed (崔 治 → 崔治).
+enum Names {
+    /// Role words that stand before a reporter's or photographer's name, longest first.
+    static let roles: [[Unicode.Scalar]] = [
+        "本报特约记者", "本报摄影记者", "本报通讯员", "本报记者", "特约通讯员", "全媒体记者", "融媒体记者",
+        "摄影记者", "特约记者", "见习记者", "实习记者", "首席记者", "通讯员", "实习生", "记者",
+    ].map { Array($0.unicodeScalars) }
+
+    /// Splits on white space, removes role words and returns the names, or nil when some token is no name.
+    ///
+    /// - Parameter requireRole: whether at least one role word must appear.
+    static func parse(_ text: ArraySlice<Unicode.Scalar>, requireRole: Bool) -> [String]? {
+        var tokens: [[Unicode.Scalar]] = []
+        var sawRole = false
+        var current: [Unicode.Scalar] = []
+        func flush() {
+            guard !current.isEmpty else { return }
+            var token = current[...]
+            current.removeAll()
+            // Peel role words off the front (记者崔治 → 崔治), possibly several (本报记者记者).
+            var peeled = true
+            while peeled {
+                peeled = false
+                for role in roles where token.count >= role.count && token.prefix(role.count).elementsEqual(role) {
+                    token = token.dropFirst(role.count)
+                    sawRole = true
+                    peeled = true
+                    break
+                }
+            }
+            // An organisation's reporter (新华社记者) is a role too.
+            if !token.isEmpty {
+                if peeledAny(&token) { sawRole = true } else { tokens.append(Array(token)) }
+            }
+        }
+        for s in text {
+            if Scalars.isSpace(s) || s == "、" || s == "," || s == "，" { flush() } else { current.append(s) }
+        }
+        flush()
+        if requireRole && !sawRole { return nil }
+        guard let names = merged(tokens) else { return nil }
+        return names
+    }
+
+    private static let trailingRoles: [[Unicode.Scalar]] = ["记者", "通讯员"].map { Array($0.unicodeScalars) }
+
+    /// Whether the token is an organisation followed by a role word (新华社记者); sets it empty if so.
+    private static func peeledAny(_ token: inout ArraySlice<Unicode.Scalar>) -> Bool {
+        for role in trailingRoles where token.count > role.count && token.count <= role.count + 6 {
+            if token.suffix(role.count).elementsEqual(role), token.allSatisfy(Scalars.isHan) {
+                token = token.prefix(0)
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Joins space-padded two-character names (崔 治 → 崔治) and checks every token is a name.
+    static func merged(_ tokens: [[Unicode.Scalar]]) -> [String]? {
+        var names: [String] = []
+        var i = 0
+        while i < tokens.count {
+            var token = tokens[i]
+            if token.count == 1, i + 1 < tokens.count, tokens[i + 1].count == 1 {
+                token += tokens[i + 1]
+                i += 1
+            }
+            guard isName(token) else { return nil }
+            names.append(token.string)
+            i += 1
+        }
+        return names
+    }
+
+    /// 2–4 Chinese characters, or two parts joined by a middle dot (a transcribed name).
+    static func isName(_ token: [Unicode.Scalar]) -> Bool {
+        if token.contains("·") || token.contains("•") {
+            return token.count <= 12 && token.allSatisfy { Scalars.isHan($0) || $0 == "·" || $0 == "•" }
+        }
+        return token.count >= 2 && token.count <= 4 && token.allSatisfy(Scalars.isHan)
+    }
+
+    /// Appends names not yet present, keeping order.
+    static func add(_ names: [String], to list: inout [String]) {
+        for name in names where !list.contains(name) { list.append(name) }
+    }
+}

@@ -1,0 +1,130 @@
+/// Character classes the layout engine reads a page by.
+///
+/// Both full-width and ASCII punctuation are recognised, so pages printed with either read the same.
+enum Scalars {
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2EBEF, 0x3007: return true
+        default: return false
+        }
+    }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0x0B, 0x0C, 0xA0, 0x3000, 0x2000...0x200B, 0x202F, 0x205F, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value)
+    }
+
+    static func isUpperLatin(_ s: Unicode.Scalar) -> Bool {
+        (0x41...0x5A).contains(s.value) || (0xFF21...0xFF3A).contains(s.value)
+    }
+
+    static func isLatin(_ s: Unicode.Scalar) -> Bool {
+        isUpperLatin(s) || (0x61...0x7A).contains(s.value) || (0xFF41...0xFF5A).contains(s.value)
+    }
+
+    /// Marks that end a sentence: 。！？ and their ASCII forms, the ellipsis.
+    static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x2026, 0xFF0E, 0xFF61: return true
+        default: return false
+        }
+    }
+
+    /// Marks that end a clause but not a sentence: commas, the enumeration comma, semicolons, colons.
+    static func isClauseEnd(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0xFF0C, 0x2C, 0x3001, 0xFF1B, 0x3B, 0xFF1A, 0x3A, 0xFE50, 0xFE51: return true
+        default: return false
+        }
+    }
+
+    static func isComma(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0xFF0C, 0x2C, 0x3001, 0xFF1B, 0x3B, 0xFE50, 0xFE51: return true
+        default: return false
+        }
+    }
+
+    /// Closing quotes and brackets, which may follow a sentence's final mark.
+    static func isCloser(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B, 0x3009, 0x3011, 0x5D, 0x22, 0x27, 0xFF02, 0xFF07:
+            return true
+        default: return false
+        }
+    }
+
+    /// Decorations that mark a column label: ■ □ ◆ ◇ ● ○ ▲ △ ★ ☆ ▶ ► ◎.
+    static func isBullet(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x25A0, 0x25A1, 0x25C6, 0x25C7, 0x25CF, 0x25CB, 0x25B2, 0x25B3, 0x2605, 0x2606, 0x25B6, 0x25BA, 0x25CE:
+            return true
+        default: return false
+        }
+    }
+
+    static func isDash(_ s: Unicode.Scalar) -> Bool {
+        s.value == 0x2014 || s.value == 0x2015 || s.value == 0x2013 || s.value == 0x2500
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// The scalars without leading and trailing white space.
+    func trimmed() -> [Unicode.Scalar] {
+        var lo = startIndex
+        var hi = endIndex
+        while lo < hi, Scalars.isSpace(self[lo]) { lo += 1 }
+        while hi > lo, Scalars.isSpace(self[hi - 1]) { hi -= 1 }
+        return Array(self[lo..<hi])
+    }
+
+    /// The scalars with all white space removed.
+    func withoutSpaces() -> [Unicode.Scalar] {
+        filter { !Scalars.isSpace($0) }
+    }
+
+    /// Whether the text ends a sentence: its last mark, after closing quotes and brackets, is 。！？…
+    var endsSentence: Bool {
+        var i = endIndex - 1
+        while i >= startIndex, Scalars.isSpace(self[i]) { i -= 1 }
+        while i >= startIndex, Scalars.isCloser(self[i]) { i -= 1 }
+        guard i >= startIndex else { return false }
+        if Scalars.isSentenceEnd(self[i]) { return true }
+        // An ASCII full stop ends a sentence unless it sits between digits.
+        if self[i] == "." { return i == startIndex || !Scalars.isDigit(self[i - 1]) }
+        return false
+    }
+
+    func hasPrefix(_ p: [Unicode.Scalar]) -> Bool {
+        count >= p.count && self[0..<p.count].elementsEqual(p)
+    }
+
+    func hasSuffix(_ p: [Unicode.Scalar]) -> Bool {
+        count >= p.count && self[(count - p.count)...].elementsEqual(p)
+    }
+
+    var string: String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: self)
+        return String(s)
+    }
+}
+
+extension Sequence where Element == Unicode.Scalar {
+    /// The number of scalars that are not white space.
+    var visibleCount: Int {
+        var n = 0
+        for s in self where !Scalars.isSpace(s) { n += 1 }
+        return n
+    }
+}
+
+extension String {
+    var scalars: [Unicode.Scalar] { Array(unicodeScalars) }
+}

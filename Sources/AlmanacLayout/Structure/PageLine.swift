@@ -1,0 +1,91 @@
+/// A line with what it is on its own, before its neighbours are considered.
+struct PageLine: Sendable {
+    enum Role: Sendable {
+        /// A column label (锦州脚步 JIAOBU, ■ 东北陆海新通道建设进行时): the Chinese part.
+        case label(String)
+        /// A whole-line byline or picture credit.
+        case credit(Credit)
+        case text
+    }
+
+    var line: Line
+    var role: Role
+    /// For a text line: a byline or credit glued to its end, and the text before it.
+    var tail: (head: [Unicode.Scalar], credit: Credit)?
+    /// For a text line: whether it opens with a dateline (本报讯 …).
+    var opensWithDateline: Bool
+
+    init(_ line: Line) {
+        self.line = line
+        if let label = Self.label(line) {
+            role = .label(label)
+        } else if line.level == 0, line.length <= 40, let credit = CreditParser.line(line.text[...]) {
+            role = .credit(credit)
+        } else {
+            role = .text
+        }
+        if case .text = role {
+            opensWithDateline = CreditParser.dateline(line.text) != nil
+            tail = Self.mayEndInCredit(line.text) ? CreditParser.tail(of: line.text) : nil
+        } else {
+            opensWithDateline = false
+            tail = nil
+        }
+    }
+
+    var isText: Bool {
+        if case .text = role { return true }
+        return false
+    }
+
+    var isLabel: Bool {
+        if case .label = role { return true }
+        return false
+    }
+
+    var credit: Credit? {
+        if case .credit(let c) = role { return c }
+        return nil
+    }
+
+    /// The line's text as prose: without a glued credit.
+    var prose: [Unicode.Scalar] { tail?.head ?? line.text }
+
+    /// Whether the prose ends a sentence.
+    var proseEndsSentence: Bool { tail.map { $0.head.endsSentence } ?? line.endsSentence }
+
+    // MARK: - Labels
+
+    /// A column label: a short Chinese name with its pinyin in capitals (图说 TUSHUO), or a bulleted
+    /// short title (■ 某某进行时).
+    static func label(_ line: Line) -> String? {
+        let t = line.text
+        // Pinyin after (or before) the Chinese name.
+        var hi = t.count
+        while hi > 0, Scalars.isUpperLatin(t[hi - 1]) || Scalars.isSpace(t[hi - 1]) { hi -= 1 }
+        var lo = 0
+        while lo < t.count, Scalars.isUpperLatin(t[lo]) || Scalars.isSpace(t[lo]) { lo += 1 }
+        for (range, latin) in [(0..<hi, t[hi...]), (lo..<t.count, t[..<lo])] where range.lowerBound < range.upperBound {
+            // A romanised name: four or more capitals, set apart from the Chinese by a space.
+            let letters = latin.filter { Scalars.isUpperLatin($0) }.count
+            guard letters >= 4 else { continue }
+            let apart = range.lowerBound == 0 ? Scalars.isSpace(t[hi]) : Scalars.isSpace(t[lo - 1])
+            guard apart else { continue }
+            let name = Array(t[range]).withoutSpaces()
+            if name.count >= 2, name.count <= 12, name.allSatisfy(Scalars.isHan) { return name.string }
+        }
+        if line.bulleted, line.isTitleLike, line.length <= 20 { return line.text.withoutSpaces().string }
+        return nil
+    }
+
+    /// A cheap test before looking for a glued credit: the end holds a credit verb or a role word.
+    private static func mayEndInCredit(_ text: [Unicode.Scalar]) -> Bool {
+        for s in text.suffix(40) {
+            switch s {
+            case "摄", "撰", "图", "记", "员", "/": return true
+            default: continue
+            }
+        }
+        return false
+    }
+}
