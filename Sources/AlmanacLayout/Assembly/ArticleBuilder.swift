@@ -56,7 +56,9 @@ struct ArticleBuilder: Sendable {
                     d.hasDateline = true
                     prose = Array(prose[dateline.proseStart...])
                 }
-                if isCaption(at: p, in: outline, pending: pending, hasProse: !d.paragraphs.isEmpty) {
+                if isCaption(at: p, in: outline, pending: pending, hasProse: !d.paragraphs.isEmpty),
+                    !Self.isPrinted(prose, in: d.paragraphs)
+                {
                     d.captions.append(prose)
                     if let tail = pl.tail { apply(tail.credit, to: &d) }
                     lastWasCaption = true
@@ -140,6 +142,13 @@ struct ArticleBuilder: Sendable {
             k += 1
         }
         return false
+    }
+
+    /// Whether the text is already part of the article's body (a repeat, not a caption).
+    private static func isPrinted(_ text: [Unicode.Scalar], in paragraphs: [[Unicode.Scalar]]) -> Bool {
+        let needle = text.withoutSpaces().string
+        guard needle.count >= 8 else { return false }
+        return paragraphs.contains { $0.withoutSpaces().string.contains(needle) }
     }
 
     private static func hasInnerSentenceEnd(_ text: [Unicode.Scalar]) -> Bool {

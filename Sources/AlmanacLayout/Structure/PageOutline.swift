@@ -109,7 +109,7 @@ struct PageOutline: Sendable {
             }
             var j = i
             while j + 1 < lines.count, isCandidate(j + 1) { j += 1 }
-            if accepts(i...j, datelineRich: datelineRich) { assign(i...j, to: &marks) }
+            if accepts(i...j, datelineRich: datelineRich, marks: marks) { assign(i...j, to: &marks) }
             i = j + 1
         }
         return marks
@@ -121,7 +121,7 @@ struct PageOutline: Sendable {
             && (l.line.isTitleLike || l.line.isDeckLike)
     }
 
-    private func accepts(_ run: ClosedRange<Int>, datelineRich: Bool) -> Bool {
+    private func accepts(_ run: ClosedRange<Int>, datelineRich: Bool, marks: [Mark]) -> Bool {
         let first = lines[run.lowerBound].line
         switch after(run.upperBound) {
         case .dateline, .byline:
@@ -129,7 +129,7 @@ struct PageOutline: Sendable {
         case .other:
             return false
         case .prose(let k):
-            switch before(run.lowerBound) {
+            switch before(run.lowerBound, marks: marks) {
             case .start, .boundary:
                 return true
             case .incomplete:
@@ -141,24 +141,34 @@ struct PageOutline: Sendable {
         }
     }
 
-    private func before(_ i: Int) -> Before {
+    /// What precedes line `i`: floating captions in a picture's slot are passed over when a label,
+    /// credit or headline stands before them.
+    private func before(_ i: Int, marks: [Mark]) -> Before {
         var k = i - 1
+        var passedCaption = false
         while k >= 0 {
+            switch marks[k] {
+            case .body: break
+            // Under a headline, caption-shaped text is the article's own first paragraph.
+            case .headline, .sub, .inner: return passedCaption ? .complete : .boundary
+            case .label: return .boundary
+            }
             let p = lines[k]
             switch p.role {
             case .label, .credit:
                 return .boundary
             case .text:
                 if p.line.level > 0 || p.tail != nil { return .boundary }
-                // A floating caption in a picture's slot is passed over.
                 if p.line.gapBefore >= gapThreshold, p.line.isCaptionShaped, p.line.endsSentence {
+                    passedCaption = true
                     k -= 1
                     continue
                 }
+                if passedCaption { return .complete }
                 return p.line.endsSentence ? .complete : .incomplete
             }
         }
-        return .start
+        return passedCaption ? .complete : .start
     }
 
     private func after(_ j: Int) -> After {
