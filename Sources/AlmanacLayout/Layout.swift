@@ -16,7 +16,7 @@ public struct PageLayout: Sendable {
 
     /// The page's articles in reading order, `seq` numbered from 1.
     public func articles(in text: String) -> [Article] {
-        let lines = LineReader().lines(of: text).map(PageLine.init)
+        let lines = LineReader().lines(of: text).filter { !PageLine.isFurniture($0) }.map(PageLine.init)
         guard !lines.isEmpty else { return [] }
         let outline = PageOutline(lines: lines)
         let builder = ArticleBuilder(lines: lines, gapThreshold: outline.gapThreshold)

@@ -115,6 +115,9 @@ struct ArticleBuilder: Sendable {
             // a caption dropped into it; with nothing after, it is the continuation itself.
             return pending ? hasFollowingProse(after: p, in: outline) : true
         }
+        if Self.opensLikeCaption(head) {
+            return pending ? hasFollowingProse(after: p, in: outline) : hasProse || hasFollowingProse(after: p, in: outline)
+        }
         guard pl.line.gapBefore >= gapThreshold else { return false }
         if p < outline.preambleCount { return true }
         // Text in a picture's slot right under the headline is a picture story's own text.
@@ -142,6 +145,14 @@ struct ArticleBuilder: Sendable {
             k += 1
         }
         return false
+    }
+
+    private static let captionOpenings: [[Unicode.Scalar]] = ["图为", "图：", "图:", "上图：", "下图：", "左图：", "右图：",
+        "上图:", "下图:", "左图:", "右图:", "图片说明："].map { Array($0.unicodeScalars) }
+
+    /// Whether the text opens the way a caption does (图为…, 上图：…).
+    private static func opensLikeCaption(_ text: [Unicode.Scalar]) -> Bool {
+        captionOpenings.contains { text.hasPrefix($0) }
     }
 
     /// Whether the text is already part of the article's body (a repeat, not a caption).

@@ -22,9 +22,21 @@ enum CreditParser {
         (Array("撰".unicodeScalars), false, true, true),
     ]
 
-    /// A whole line that is a byline or a picture credit.
+    /// A whole line that is a byline or a picture credit, bare or in brackets (（本报记者 崔治 摄）).
     static func line(_ text: ArraySlice<Unicode.Scalar>) -> Credit? {
-        picture(text) ?? byline(text)
+        let inner = unbracketed(text)
+        return picture(inner) ?? byline(inner)
+    }
+
+    /// The text inside one pair of round brackets around the whole, else the text.
+    static func unbracketed(_ text: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        let t = Array(text).trimmed()
+        guard t.count >= 3, let first = t.first, let last = t.last,
+            first == "(" || first == "（", last == ")" || last == "）"
+        else { return text }
+        let inner = t[1..<(t.count - 1)]
+        guard !inner.contains(where: { $0 == "(" || $0 == "（" || $0 == ")" || $0 == "）" }) else { return text }
+        return inner
     }
 
     /// A byline: names around at least one role word (本报记者, 记者, 通讯员 …), or `文/名字`.
@@ -71,10 +83,14 @@ enum CreditParser {
         (Array("图".unicodeScalars), false, true), (Array("摄".unicodeScalars), false, true),
     ]
 
-    /// `文/甲 图/乙`, `摄影/丙`: a role marker, a slash, names.
+    private static func isRoleSeparator(_ s: Unicode.Scalar) -> Bool {
+        s == "/" || s == "／" || s == "：" || s == ":"
+    }
+
+    /// `文/甲 图/乙`, `摄影：丙`: a role marker, a slash or colon, names.
     private static func slashCredit(_ text: ArraySlice<Unicode.Scalar>) -> Credit? {
         let t = Array(text).trimmed()
-        guard t.contains("/") || t.contains("／") else { return nil }
+        guard t.contains(where: isRoleSeparator) else { return nil }
         var credit = Credit()
         var role: (byline: Bool, photo: Bool)?
         var i = 0
@@ -93,7 +109,7 @@ enum CreditParser {
             if i == 0 || Scalars.isSpace(t[i - 1]) {
                 for entry in slashRoles {
                     let end = i + entry.marker.count
-                    if end < t.count, t[i..<end].elementsEqual(entry.marker), t[end] == "/" || t[end] == "／" {
+                    if end < t.count, t[i..<end].elementsEqual(entry.marker), Self.isRoleSeparator(t[end]) {
                         guard flush() else { return nil }
                         role = (entry.byline, entry.photo)
                         i = end + 1
@@ -120,12 +136,12 @@ enum CreditParser {
         let start = max(1, n - 40)
         for p in start..<(n - 1) {
             let before = text[p - 1]
-            let cut = Scalars.isSpace(before) || Scalars.isSentenceEnd(before)
+            let cut = Scalars.isSpace(before) || Scalars.isSentenceEnd(before) || text[p] == "(" || text[p] == "（"
                 || (Scalars.isCloser(before) && p >= 2 && Scalars.isSentenceEnd(text[p - 2]))
             guard cut, !Scalars.isSpace(text[p]) else { continue }
             let head = Array(text[..<p]).trimmed()
             guard head.visibleCount >= 2 else { continue }
-            let rest = text[p...]
+            let rest = unbracketed(text[p...])
             if let credit = picture(rest) { return (head, credit) }
             if head.endsSentence, let credit = byline(rest) { return (head, credit) }
         }
@@ -177,9 +193,28 @@ enum CreditParser {
                 if Scalars.isSentenceEnd(text[j]) || Scalars.isComma(text[j]) { break }
                 j += 1
             }
+            if names.isEmpty, let (found, end) = leadingByline(text, from: i) {
+                names = found
+                i = end
+            }
         }
         while i < text.count, Scalars.isSpace(text[i]) || text[i] == ":" || text[i] == "：" { i += 1 }
         return (names, i)
+    }
+
+    /// Role-and-name tokens right after a dateline without 报道 (本报讯 记者 甲 乙 正文…): the longest run of
+    /// up to four space-separated tokens that reads as a byline and ends at a space.
+    private static func leadingByline(_ text: [Unicode.Scalar], from start: Int) -> ([String], Int)? {
+        var ends: [Int] = []
+        var j = start
+        while j < text.count, ends.count < 4, j - start <= 30 {
+            if Scalars.isSpace(text[j]), j > start, !Scalars.isSpace(text[j - 1]) { ends.append(j) }
+            j += 1
+        }
+        for end in ends.reversed() {
+            if let names = Names.parse(text[start..<end], requireRole: true), !names.isEmpty { return (names, end) }
+        }
+        return nil
     }
 
     /// The first index of `mark` at or after `from` and within `within` scalars, crossing no punctuation.

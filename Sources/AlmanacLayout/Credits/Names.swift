@@ -56,18 +56,29 @@ enum Names {
         return false
     }
 
-    /// Joins space-padded two-character names (崔 治 → 崔治) and checks every token is a name.
+    /// Joins space-padded names (崔 治 → 崔治, 欧 阳 明 → 欧阳明) and checks every token is a name.
+    ///
+    /// A run of two or three single characters is one padded name; a run of four, two names.
     static func merged(_ tokens: [[Unicode.Scalar]]) -> [String]? {
         var names: [String] = []
         var i = 0
         while i < tokens.count {
-            var token = tokens[i]
-            if token.count == 1, i + 1 < tokens.count, tokens[i + 1].count == 1 {
-                token += tokens[i + 1]
-                i += 1
+            var run = i
+            while run < tokens.count, tokens[run].count == 1 { run += 1 }
+            let singles = run - i
+            if singles >= 2 {
+                var k = i
+                while k < run {
+                    let size = (run - k == 3) ? 3 : 2
+                    guard k + size <= run else { return nil }
+                    names.append(Array(tokens[k..<(k + size)].joined()).string)
+                    k += size
+                }
+                i = run
+                continue
             }
-            guard isName(token) else { return nil }
-            names.append(token.string)
+            guard isName(tokens[i]) else { return nil }
+            names.append(tokens[i].string)
             i += 1
         }
         return names

@@ -78,6 +78,34 @@ struct PageLine: Sendable {
         return nil
     }
 
+    // MARK: - Page furniture
+
+    private static let staffRoles: [[Unicode.Scalar]] = ["责任编辑", "责编", "编辑", "美编", "美术编辑", "校对", "版式", "组版",
+        "审核", "审校", "值班主任"].map { Array($0.unicodeScalars) }
+    private static let weekday: [Unicode.Scalar] = Array("星期".unicodeScalars)
+
+    /// Whether the line is the page's own furniture, not an article's: a staff line (责任编辑：某某),
+    /// a folio with the issue date and weekday, a page number (第3版).
+    static func isFurniture(_ line: Line) -> Bool {
+        let t = line.text
+        guard line.length <= 60, line.innerSentenceEnds == 0 else { return false }
+        // A staff role followed by a colon anywhere on the line.
+        for i in t.indices where t[i] == "：" || t[i] == ":" {
+            for role in staffRoles where i >= role.count && t[(i - role.count)..<i].elementsEqual(role) {
+                return true
+            }
+        }
+        if line.length <= 30, line.digits > 0, contains(t, weekday) { return true }
+        if line.length <= 6, t.first == "第", t.last == "版" { return true }
+        return false
+    }
+
+    private static func contains(_ t: [Unicode.Scalar], _ p: [Unicode.Scalar]) -> Bool {
+        guard t.count >= p.count else { return false }
+        for i in 0...(t.count - p.count) where t[i..<(i + p.count)].elementsEqual(p) { return true }
+        return false
+    }
+
     /// A cheap test before looking for a glued credit: the end holds a credit verb or a role word.
     private static func mayEndInCredit(_ text: [Unicode.Scalar]) -> Bool {
         for s in text.suffix(40) {

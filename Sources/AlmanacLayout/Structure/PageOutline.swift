@@ -103,12 +103,12 @@ struct PageOutline: Sendable {
         let datelineRich = datelines >= 2
         var i = 0
         while i < lines.count {
-            guard isCandidate(i) else {
+            guard isCandidate(i) || isLooseTitleBeforeDateline(i) else {
                 i += 1
                 continue
             }
             var j = i
-            while j + 1 < lines.count, isCandidate(j + 1) { j += 1 }
+            while j + 1 < lines.count, isCandidate(j + 1) || isLooseTitleBeforeDateline(j + 1) { j += 1 }
             if accepts(i...j, datelineRich: datelineRich, marks: marks) { assign(i...j, to: &marks) }
             i = j + 1
         }
@@ -119,6 +119,16 @@ struct PageOutline: Sendable {
         let l = lines[i]
         return l.isText && l.line.level == 0 && l.tail == nil && !l.opensWithDateline
             && (l.line.isTitleLike || l.line.isDeckLike)
+    }
+
+    /// A short line that ends in ！ or ？ (a headline may) right before a dateline.
+    private func isLooseTitleBeforeDateline(_ i: Int) -> Bool {
+        let l = lines[i]
+        guard l.isText, l.line.level == 0, l.tail == nil, !l.opensWithDateline, i + 1 < lines.count,
+            lines[i + 1].opensWithDateline, l.line.length <= 32, l.line.innerSentenceEnds == 0,
+            let last = l.line.lastMark
+        else { return false }
+        return last == "！" || last == "？" || last == "!" || last == "?"
     }
 
     private func accepts(_ run: ClosedRange<Int>, datelineRich: Bool, marks: [Mark]) -> Bool {
