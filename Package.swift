@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "AlmanacText", resources: [.copy("Resources")]),
@@ -20,23 +21,31 @@ let package = Package(
         .target(name: "AlmanacLayout", dependencies: ["AlmanacText", "AlmanacModel"]),
         .target(
             name: "AlmanacStore",
-            dependencies: ["AlmanacModel", "AlmanacText", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "AlmanacModel", "AlmanacText", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "Almanac",
             dependencies: [
                 "AlmanacText", "AlmanacModel", "AlmanacLayout", "AlmanacStore",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
             name: "almanac",
             dependencies: ["Almanac", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(
+            name: "almanac-bench",
+            dependencies: ["Almanac", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "AlmanacTextTests", dependencies: ["AlmanacText"]),
         .testTarget(name: "AlmanacLayoutTests", dependencies: ["AlmanacLayout"]),
         .testTarget(name: "AlmanacStoreTests", dependencies: ["AlmanacStore"]),
-        .testTarget(name: "AlmanacTests", dependencies: ["Almanac"]),
+        .testTarget(name: "AlmanacTests", dependencies: ["Almanac", "AlmanacLayout", "AlmanacModel", "AlmanacStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

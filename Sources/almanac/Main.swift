@@ -1,8 +1,16 @@
 import ArgumentParser
 
+/// The `almanac` command: a regional newspaper archive on the command line.
 @main
 struct Main: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "almanac", abstract: "Almanac",
-        subcommands: [Pages.self, Eval.self])
+        commandName: "almanac",
+        abstract: "Turn a region's newspaper pages into a searchable, structured record.",
+        discussion: """
+            Pages are plain-text extractions of printed newspaper pages (UTF-8 or GB18030). \
+            `pages` rebuilds their articles without a database; `ingest` stores them in an archive \
+            (SQLite by default) that `articles` lists.
+            """,
+        subcommands: [Pages.self, Ingest.self, Articles.self, Eval.self]
+    )
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 
-/// `almanac eval …`: scores against the gold files.
+/// `almanac eval …`: score Almanac against gold annotations.
 struct Eval: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Score Almanac against gold files.",
+        abstract: "Score Almanac against gold files (see SPEC.md, \"Scoring\").",
         subcommands: [EvalLayout.self])
 }

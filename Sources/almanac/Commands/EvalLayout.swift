@@ -26,6 +26,8 @@ struct EvalLayout: AsyncParsableCommand {
     @Argument(help: "Page text files; each is matched to the gold by its base name.")
     var pages: [String]
 
+    @OptionGroup var encoding: EncodingOptions
+
     func run() async throws {
         let goldPages: [LayoutGoldPage]
         do {
@@ -40,16 +42,16 @@ struct EvalLayout: AsyncParsableCommand {
         var failures = 0
         for path in pages {
             do {
-                let page = try PageInput.read(path)
+                let page = try PageInput.read(path, encoding: encoding.encoding)
                 guard let goldPage = byName[page.name] else {
-                    FileHandle.standardError.write(Data("almanac eval layout: \(path): no gold for \(page.name)\n".utf8))
+                    printError("almanac eval layout: \(path): no gold for \(page.name)")
                     failures += 1
                     continue
                 }
                 scores.append(scorer.score(gold: goldPage, predicted: layout.articles(in: page.text)))
             } catch {
                 failures += 1
-                FileHandle.standardError.write(Data("almanac eval layout: \(error)\n".utf8))
+                printError("almanac eval layout: \(error)")
             }
         }
         let overall = LayoutScore.total(scores)

@@ -16,6 +16,8 @@ struct Pages: AsyncParsableCommand {
     @Argument(help: "Page text files.")
     var files: [String]
 
+    @OptionGroup var encoding: EncodingOptions
+
     func run() async throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
@@ -24,7 +26,7 @@ struct Pages: AsyncParsableCommand {
         let out = FileHandle.standardOutput
         for path in files {
             do {
-                let page = try PageInput.read(path)
+                let page = try PageInput.read(path, encoding: encoding.encoding)
                 var chunk = Data()
                 for article in layout.articles(in: page.text) {
                     chunk.append(try encoder.encode(ArticleRecord(page: page.name, article: article)))
@@ -33,7 +35,7 @@ struct Pages: AsyncParsableCommand {
                 out.write(chunk)
             } catch {
                 failures += 1
-                FileHandle.standardError.write(Data("almanac pages: \(error)\n".utf8))
+                printError("almanac pages: \(error)")
             }
         }
         if failures > 0 { throw ExitCode.failure }

@@ -1,0 +1,114 @@
+import AlmanacModel
+import Crypto
+import Foundation
+import GRDB
+
+/// The embedded archive: one SQLite file through GRDB, in WAL mode, migrated on open.
+///
+/// ```swift
+/// let store = try SQLiteStore(path: "almanac.sqlite")
+/// _ = try await store.save(page: page, articles: articles)
+/// ```
+public struct SQLiteStore: Store {
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the archive at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try Self.migrator.migrate(pool)
+    }
+
+    public func containsPage(sha256: String) async throws -> Bool {
+        try await pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM page WHERE sha256 = ?)", arguments: [sha256])
+                ?? false
+        }
+    }
+
+    public func save(page: Page, articles: [Article]) async throws -> SaveOutcome {
+        try await pool.write { db in
+            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM page WHERE sha256 = ?", arguments: [page.sha256]) {
+                return .skipped(pageID: id)
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO page (source, name, sha256, paper, date, date_source, number, text)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    page.source, page.name, page.sha256, page.paper, page.date, page.dateSource?.rawValue,
+                    page.number, page.text,
+                ])
+            let pageID = db.lastInsertedRowID
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO article (page_id, seq, headline, subheadline, section, kind, bylines,
+                        photographers, captions, body, body_sha256)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for article in articles {
+                try insert.execute(arguments: [
+                    pageID, article.seq, article.headline, article.subheadline, article.section,
+                    article.kind.rawValue, Self.encodeList(article.bylines), Self.encodeList(article.photographers),
+                    Self.encodeList(article.captions), article.body, Self.bodyDigest(article.body),
+                ])
+            }
+            return .stored(pageID: pageID)
+        }
+    }
+
+    public func fetchArticles(limit: Int, offset: Int) async throws -> [StoredArticle] {
+        try await pool.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT article.*, page.name AS page_name, page.date AS page_date
+                    FROM article JOIN page ON page.id = article.page_id
+                    ORDER BY page.date DESC, page.id DESC, article.seq
+                    LIMIT ? OFFSET ?
+                    """,
+                arguments: [limit, offset])
+            return rows.map(Self.storedArticle)
+        }
+    }
+
+    public func fetchCounts() async throws -> StoreCounts {
+        try await pool.read { db in
+            StoreCounts(
+                pages: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM page") ?? 0,
+                articles: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0)
+        }
+    }
+
+    // MARK: - Rows
+
+    static func storedArticle(_ row: Row) -> StoredArticle {
+        let article = Article(
+            seq: row["seq"], headline: row["headline"], subheadline: row["subheadline"], section: row["section"],
+            kind: Article.Kind(rawValue: row["kind"]) ?? .news, bylines: decodeList(row["bylines"]),
+            photographers: decodeList(row["photographers"]), captions: decodeList(row["captions"]),
+            body: row["body"])
+        return StoredArticle(
+            id: row["id"], pageID: row["page_id"], page: row["page_name"], date: row["page_date"], article: article)
+    }
+
+    /// Name lists are stored as JSON arrays, which SQLite's JSON functions can query.
+    static func encodeList(_ list: [String]) -> String {
+        guard let data = try? JSONEncoder().encode(list) else { return "[]" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decodeList(_ text: String?) -> [String] {
+        guard let text, let list = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else { return [] }
+        return list
+    }
+
+    /// Digest of the body with whitespace removed, for finding the same article on two pages.
+    static func bodyDigest(_ body: String) -> String {
+        let normalised = String(String.UnicodeScalarView(body.unicodeScalars.filter { !$0.properties.isWhitespace }))
+        return SHA256.hash(data: Data(normalised.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,69 @@
+import Almanac
+import AlmanacLayout
+import ArgumentParser
+import Foundation
+
+/// `almanac-bench`: throughput figures for the README, measured in a release build.
+///
+/// Run it as `swift run -c release --scratch-path .build-release almanac-bench layout FILES…`.
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "almanac-bench",
+        abstract: "Measure Almanac's throughput on one core (build with -c release).",
+        subcommands: [LayoutThroughput.self])
+}
+
+/// Options shared by the throughput benchmarks.
+struct RoundOptions: ParsableArguments {
+    @Option(help: "Keep measuring for at least this many seconds.")
+    var seconds: Double = 5
+
+    @Option(help: "Stop after this many rounds even if time is left.")
+    var maxRounds = 10_000
+}
+
+/// Rebuilds the articles of every page in FILES, round after round, and prints MB/s.
+struct LayoutThroughput: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "layout", abstract: "Layout throughput in MB/s of page text (UTF-8 bytes).")
+
+    @OptionGroup var rounds: RoundOptions
+
+    @Argument(help: "Page files to lay out each round.")
+    var files: [String]
+
+    func run() throws {
+        let texts = try files.map { try PageReader().read(path: $0).text }
+        let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+        let layout = PageLayout()
+        var articles = 0
+        for text in texts { articles += layout.articles(in: text).count }  // warm-up
+        let report = Throughput.measure(bytesPerRound: bytes, options: rounds) {
+            var count = 0
+            for text in texts { count += layout.articles(in: text).count }
+            precondition(count == articles, "layout is not deterministic")
+        }
+        print("layout: \(files.count) pages, \(bytes) bytes, \(articles) articles per round")
+        print(report)
+    }
+}
+
+/// Times a round of work repeatedly and summarises it as MB/s.
+enum Throughput {
+    static func measure(bytesPerRound: Int, options: RoundOptions, _ round: () -> Void) -> String {
+        let clock = ContinuousClock()
+        var rates: [Double] = []
+        let start = clock.now
+        while rates.count < options.maxRounds, (clock.now - start) < .seconds(options.seconds) {
+            let duration = clock.measure(round)
+            let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+            rates.append(Double(bytesPerRound) / 1_000_000 / max(seconds, 1e-9))
+        }
+        rates.sort()
+        let median = rates[rates.count / 2]
+        return String(
+            format: "%d rounds: median %.1f MB/s (min %.1f, max %.1f)", rates.count, median, rates[0],
+            rates[rates.count - 1])
+    }
+}
