@@ -118,8 +118,9 @@ struct ArticleBuilder: Sendable {
         if Self.opensLikeCaption(head) {
             return pending ? hasFollowingProse(after: p, in: outline) : hasProse || hasFollowingProse(after: p, in: outline)
         }
-        guard pl.line.gapBefore >= gapThreshold else { return false }
+        // Before the headline (under a column label) a short sentence is a floating caption.
         if p < outline.preambleCount { return true }
+        guard pl.line.gapBefore >= gapThreshold else { return false }
         // Text in a picture's slot right under the headline is a picture story's own text.
         guard hasProse else { return false }
         if pending { return hasFollowingProse(after: p, in: outline) }

@@ -1,11 +1,14 @@
 /// Splits a headline line that also carries a kicker or a figure line
 /// (`实施重点项目71项 投建工业项目11个 某市做好“三篇大文章”`) into the title and the rest.
 ///
-/// A title alone is short; a line well past a title's length whose space-separated parts at one end
-/// report figures holds two things: the parts with figures become the subheadline, the rest the title.
+/// A title alone is short; a longer line whose space-separated parts at one end report figures in a
+/// statement of their own (`86个项目总投资52亿元`, not the subject `36个项目` of the title that follows)
+/// holds two things: the parts with figures become the subheadline, the rest the title.
 enum HeadlineSplitter {
     /// Lines shorter than this are read as one title, whatever they contain.
-    static let combinedLength = 24
+    static let combinedLength = 18
+    /// A figure part shorter than this is a phrase of the title, not a line of its own.
+    static let figureLineLength = 8
 
     static func split(_ text: [Unicode.Scalar]) -> (headline: [Unicode.Scalar], subheadline: [Unicode.Scalar]) {
         guard text.visibleCount >= combinedLength else { return (text, []) }
@@ -30,8 +33,9 @@ enum HeadlineSplitter {
             return (text, [])
         }
         let titleText = joined(title)
-        guard titleText.visibleCount >= 6 else { return (text, []) }
-        return (titleText, joined(figures))
+        let figureText = joined(figures)
+        guard titleText.visibleCount >= 6, figureText.visibleCount >= figureLineLength else { return (text, []) }
+        return (titleText, figureText)
     }
 
     private static func joined(_ parts: ArraySlice<[Unicode.Scalar]>) -> [Unicode.Scalar] {

@@ -169,7 +169,9 @@ struct PageOutline: Sendable {
                 return .boundary
             case .text:
                 if p.line.level > 0 || p.tail != nil { return .boundary }
-                if p.line.gapBefore >= gapThreshold, p.line.isCaptionShaped, p.line.endsSentence {
+                // A caption in a picture's slot, or right under a column label, floats between articles.
+                let underLabel = k > 0 && lines[k - 1].isLabel
+                if p.line.isCaptionShaped, p.line.endsSentence, p.line.gapBefore >= gapThreshold || underLabel {
                     passedCaption = true
                     k -= 1
                     continue
