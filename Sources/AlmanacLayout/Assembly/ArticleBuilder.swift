@@ -158,9 +158,9 @@ struct ArticleBuilder: Sendable {
 
     /// Whether the text is already part of the article's body (a repeat, not a caption).
     private static func isPrinted(_ text: [Unicode.Scalar], in paragraphs: [[Unicode.Scalar]]) -> Bool {
-        let needle = text.withoutSpaces().string
+        let needle = text.withoutSpaces()
         guard needle.count >= 8 else { return false }
-        return paragraphs.contains { $0.withoutSpaces().string.contains(needle) }
+        return paragraphs.contains { $0.withoutSpaces().contains(needle) }
     }
 
     private static func hasInnerSentenceEnd(_ text: [Unicode.Scalar]) -> Bool {

@@ -35,6 +35,17 @@ enum ArticleFinisher {
         return Article(
             seq: seq, headline: d.headline.trimmed().string, subheadline: d.subheadline.trimmed().string,
             kind: kind, bylines: bylines, photographers: photographers, captions: captions,
-            body: d.paragraphs.map { $0.string }.joined(separator: "\n"))
+            body: joinedBody(d.paragraphs))
+    }
+
+    /// The paragraphs joined by line feeds, made into one string at once.
+    private static func joinedBody(_ paragraphs: [[Unicode.Scalar]]) -> String {
+        var body: [Unicode.Scalar] = []
+        body.reserveCapacity(paragraphs.reduce(paragraphs.count) { $0 + $1.count })
+        for (k, paragraph) in paragraphs.enumerated() {
+            if k > 0 { body.append("\n") }
+            body.append(contentsOf: paragraph)
+        }
+        return body.string
     }
 }

@@ -25,27 +25,36 @@ struct Line: Sendable {
         self.level = level
         self.gapBefore = gapBefore
         self.bulleted = bulleted
-        var length = 0, ends = 0, commas = 0, digits = 0, han = 0
-        for s in text {
-            if Scalars.isSpace(s) { continue }
-            length += 1
-            if Scalars.isSentenceEnd(s) { ends += 1 }
-            if Scalars.isComma(s) { commas += 1 }
-            if Scalars.isDigit(s) { digits += 1 }
-            if Scalars.isHan(s) { han += 1 }
-        }
-        self.length = length
-        self.endsSentence = text.endsSentence
-        // An ellipsis is two scalars; count a run of sentence marks once.
+        var length = 0, commas = 0, digits = 0, han = 0
+        // Sentence marks counted once per run (an ellipsis is two scalars).
         var runs = 0
         var previousWasEnd = false
         for s in text {
+            // Most of a page is Chinese characters: count them and move on.
+            if s.value >= 0x4E00 && s.value <= 0x9FFF {
+                length += 1
+                han += 1
+                previousWasEnd = false
+                continue
+            }
             let isEnd = Scalars.isSentenceEnd(s)
             if isEnd && !previousWasEnd { runs += 1 }
             previousWasEnd = isEnd
+            if Scalars.isSpace(s) { continue }
+            length += 1
+            if s.value < 0x80 {
+                if Scalars.isDigit(s) { digits += 1 } else if s == "," || s == ";" { commas += 1 }
+            } else if Scalars.isHan(s) {
+                han += 1
+            } else if Scalars.isComma(s) {
+                commas += 1
+            } else if Scalars.isDigit(s) {
+                digits += 1
+            }
         }
+        self.length = length
+        self.endsSentence = text.endsSentence
         self.innerSentenceEnds = max(0, (endsSentence ? runs - 1 : runs))
-        _ = ends
         self.commas = commas
         self.digits = digits
         self.han = han

@@ -81,6 +81,7 @@ extension Array where Element == Unicode.Scalar {
         var hi = endIndex
         while lo < hi, Scalars.isSpace(self[lo]) { lo += 1 }
         while hi > lo, Scalars.isSpace(self[hi - 1]) { hi -= 1 }
+        if lo == startIndex && hi == endIndex { return self }
         return Array(self[lo..<hi])
     }
 
@@ -109,10 +110,50 @@ extension Array where Element == Unicode.Scalar {
         count >= p.count && self[(count - p.count)...].elementsEqual(p)
     }
 
+    /// The scalars as a `String`, encoded straight to UTF-8.
     var string: String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: self)
-        return String(s)
+        // Chinese text takes three bytes a scalar; reserve for the worst case and encode in one pass.
+        let bytes = count * 4
+        return String(unsafeUninitializedCapacity: bytes) { buffer in
+            var i = 0
+            for s in self {
+                let v = s.value
+                switch v {
+                case ..<0x80:
+                    buffer[i] = UInt8(v)
+                    i += 1
+                case ..<0x800:
+                    buffer[i] = UInt8(0xC0 | (v >> 6))
+                    buffer[i + 1] = UInt8(0x80 | (v & 0x3F))
+                    i += 2
+                case ..<0x10000:
+                    buffer[i] = UInt8(0xE0 | (v >> 12))
+                    buffer[i + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | (v & 0x3F))
+                    i += 3
+                default:
+                    buffer[i] = UInt8(0xF0 | (v >> 18))
+                    buffer[i + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[i + 3] = UInt8(0x80 | (v & 0x3F))
+                    i += 4
+                }
+            }
+            return i
+        }
+    }
+
+    /// Whether `needle` occurs in the scalars.
+    func contains(_ needle: [Unicode.Scalar]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard count >= needle.count, let first = needle.first else { return false }
+        var i = 0
+        let last = count - needle.count
+        while i <= last {
+            if self[i] == first, self[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 }
 

@@ -12,25 +12,48 @@ struct RepeatFilter: Sendable {
     /// Characters hashed to find a sentence by its head or tail.
     private static let keyLength = 10
 
-    private var sentences: [[Unicode.Scalar]] = []
-    private var exact: [UInt64: [Int]] = [:]
-    private var heads: [UInt64: [Int]] = [:]
-    private var tails: [UInt64: [Int]] = [:]
+    /// Every sentence remembered, without white space, one after another; `bounds` delimits them.
+    private var store: [Unicode.Scalar] = []
+    private var bounds: [Range<Int>] = []
+    /// Hash → first sentence index; `chain` links sentences sharing a hash bucket.
+    private var exact: [UInt64: Int] = [:]
+    private var heads: [UInt64: Int] = [:]
+    private var tails: [UInt64: Int] = [:]
+    private var exactChain: [Int] = []
+    private var headChain: [Int] = []
+    private var tailChain: [Int] = []
+    /// The current paragraph's sentences without white space.
+    private var scratch: [Unicode.Scalar] = []
 
-    init() {}
+    init() {
+        store.reserveCapacity(4096)
+        exact.reserveCapacity(256)
+        heads.reserveCapacity(256)
+        tails.reserveCapacity(256)
+    }
 
     /// The paragraph without the sentences already printed; nil when nothing new is left.
     mutating func filter(_ paragraph: [Unicode.Scalar]) -> [Unicode.Scalar]? {
         let ranges = Self.sentenceRanges(paragraph)
-        let normalized = ranges.map { paragraph[$0].filter { !Scalars.isSpace($0) } }
+        scratch.removeAll(keepingCapacity: true)
+        var normalized: [Range<Int>] = []
+        normalized.reserveCapacity(ranges.count)
+        for range in ranges {
+            let start = scratch.count
+            for scalar in paragraph[range] where !Scalars.isSpace(scalar) { scratch.append(scalar) }
+            normalized.append(start..<scratch.count)
+        }
         var seen = [Bool](repeating: false, count: ranges.count)
         var partial = [Bool](repeating: false, count: ranges.count)
+        var hashes = [UInt64](repeating: 0, count: ranges.count)
         for (k, sentence) in normalized.enumerated() {
-            if isPrinted(sentence) {
+            let text = scratch[sentence]
+            hashes[k] = Self.hash(text)
+            if find(text, hash: hashes[k]) != nil {
                 seen[k] = true
-            } else if k == 0, isTailOfPrinted(sentence) {
+            } else if k == 0, isTailOfPrinted(text) {
                 partial[k] = true
-            } else if k == ranges.count - 1, isHeadOfPrinted(sentence) {
+            } else if k == ranges.count - 1, isHeadOfPrinted(text) {
                 partial[k] = true
             }
         }
@@ -57,11 +80,15 @@ struct RepeatFilter: Sendable {
             }
             k = end
         }
+        if !keep.contains(false) {
+            for (k, range) in normalized.enumerated() { remember(range, hash: hashes[k]) }
+            return paragraph.trimmed()
+        }
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(paragraph.count)
         for (k, range) in ranges.enumerated() where keep[k] {
             out.append(contentsOf: paragraph[range])
-            remember(normalized[k])
+            remember(normalized[k], hash: hashes[k])
         }
         let trimmed = out.trimmed()
         return trimmed.contains(where: { Scalars.isHan($0) || Scalars.isLatin($0) || Scalars.isDigit($0) })
@@ -92,29 +119,61 @@ struct RepeatFilter: Sendable {
 
     // MARK: - Lookups
 
-    private func isPrinted(_ s: [Unicode.Scalar]) -> Bool {
-        guard !s.isEmpty, let found = exact[Self.hash(s[...])] else { return false }
-        return found.contains { sentences[$0] == s }
+    private func sentence(_ index: Int) -> ArraySlice<Unicode.Scalar> { store[bounds[index]] }
+
+    /// The index of a remembered sentence equal to `s`.
+    private func find(_ s: ArraySlice<Unicode.Scalar>, hash: UInt64) -> Int? {
+        guard !s.isEmpty else { return nil }
+        var next = exact[hash]
+        while let index = next {
+            if sentence(index).elementsEqual(s) { return index }
+            next = exactChain[index] >= 0 ? exactChain[index] : nil
+        }
+        return nil
     }
 
-    private func isTailOfPrinted(_ s: [Unicode.Scalar]) -> Bool {
-        guard s.count >= Self.keyLength, let found = tails[Self.hash(s.suffix(Self.keyLength))] else { return false }
-        return found.contains { sentences[$0].count > s.count && sentences[$0].hasSuffix(s) }
+    private func isTailOfPrinted(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard s.count >= Self.keyLength else { return false }
+        var next = tails[Self.hash(s.suffix(Self.keyLength))]
+        while let index = next {
+            let candidate = sentence(index)
+            if candidate.count > s.count, candidate.suffix(s.count).elementsEqual(s) { return true }
+            next = tailChain[index] >= 0 ? tailChain[index] : nil
+        }
+        return false
     }
 
-    private func isHeadOfPrinted(_ s: [Unicode.Scalar]) -> Bool {
-        guard s.count >= Self.keyLength, let found = heads[Self.hash(s.prefix(Self.keyLength))] else { return false }
-        return found.contains { sentences[$0].count > s.count && sentences[$0].hasPrefix(s) }
+    private func isHeadOfPrinted(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard s.count >= Self.keyLength else { return false }
+        var next = heads[Self.hash(s.prefix(Self.keyLength))]
+        while let index = next {
+            let candidate = sentence(index)
+            if candidate.count > s.count, candidate.prefix(s.count).elementsEqual(s) { return true }
+            next = headChain[index] >= 0 ? headChain[index] : nil
+        }
+        return false
     }
 
-    private mutating func remember(_ s: [Unicode.Scalar]) {
-        guard !s.isEmpty, !isPrinted(s) else { return }
-        let index = sentences.count
-        sentences.append(s)
-        exact[Self.hash(s[...]), default: []].append(index)
+    /// Remembers the scratch sentence in `range` unless an equal one is remembered already.
+    private mutating func remember(_ range: Range<Int>, hash key: UInt64) {
+        let s = scratch[range]
+        guard !s.isEmpty, find(s, hash: key) == nil else { return }
+        let index = bounds.count
+        let start = store.count
+        store.append(contentsOf: s)
+        bounds.append(start..<store.count)
+        exactChain.append(exact[key] ?? -1)
+        exact[key] = index
         if s.count >= Self.keyLength {
-            heads[Self.hash(s.prefix(Self.keyLength)), default: []].append(index)
-            tails[Self.hash(s.suffix(Self.keyLength)), default: []].append(index)
+            let head = Self.hash(s.prefix(Self.keyLength))
+            headChain.append(heads[head] ?? -1)
+            heads[head] = index
+            let tail = Self.hash(s.suffix(Self.keyLength))
+            tailChain.append(tails[tail] ?? -1)
+            tails[tail] = index
+        } else {
+            headChain.append(-1)
+            tailChain.append(-1)
         }
     }
 

@@ -60,6 +60,8 @@ struct PageLine: Sendable {
     /// short title (■ 某某进行时).
     static func label(_ line: Line) -> String? {
         let t = line.text
+        let romanised = t.last.map(Scalars.isUpperLatin) == true || t.first.map(Scalars.isUpperLatin) == true
+        guard romanised || line.bulleted else { return nil }
         // Pinyin after (or before) the Chinese name.
         var hi = t.count
         while hi > 0, Scalars.isUpperLatin(t[hi - 1]) || Scalars.isSpace(t[hi - 1]) { hi -= 1 }
