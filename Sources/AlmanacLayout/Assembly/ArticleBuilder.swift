@@ -56,7 +56,14 @@ struct ArticleBuilder: Sendable {
                     d.hasDateline = true
                     prose = Array(prose[dateline.proseStart...])
                 }
-                if isCaption(at: p, in: outline, pending: pending, hasProse: !d.paragraphs.isEmpty),
+                // A short label before any prose (核心提示, 编者按) is no part of the body.
+                if d.paragraphs.isEmpty, d.captions.isEmpty || p >= outline.preambleCount, pl.line.isTitleLike,
+                    pl.line.length <= 6, !pl.opensWithDateline, p + 1 < items.count, lines[items[p + 1]].isText
+                {
+                    continue
+                }
+                let closed = d.creditClosesBody && !pending
+                if isCaption(at: p, in: outline, pending: pending, hasProse: !d.paragraphs.isEmpty, closed: closed),
                     !Self.isPrinted(prose, in: d.paragraphs)
                 {
                     d.captions.append(prose)
@@ -66,6 +73,11 @@ struct ArticleBuilder: Sendable {
                 }
                 lastWasCaption = false
                 guard !prose.isEmpty else { continue }
+                if !pending, !d.paragraphs.isEmpty, pl.tail == nil, Self.isTwoPartSubhead(pl.line) {
+                    d.paragraphs.append(prose)
+                    d.innerHeadings += 1
+                    continue
+                }
                 if pending, !d.paragraphs.isEmpty {
                     d.paragraphs[d.paragraphs.count - 1] += prose
                 } else {
@@ -99,7 +111,9 @@ struct ArticleBuilder: Sendable {
     }
 
     /// Whether the text line at position `p` of the article is a photo caption.
-    private func isCaption(at p: Int, in outline: OutlineArticle, pending: Bool, hasProse: Bool) -> Bool {
+    private func isCaption(at p: Int, in outline: OutlineArticle, pending: Bool, hasProse: Bool, closed: Bool)
+        -> Bool
+    {
         let items = outline.items
         let pl = lines[items[p]]
         guard !pl.opensWithDateline, pl.line.level == 0 else { return false }
@@ -113,18 +127,35 @@ struct ArticleBuilder: Sendable {
         if credited {
             // While a paragraph waits for its continuation, a credited sentence with prose after it is
             // a caption dropped into it; with nothing after, it is the continuation itself.
-            return pending ? hasFollowingProse(after: p, in: outline) : true
+            if pending { return hasFollowingProse(after: p, in: outline) }
+            // Under the headline, a credited sentence is a picture story's own text unless a report follows.
+            if !hasProse, p >= outline.preambleCount { return hasFollowingReport(after: p, in: outline) }
+            return true
         }
         if Self.opensLikeCaption(head) {
             return pending ? hasFollowingProse(after: p, in: outline) : hasProse || hasFollowingProse(after: p, in: outline)
         }
-        // Before the headline (under a column label) a short sentence is a floating caption.
-        if p < outline.preambleCount { return true }
+        // Before the headline (under a column label), or after the credit that closes a picture story,
+        // a short sentence is a floating caption.
+        if p < outline.preambleCount || (closed && head.endsSentence) { return true }
         guard pl.line.gapBefore >= gapThreshold else { return false }
         // Text in a picture's slot right under the headline is a picture story's own text.
         guard hasProse else { return false }
         if pending { return hasFollowingProse(after: p, in: outline) }
         return length <= 60 && head.endsSentence
+    }
+
+    /// Whether a report follows position `p`, past credits: a dateline or prose longer than a caption.
+    private func hasFollowingReport(after p: Int, in outline: OutlineArticle) -> Bool {
+        var k = p + 1
+        while k < outline.items.count {
+            let pl = lines[outline.items[k]]
+            if case .text = pl.role {
+                return pl.opensWithDateline || !pl.line.isCaptionShaped || pl.line.innerSentenceEnds > 0
+            }
+            k += 1
+        }
+        return false
     }
 
     /// Whether prose follows position `p` in the article, past credits and other captions.
@@ -146,6 +177,15 @@ struct ArticleBuilder: Sendable {
             k += 1
         }
         return false
+    }
+
+    /// An unmarked inner subhead of a feature: a short two-part title (吹响“集结号” 激活联动新载体).
+    /// Running prose has no spaces between Chinese phrases, so a column-break fragment never looks so.
+    static func isTwoPartSubhead(_ line: Line) -> Bool {
+        guard line.level == 0, line.isTitleLike, line.commas == 0, line.length <= 24 else { return false }
+        let parts = line.text.split(whereSeparator: Scalars.isSpace)
+        guard parts.count == 2 else { return false }
+        return parts.allSatisfy { part in part.count >= 3 && part.filter(Scalars.isHan).count * 2 >= part.count }
     }
 
     private static let captionOpenings: [[Unicode.Scalar]] = ["图为", "图：", "图:", "上图：", "下图：", "左图：", "右图：",

@@ -93,7 +93,7 @@ struct PageOutline: Sendable {
 
     // MARK: - Bare pages
 
-    private enum Before { case start, boundary, complete, incomplete }
+    private enum Before { case start, boundary, complete, incomplete, opening }
     private enum After { case dateline, byline, prose(Int), other }
 
     private func bareMarks() -> [Mark] {
@@ -145,8 +145,14 @@ struct PageOutline: Sendable {
             case .incomplete:
                 // The article before was cut off by the page; a continuation would not be this short.
                 return first.isTitleLike && (lines[k].line.length >= 30 || lines[k].line.endsSentence)
+            case .opening:
+                // An article has text before another begins.
+                return false
             case .complete:
+                // With no datelines to go by, a short line after a finished paragraph starts an article,
+                // unless the article it would end is a feature, whose subheads look the same.
                 return !datelineRich && first.isTitleLike && !Self.endsInFunctionWord(first)
+                    && !inFeature(before: run.lowerBound, marks: marks)
             }
         }
     }
@@ -165,7 +171,11 @@ struct PageOutline: Sendable {
             }
             let p = lines[k]
             switch p.role {
-            case .label, .credit:
+            case .label:
+                return .boundary
+            case .credit:
+                // A byline printed under a headline opens that article; what follows it is its text.
+                if !passedCaption, k > 0, isHeadline(marks[k - 1]) { return .opening }
                 return .boundary
             case .text:
                 if p.line.level > 0 || p.tail != nil { return .boundary }
@@ -191,7 +201,8 @@ struct PageOutline: Sendable {
         case .label:
             return .other
         case .credit(let credit):
-            return credit.isPicture ? .other : .byline
+            // A byline, or a credit naming the writer too (… 文并摄), opens an article.
+            return credit.bylines.isEmpty ? .other : .byline
         case .text:
             if n.opensWithDateline { return .dateline }
             return n.line.level > 0 ? .other : .prose(k)
@@ -217,6 +228,33 @@ struct PageOutline: Sendable {
             marks[only] = .headline
         }
         for s in subs { marks[s] = .sub }
+    }
+
+    /// Whether the article that line `i` would end reads as a feature: a dash subtitle (——…纪实) or a
+    /// byline line printed under its headline.
+    private func inFeature(before i: Int, marks: [Mark]) -> Bool {
+        var k = i - 1
+        while k >= 0 {
+            if case .headline = marks[k] {
+                var j = k + 1
+                while j < i, case .sub = marks[j] {
+                    if lines[j].line.startsWithDash { return true }
+                    j += 1
+                }
+                if j < i, let credit = lines[j].credit, !credit.bylines.isEmpty { return true }
+                return false
+            }
+            if case .label = marks[k] { return false }
+            k -= 1
+        }
+        return false
+    }
+
+    private func isHeadline(_ mark: Mark) -> Bool {
+        switch mark {
+        case .headline, .sub: return true
+        default: return false
+        }
     }
 
     /// Characters a Chinese headline never ends on: particles, prepositions, conjunctions.
