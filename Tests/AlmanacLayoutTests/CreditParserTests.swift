@@ -58,6 +58,7 @@ struct CreditParserTests {
         ("本报讯 今年以来", [], "今年以来"),
         ("本报讯 记者 唐宁 日前，青川市", ["唐宁"], "日前"),
         ("新华社北京3月5日电（记者 许可）今天", ["许可"], "今天"),
+        ("据新华社北京3月5日电（记者 许可）今天", ["许可"], "今天"),
     ])
     func datelines(text: String, names: [String], proseStart: String) throws {
         let t = s(text)

@@ -72,6 +72,10 @@ struct ArticleBuilder: Sendable {
                     continue
                 }
                 lastWasCaption = false
+                // A jump line (（下转第二版）) ends what this page holds of the paragraph.
+                let unjumped = TextRepair.removingJumps(prose)
+                let jumped = unjumped.count != prose.count
+                prose = unjumped
                 guard !prose.isEmpty else { continue }
                 if !pending, !d.paragraphs.isEmpty, pl.tail == nil, Self.isTwoPartSubhead(pl.line) {
                     d.paragraphs.append(prose)
@@ -84,7 +88,7 @@ struct ArticleBuilder: Sendable {
                     d.paragraphs.append(prose)
                 }
                 d.creditClosesBody = false
-                pending = !prose.endsSentence
+                pending = !prose.endsSentence && !jumped
                 if let tail = pl.tail {
                     apply(tail.credit, to: &d)
                     if tail.credit.isPicture { d.creditClosesBody = true }
@@ -97,7 +101,10 @@ struct ArticleBuilder: Sendable {
             d.captions = []
             d.bodyFromCaptions = true
         }
-        d.paragraphs = d.paragraphs.map { TextRepair.replacingStrayLatin($0).trimmed() }
+        d.paragraphs = d.paragraphs.compactMap { paragraph in
+            let repaired = TextRepair.removingJumps(TextRepair.replacingStrayLatin(paragraph).trimmed())
+            return repaired.isEmpty ? nil : repaired
+        }
         return d
     }
 

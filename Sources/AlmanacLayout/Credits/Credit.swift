@@ -22,6 +22,8 @@ enum CreditParser {
         (Array("撰".unicodeScalars), false, true, true),
     ]
 
+    private static let bylineVerbs: [[Unicode.Scalar]] = ["报道", "整理", "采写", "撰文"].map { Array($0.unicodeScalars) }
+
     /// A whole line that is a byline or a picture credit, bare or in brackets (（本报记者 崔治 摄）).
     static func line(_ text: ArraySlice<Unicode.Scalar>) -> Credit? {
         let inner = unbracketed(text)
@@ -43,7 +45,13 @@ enum CreditParser {
     static func byline(_ text: ArraySlice<Unicode.Scalar>) -> Credit? {
         guard text.visibleCount <= 30 else { return nil }
         if let slashed = slashCredit(text) { return slashed }
-        guard let names = Names.parse(text, requireRole: true), !names.isEmpty else { return nil }
+        var t = Array(text).trimmed()
+        // 记者 某某 报道 / 某某 整理: the verb after the names.
+        for verb in bylineVerbs where t.count > verb.count && t.hasSuffix(verb) {
+            t = Array(t.dropLast(verb.count)).trimmed()
+            break
+        }
+        guard let names = Names.parse(t[...], requireRole: true), !names.isEmpty else { return nil }
         return Credit(bylines: names)
     }
 
@@ -163,8 +171,9 @@ enum CreditParser {
         if text.hasPrefix(ownNews) {
             guard let end = firstIndex(of: "讯", in: text, from: 2, within: 16) else { return nil }
             i = end + 1
-        } else if let agency = agencies.first(where: { text.hasPrefix($0) }) {
-            guard let end = firstIndex(of: "电", in: text, from: agency.count, within: 24) else { return nil }
+        } else if let agency = agencies.first(where: { text.hasPrefix($0) || (text.first == "据" && text.dropFirst().starts(with: $0)) }) {
+            let from = agency.count + (text.first == "据" ? 1 : 0)
+            guard let end = firstIndex(of: "电", in: text, from: from, within: 24) else { return nil }
             i = end + 1
         } else {
             return nil

@@ -84,8 +84,15 @@ enum Names {
         return names
     }
 
+    /// Words that stand where a name would in credits but are none.
+    private static let notNames: Set<[Unicode.Scalar]> = Set(
+        ["报道", "摄影", "供图", "图片", "整理", "采写", "撰文", "编辑", "通讯", "文图", "图文", "本报", "综合", "来源"].map {
+            Array($0.unicodeScalars)
+        })
+
     /// 2–4 Chinese characters, or two parts joined by a middle dot (a transcribed name).
     static func isName(_ token: [Unicode.Scalar]) -> Bool {
+        if notNames.contains(token) { return false }
         if token.contains("·") || token.contains("•") {
             return token.count <= 12 && token.allSatisfy { Scalars.isHan($0) || $0 == "·" || $0 == "•" }
         }

@@ -6,6 +6,30 @@ enum TextRepair {
         (Array("or".unicodeScalars), Array("或".unicodeScalars)),
     ]
 
+    private static let jumpWords: [[Unicode.Scalar]] = ["上接", "下转", "接第", "转第", "转", "接"].map { Array($0.unicodeScalars) }
+
+    /// Removes a jump line glued to the text — （上接第一版） at the start, （下转第二版） at the end.
+    static func removingJumps(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var t = text
+        if let first = t.first, first == "(" || first == "（", let close = t.prefix(16).firstIndex(where: { $0 == ")" || $0 == "）" }),
+            isJump(t[1..<close])
+        {
+            t = Array(t[(close + 1)...]).trimmed()
+        }
+        if let last = t.last, last == ")" || last == "）",
+            let open = t.suffix(16).lastIndex(where: { $0 == "(" || $0 == "（" }), isJump(t[(open + 1)..<(t.count - 1)])
+        {
+            t = Array(t[..<open]).trimmed()
+        }
+        return t
+    }
+
+    /// Whether bracket content reads as a jump: 上接/下转 … 版.
+    static func isJump(_ inner: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard inner.last == "版", inner.count <= 12 else { return false }
+        return jumpWords.contains { inner.starts(with: $0) }
+    }
+
     /// Replaces a stray English `and` / `or` standing between two Chinese characters (企业 and 优势 → 企业和优势).
     static func replacingStrayLatin(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
         guard text.contains(where: { $0 == "a" || $0 == "o" }) else { return text }

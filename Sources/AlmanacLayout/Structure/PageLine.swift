@@ -17,10 +17,11 @@ struct PageLine: Sendable {
 
     init(_ line: Line) {
         self.line = line
-        if let label = Self.label(line) {
-            role = .label(label)
-        } else if line.level == 0, line.length <= 40, let credit = CreditParser.line(line.text[...]) {
+        let credit = line.level == 0 && line.length <= 40 ? CreditParser.line(line.text[...]) : nil
+        if let credit {
             role = .credit(credit)
+        } else if let label = Self.label(line) {
+            role = .label(label)
         } else {
             role = .text
         }
@@ -99,6 +100,12 @@ struct PageLine: Sendable {
         }
         if line.length <= 30, line.digits > 0, contains(t, weekday) { return true }
         if line.length <= 6, t.first == "第", t.last == "版" { return true }
+        // A jump line on its own: （下转第二版）.
+        if line.length <= 14, let first = t.first, first == "(" || first == "（", let last = t.last, last == ")" || last == "）",
+            TextRepair.isJump(t[1..<(t.count - 1)])
+        {
+            return true
+        }
         return false
     }
 

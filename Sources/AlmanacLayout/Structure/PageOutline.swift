@@ -250,6 +250,12 @@ struct PageOutline: Sendable {
         return false
     }
 
+    /// A text line that is more than a caption.
+    private func isProse(_ index: Int) -> Bool {
+        let l = lines[index]
+        return l.isText && l.line.level == 0 && (!l.line.isCaptionShaped || l.line.innerSentenceEnds > 0)
+    }
+
     private func isHeadline(_ mark: Mark) -> Bool {
         switch mark {
         case .headline, .sub: return true
@@ -282,6 +288,11 @@ struct PageOutline: Sendable {
                 sectionLevel = nil
             case .headline:
                 if let c = current { articles.append(c) }
+                // Prose before the page's first headline is the end of an article begun on another page.
+                if current == nil, articles.isEmpty, preamble.contains(where: isProse) {
+                    articles.append(OutlineArticle(headline: [], items: preamble))
+                    preamble = []
+                }
                 var article = OutlineArticle(headline: lines[i].line.text, label: pendingLabel)
                 let level = lines[i].line.level
                 if pendingLabel == nil, let s = sectionLevel, level < s { article.resetsSection = true }
