@@ -50,3 +50,18 @@ struct PageEdgeTests {
         #expect(TextRepair.removingJumps(Array(text.unicodeScalars)).string == expected)
     }
 }
+
+struct SmallPageTests {
+    @Test func oneMarkedHeadlineIsEnough() {
+        let articles = PageLayout().articles(in: "# 青川江大桥合龙\n\n本报讯 记者唐宁报道 昨天，青川江大桥顺利合龙。\n")
+        #expect(articles.map(\.headline) == ["青川江大桥合龙"])
+        #expect(articles.first?.bylines == ["唐宁"])
+    }
+
+    @Test func namesInBracketsCloseAnArticle() {
+        let page = "# 社区书屋开到家门口\n\n近日，青川市首批社区书屋集中开放。\n\n“现在下楼就能看书。”居民说。（许可 唐宁）\n"
+        let a = PageLayout().articles(in: page).first
+        #expect(a?.bylines == ["许可", "唐宁"])
+        #expect(a?.body.hasSuffix("居民说。") == true)
+    }
+}

@@ -27,7 +27,17 @@ enum CreditParser {
     /// A whole line that is a byline or a picture credit, bare or in brackets (（本报记者 崔治 摄）).
     static func line(_ text: ArraySlice<Unicode.Scalar>) -> Credit? {
         let inner = unbracketed(text)
-        return picture(inner) ?? byline(inner)
+        return picture(inner) ?? byline(inner) ?? bracketedNames(text, inner: inner)
+    }
+
+    /// Names alone in brackets closing an article — （许可）, （甲 乙）— credit its writers.
+    private static func bracketedNames(_ text: ArraySlice<Unicode.Scalar>, inner: ArraySlice<Unicode.Scalar>)
+        -> Credit?
+    {
+        guard inner.count < text.count, inner.visibleCount <= 16,
+            let names = Names.parse(inner, requireRole: false), !names.isEmpty
+        else { return nil }
+        return Credit(bylines: names)
     }
 
     /// The text inside one pair of round brackets around the whole, else the text.
@@ -151,7 +161,9 @@ enum CreditParser {
             guard head.visibleCount >= 2 else { continue }
             let rest = unbracketed(text[p...])
             if let credit = picture(rest) { return (head, credit) }
-            if head.endsSentence, let credit = byline(rest) { return (head, credit) }
+            if head.endsSentence, let credit = byline(rest) ?? bracketedNames(text[p...], inner: rest) {
+                return (head, credit)
+            }
         }
         return nil
     }

@@ -117,6 +117,7 @@ struct PageLine: Sendable {
 
     /// A cheap test before looking for a glued credit: the end holds a credit verb or a role word.
     private static func mayEndInCredit(_ text: [Unicode.Scalar]) -> Bool {
+        if let last = text.last, last == "）" || last == ")" { return true }
         for s in text.suffix(40) {
             switch s {
             case "摄", "撰", "图", "记", "员", "/": return true

@@ -41,7 +41,7 @@ struct PageOutline: Sendable {
 
     func articles() -> [OutlineArticle] {
         let headings = lines.reduce(0) { $0 + ($1.line.level > 0 ? 1 : 0) }
-        let marks = headings >= 2 ? markdownMarks() : bareMarks()
+        let marks = headings >= 1 ? markdownMarks() : bareMarks()
         return assemble(marks)
     }
 

@@ -19,8 +19,6 @@ struct Pages: AsyncParsableCommand {
     @OptionGroup var encoding: EncodingOptions
 
     func run() async throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
         let layout = PageLayout()
         var failures = 0
         let out = FileHandle.standardOutput
@@ -29,7 +27,7 @@ struct Pages: AsyncParsableCommand {
                 let page = try PageInput.read(path, encoding: encoding.encoding)
                 var chunk = Data()
                 for article in layout.articles(in: page.text) {
-                    chunk.append(try encoder.encode(ArticleRecord(page: page.name, article: article)))
+                    chunk.append(contentsOf: ArticleRecord(page: page.name, article: article).json.utf8)
                     chunk.append(0x0A)
                 }
                 out.write(chunk)
@@ -42,26 +40,54 @@ struct Pages: AsyncParsableCommand {
     }
 }
 
-/// One line of `almanac pages` output (SPEC.md).
-struct ArticleRecord: Encodable {
+/// One line of `almanac pages` output (SPEC.md), its fields in the order SPEC.md lists them.
+struct ArticleRecord {
     var page: String
     var article: Article
 
-    private enum CodingKeys: String, CodingKey {
-        case page, seq, headline, subheadline, section, kind, bylines, photographers, captions, body
+    /// The record as one line of JSON, without the line feed.
+    var json: String {
+        var out = "{"
+        func field(_ key: String, _ value: String, first: Bool = false) {
+            if !first { out += ", " }
+            out += "\"\(key)\": " + value
+        }
+        field("page", Self.quoted(page), first: true)
+        field("seq", String(article.seq))
+        field("headline", Self.quoted(article.headline))
+        field("subheadline", Self.quoted(article.subheadline))
+        field("section", Self.quoted(article.section))
+        field("kind", Self.quoted(article.kind.rawValue))
+        field("bylines", Self.list(article.bylines))
+        field("photographers", Self.list(article.photographers))
+        field("captions", Self.list(article.captions))
+        field("body", Self.quoted(article.body))
+        return out + "}"
     }
 
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(page, forKey: .page)
-        try c.encode(article.seq, forKey: .seq)
-        try c.encode(article.headline, forKey: .headline)
-        try c.encode(article.subheadline, forKey: .subheadline)
-        try c.encode(article.section, forKey: .section)
-        try c.encode(article.kind, forKey: .kind)
-        try c.encode(article.bylines, forKey: .bylines)
-        try c.encode(article.photographers, forKey: .photographers)
-        try c.encode(article.captions, forKey: .captions)
-        try c.encode(article.body, forKey: .body)
+    private static func list(_ items: [String]) -> String {
+        "[" + items.map(quoted).joined(separator: ", ") + "]"
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as is.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 }
