@@ -6,7 +6,7 @@ enum ArticleFinisher {
     static let pictureStoryLength = 600
 
     static func finish(_ d: ArticleDraft, seq: Int) -> Article {
-        let bodyLength = d.paragraphs.reduce(0) { $0 + $1.visibleCount }
+        let bodyLength = d.paragraphs.reduce(0) { $0 + $1.count }
         let pictureStory = !d.hasDateline && d.innerHeadings == 0 && (d.creditClosesBody || d.bodyFromCaptions)
             && bodyLength <= pictureStoryLength && d.paragraphs.count <= 4
         let kind: Article.Kind
@@ -40,12 +40,6 @@ enum ArticleFinisher {
 
     /// The paragraphs joined by line feeds, made into one string at once.
     private static func joinedBody(_ paragraphs: [[Unicode.Scalar]]) -> String {
-        var body: [Unicode.Scalar] = []
-        body.reserveCapacity(paragraphs.reduce(paragraphs.count) { $0 + $1.count })
-        for (k, paragraph) in paragraphs.enumerated() {
-            if k > 0 { body.append("\n") }
-            body.append(contentsOf: paragraph)
-        }
-        return body.string
+        Scalars.string(joining: paragraphs, separator: "\n")
     }
 }

@@ -38,37 +38,42 @@ struct LineReader: Sendable {
     private static func scalars(of text: String) -> [Unicode.Scalar] {
         var text = text
         return text.withUTF8 { utf8 in
-            var out: [Unicode.Scalar] = []
-            out.reserveCapacity(utf8.count / 2)
-            var i = 0
             let n = utf8.count
-            while i < n {
-                let b0 = UInt32(utf8[i])
-                var v: UInt32
-                var width: Int
-                if b0 < 0x80 {
-                    v = b0
-                    width = 1
-                } else if b0 < 0xE0 {
-                    v = b0 & 0x1F
-                    width = 2
-                } else if b0 < 0xF0 {
-                    v = b0 & 0x0F
-                    width = 3
-                } else {
-                    v = b0 & 0x07
-                    width = 4
+            return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+                var i = 0
+                var o = 0
+                while i < n {
+                    let b0 = UInt32(utf8[i])
+                    if b0 < 0x80 {
+                        out[o] = Unicode.Scalar(UInt8(b0))
+                        o += 1
+                        i += 1
+                        continue
+                    }
+                    var v: UInt32
+                    var width: Int
+                    if b0 < 0xE0 {
+                        v = b0 & 0x1F
+                        width = 2
+                    } else if b0 < 0xF0 {
+                        v = b0 & 0x0F
+                        width = 3
+                    } else {
+                        v = b0 & 0x07
+                        width = 4
+                    }
+                    // A Swift String holds valid UTF-8, so the continuation bytes are there.
+                    var k = 1
+                    while k < width, i + k < n {
+                        v = (v << 6) | (UInt32(utf8[i + k]) & 0x3F)
+                        k += 1
+                    }
+                    out[o] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    o += 1
+                    i += width
                 }
-                // A Swift String holds valid UTF-8, so continuation bytes are there.
-                var k = 1
-                while k < width, i + k < n {
-                    v = (v << 6) | (UInt32(utf8[i + k]) & 0x3F)
-                    k += 1
-                }
-                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-                i += width
+                count = o
             }
-            return out
         }
     }
 

@@ -2,6 +2,43 @@
 ///
 /// Both full-width and ASCII punctuation are recognised, so pages printed with either read the same.
 enum Scalars {
+    /// Pieces of text joined by a separator into one `String`, encoded to UTF-8 in one pass.
+    static func string(joining pieces: [[Unicode.Scalar]], separator: Unicode.Scalar) -> String {
+        // Chinese text takes three bytes a scalar; reserve for the worst case.
+        let capacity = pieces.reduce(pieces.count) { $0 + $1.count } * 4
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var i = 0
+            @inline(__always) func put(_ s: Unicode.Scalar) {
+                let v = s.value
+                switch v {
+                case ..<0x80:
+                    buffer[i] = UInt8(v)
+                    i += 1
+                case ..<0x800:
+                    buffer[i] = UInt8(0xC0 | (v >> 6))
+                    buffer[i + 1] = UInt8(0x80 | (v & 0x3F))
+                    i += 2
+                case ..<0x10000:
+                    buffer[i] = UInt8(0xE0 | (v >> 12))
+                    buffer[i + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | (v & 0x3F))
+                    i += 3
+                default:
+                    buffer[i] = UInt8(0xF0 | (v >> 18))
+                    buffer[i + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[i + 3] = UInt8(0x80 | (v & 0x3F))
+                    i += 4
+                }
+            }
+            for (k, piece) in pieces.enumerated() {
+                if k > 0 { put(separator) }
+                piece.withUnsafeBufferPointer { for s in $0 { put(s) } }
+            }
+            return i
+        }
+    }
+
     static func isHan(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2EBEF, 0x3007: return true
@@ -111,37 +148,7 @@ extension Array where Element == Unicode.Scalar {
     }
 
     /// The scalars as a `String`, encoded straight to UTF-8.
-    var string: String {
-        // Chinese text takes three bytes a scalar; reserve for the worst case and encode in one pass.
-        let bytes = count * 4
-        return String(unsafeUninitializedCapacity: bytes) { buffer in
-            var i = 0
-            for s in self {
-                let v = s.value
-                switch v {
-                case ..<0x80:
-                    buffer[i] = UInt8(v)
-                    i += 1
-                case ..<0x800:
-                    buffer[i] = UInt8(0xC0 | (v >> 6))
-                    buffer[i + 1] = UInt8(0x80 | (v & 0x3F))
-                    i += 2
-                case ..<0x10000:
-                    buffer[i] = UInt8(0xE0 | (v >> 12))
-                    buffer[i + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    buffer[i + 2] = UInt8(0x80 | (v & 0x3F))
-                    i += 3
-                default:
-                    buffer[i] = UInt8(0xF0 | (v >> 18))
-                    buffer[i + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                    buffer[i + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    buffer[i + 3] = UInt8(0x80 | (v & 0x3F))
-                    i += 4
-                }
-            }
-            return i
-        }
-    }
+    var string: String { Scalars.string(joining: [self], separator: "\n") }
 
     /// Whether `needle` occurs in the scalars.
     func contains(_ needle: [Unicode.Scalar]) -> Bool {

@@ -16,53 +16,52 @@ struct RepeatFilter: Sendable {
     private var store: [Unicode.Scalar] = []
     private var bounds: [Range<Int>] = []
     /// Hash → first sentence index; `chain` links sentences sharing a hash bucket.
-    private var exact: [UInt64: Int] = [:]
-    private var heads: [UInt64: Int] = [:]
-    private var tails: [UInt64: Int] = [:]
+    private var exact = HashIndex()
+    private var heads = HashIndex()
+    private var tails = HashIndex()
     private var exactChain: [Int] = []
     private var headChain: [Int] = []
     private var tailChain: [Int] = []
-    /// The current paragraph's sentences without white space.
+    /// The current paragraph's sentences without white space, and what is known of each.
     private var scratch: [Unicode.Scalar] = []
+    private var normalized: [Range<Int>] = []
+    private var hashes: [UInt64] = []
+    private var seen: [Bool] = []
+    private var partial: [Bool] = []
+    private var keep: [Bool] = []
 
     init() {
         store.reserveCapacity(4096)
-        exact.reserveCapacity(256)
-        heads.reserveCapacity(256)
-        tails.reserveCapacity(256)
     }
 
     /// The paragraph without the sentences already printed; nil when nothing new is left.
     mutating func filter(_ paragraph: [Unicode.Scalar]) -> [Unicode.Scalar]? {
         let ranges = Self.sentenceRanges(paragraph)
+        let n = ranges.count
         scratch.removeAll(keepingCapacity: true)
-        var normalized: [Range<Int>] = []
-        normalized.reserveCapacity(ranges.count)
+        normalized.removeAll(keepingCapacity: true)
+        hashes.removeAll(keepingCapacity: true)
+        seen.removeAll(keepingCapacity: true)
+        partial.removeAll(keepingCapacity: true)
+        keep.removeAll(keepingCapacity: true)
         for range in ranges {
             let start = scratch.count
             for scalar in paragraph[range] where !Scalars.isSpace(scalar) { scratch.append(scalar) }
             normalized.append(start..<scratch.count)
         }
-        var seen = [Bool](repeating: false, count: ranges.count)
-        var partial = [Bool](repeating: false, count: ranges.count)
-        var hashes = [UInt64](repeating: 0, count: ranges.count)
-        for (k, sentence) in normalized.enumerated() {
-            let text = scratch[sentence]
-            hashes[k] = Self.hash(text)
-            if find(text, hash: hashes[k]) != nil {
-                seen[k] = true
-            } else if k == 0, isTailOfPrinted(text) {
-                partial[k] = true
-            } else if k == ranges.count - 1, isHeadOfPrinted(text) {
-                partial[k] = true
-            }
+        for k in 0..<n {
+            let text = scratch[normalized[k]]
+            let hash = Self.hash(text)
+            hashes.append(hash)
+            seen.append(find(text, hash: hash) != nil)
+            partial.append(!seen[k] && ((k == 0 && isTailOfPrinted(text)) || (k == n - 1 && isHeadOfPrinted(text))))
+            keep.append(true)
         }
         // A partial match counts only next to a whole repeated sentence, or alone when long.
         for k in ranges.indices where partial[k] {
             let neighbour = (k > 0 && seen[k - 1]) || (k + 1 < ranges.count && seen[k + 1])
             if neighbour || (ranges.count == 1 && normalized[k].count >= 20) { seen[k] = true }
         }
-        var keep = [Bool](repeating: true, count: ranges.count)
         var k = 0
         while k < ranges.count {
             guard seen[k] else {
@@ -163,14 +162,14 @@ struct RepeatFilter: Sendable {
         store.append(contentsOf: s)
         bounds.append(start..<store.count)
         exactChain.append(exact[key] ?? -1)
-        exact[key] = index
+        exact.set(key, index)
         if s.count >= Self.keyLength {
             let head = Self.hash(s.prefix(Self.keyLength))
             headChain.append(heads[head] ?? -1)
-            heads[head] = index
+            heads.set(head, index)
             let tail = Self.hash(s.suffix(Self.keyLength))
             tailChain.append(tails[tail] ?? -1)
-            tails[tail] = index
+            tails.set(tail, index)
         } else {
             headChain.append(-1)
             tailChain.append(-1)
@@ -184,6 +183,8 @@ struct RepeatFilter: Sendable {
             h ^= UInt64(scalar.value)
             h = h &* 0x0000_0100_0000_01B3
         }
+        // Mix the high bits down: the index probes by the low ones.
+        h ^= h >> 29
         return h
     }
 }
