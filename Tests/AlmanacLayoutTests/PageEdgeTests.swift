@@ -65,3 +65,20 @@ struct SmallPageTests {
         #expect(a?.body.hasSuffix("居民说。") == true)
     }
 }
+
+struct LabelFormTests {
+    @Test func unmarkedLabelAboveAMarkedHeadline() {
+        let page = "要闻速览\n\n# 青川江大桥合龙\n\n本报讯 昨天，青川江大桥顺利合龙。\n\n# 秋粮喜获丰收\n\n本报讯 全市秋粮收获进入尾声。\n"
+        let articles = PageLayout().articles(in: page)
+        #expect(articles.map(\.headline) == ["青川江大桥合龙", "秋粮喜获丰收"])
+        #expect(articles.map(\.section) == ["要闻速览", "要闻速览"])
+        #expect(articles.allSatisfy { $0.captions.isEmpty })
+    }
+
+    @Test(arguments: [("城事速递 Chengshi", "城事速递"), ("■ 乡村振兴进行时", "乡村振兴进行时"), ("青川 5G 网络", nil)])
+    func labelForms(text: String, label: String?) {
+        let reader = LineReader()
+        let line = reader.lines(of: text)[0]
+        #expect(PageLine.label(line) == label)
+    }
+}

@@ -144,7 +144,7 @@ struct ArticleBuilder: Sendable {
         }
         // Before the headline (under a column label), or after the credit that closes a picture story,
         // a short sentence is a floating caption.
-        if p < outline.preambleCount || (closed && head.endsSentence) { return true }
+        if (p < outline.preambleCount || closed) && head.endsSentence { return true }
         guard pl.line.gapBefore >= gapThreshold else { return false }
         // Text in a picture's slot right under the headline is a picture story's own text.
         guard hasProse else { return false }

@@ -61,17 +61,18 @@ struct PageLine: Sendable {
     /// short title (■ 某某进行时).
     static func label(_ line: Line) -> String? {
         let t = line.text
-        let romanised = t.last.map(Scalars.isUpperLatin) == true || t.first.map(Scalars.isUpperLatin) == true
+        let romanised = t.last.map(Scalars.isLatin) == true || t.first.map(Scalars.isLatin) == true
         guard romanised || line.bulleted else { return nil }
         // Pinyin after (or before) the Chinese name.
         var hi = t.count
-        while hi > 0, Scalars.isUpperLatin(t[hi - 1]) || Scalars.isSpace(t[hi - 1]) { hi -= 1 }
+        while hi > 0, Scalars.isLatin(t[hi - 1]) || Scalars.isSpace(t[hi - 1]) { hi -= 1 }
         var lo = 0
-        while lo < t.count, Scalars.isUpperLatin(t[lo]) || Scalars.isSpace(t[lo]) { lo += 1 }
+        while lo < t.count, Scalars.isLatin(t[lo]) || Scalars.isSpace(t[lo]) { lo += 1 }
         for (range, latin) in [(0..<hi, t[hi...]), (lo..<t.count, t[..<lo])] where range.lowerBound < range.upperBound {
-            // A romanised name: four or more capitals, set apart from the Chinese by a space.
-            let letters = latin.filter { Scalars.isUpperLatin($0) }.count
-            guard letters >= 4 else { continue }
+            // A romanised name: four or more letters opening with a capital, set apart by a space.
+            let letters = latin.filter { Scalars.isLatin($0) }.count
+            guard letters >= 4, let initial = latin.first(where: Scalars.isLatin), Scalars.isUpperLatin(initial)
+            else { continue }
             let apart = range.lowerBound == 0 ? Scalars.isSpace(t[hi]) : Scalars.isSpace(t[lo - 1])
             guard apart else { continue }
             let name = Array(t[range]).withoutSpaces()

@@ -63,6 +63,11 @@ struct PageOutline: Sendable {
             let level = current.line.level
             guard level > 0 else {
                 inHeadingRun = false
+                // An unmarked short title right above a marked headline is the column's label.
+                if isUnmarkedLabel(i) {
+                    marks[i] = .label(current.line.text.trimmed().string)
+                    afterLabel = true
+                }
                 continue
             }
             let next = i + 1 < lines.count ? lines[i + 1] : nil
@@ -89,6 +94,16 @@ struct PageOutline: Sendable {
             inHeadingRun = true
         }
         return marks
+    }
+
+    private func isUnmarkedLabel(_ i: Int) -> Bool {
+        let l = lines[i]
+        guard l.isText, l.tail == nil, l.line.isTitleLike, l.line.length <= 12, l.line.commas == 0,
+            i + 1 < lines.count, lines[i + 1].line.level > 0, !lines[i + 1].isLabel
+        else { return false }
+        guard i > 0 else { return true }
+        let p = lines[i - 1]
+        return !p.isText || p.line.level > 0 || p.proseEndsSentence
     }
 
     // MARK: - Bare pages
