@@ -29,11 +29,16 @@ struct EvalLayout: AsyncParsableCommand {
     @OptionGroup var encoding: EncodingOptions
 
     func run() async throws {
+        guard FileManager.default.fileExists(atPath: gold) else {
+            throw CommandFailure("\(gold): no such gold file; pass the layout gold, e.g. ../shared/eval/layout.jsonl")
+        }
         let goldPages: [LayoutGoldPage]
         do {
             goldPages = try LayoutGoldPage.load(path: gold)
+        } catch let error as GoldError {
+            throw CommandFailure(error.description)
         } catch {
-            throw ValidationError("cannot read gold \(gold): \(error)")
+            throw CommandFailure("\(gold): cannot be read as UTF-8 text")
         }
         let byName = Dictionary(goldPages.map { ($0.page, $0) }, uniquingKeysWith: { first, _ in first })
         let layout = PageLayout()
@@ -102,4 +107,10 @@ struct EvalLayout: AsyncParsableCommand {
     }
 
     private func f(_ x: Double) -> String { String(format: "%.3f", x) }
+}
+
+/// A failure reported as one line, without the usage text.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }
