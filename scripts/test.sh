@@ -9,6 +9,22 @@ if [ ! -d ../shared/seeds ]; then
     exit 1
 fi
 
+# The store tests start a throwaway PostgreSQL 15 server (Debian's postgresql-15 package).
+PG_BIN=${ALMANAC_POSTGRES_BIN:-/usr/lib/postgresql/15/bin}
+if [ ! -x "$PG_BIN/initdb" ] || [ ! -x "$PG_BIN/pg_ctl" ] || [ ! -x "$PG_BIN/postgres" ]; then
+    echo "scripts/test.sh: installing PostgreSQL 15 (no server binaries in $PG_BIN)" >&2
+    sudo=""
+    if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+    if ! { $sudo apt-get update && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends postgresql-15; }; then
+        echo "scripts/test.sh: cannot install postgresql-15; the PostgreSQL store tests need it" >&2
+        exit 1
+    fi
+    if [ ! -x "$PG_BIN/initdb" ]; then
+        echo "scripts/test.sh: postgresql-15 is installed but $PG_BIN/initdb is missing" >&2
+        exit 1
+    fi
+fi
+
 swift build --build-tests
 swift test --skip-build --disable-xctest 2>&1 | tee test-output.log
 # Swift Testing's closing line; refuse a run that executed nothing.

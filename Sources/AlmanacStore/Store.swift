@@ -18,6 +18,14 @@ public protocol Store: Sendable {
 
     /// How much the archive holds.
     func fetchCounts() async throws -> StoreCounts
+
+    /// Releases the store's connections. Call it once, when done; the store is not usable afterwards.
+    func close() async
+}
+
+extension Store {
+    /// Does nothing: a store without background work is released when the last reference goes.
+    public func close() async {}
 }
 
 /// What `Store.save(page:articles:)` did.

@@ -108,7 +108,6 @@ public struct SQLiteStore: Store {
 
     /// Digest of the body with whitespace removed, for finding the same article on two pages.
     static func bodyDigest(_ body: String) -> String {
-        let normalised = String(String.UnicodeScalarView(body.unicodeScalars.filter { !$0.properties.isWhitespace }))
-        return SHA256.hash(data: Data(normalised.utf8)).map { String(format: "%02x", $0) }.joined()
+        AlmanacStore.bodyDigest(body)
     }
 }

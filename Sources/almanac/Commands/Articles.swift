@@ -22,11 +22,13 @@ struct Articles: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard FileManager.default.fileExists(atPath: database.path) else {
-            throw ValidationError("no archive at \(database.path); create one with `almanac ingest PATH…`")
+        let location = try StoreLocation(database.location)
+        if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("no archive at \(path); create one with `almanac ingest PATH…`")
         }
-        let store = try SQLiteStore(path: database.path)
-        let stored = try await store.fetchArticles(limit: limit, offset: offset)
+        let (stored, counts) = try await database.withStore { store in
+            (try await store.fetchArticles(limit: limit, offset: offset), try await store.fetchCounts())
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -41,7 +43,6 @@ struct Articles: AsyncParsableCommand {
             print("\(item.date ?? "----------")  \(item.page) #\(article.seq)  \(section)\(article.headline)  "
                 + "(\(article.kind.rawValue), \(article.body.count) chars)")
         }
-        let counts = try await store.fetchCounts()
-        print("\(counts.pages) pages, \(counts.articles) articles in \(database.path)")
+        print("\(counts.pages) pages, \(counts.articles) articles in \(location)")
     }
 }

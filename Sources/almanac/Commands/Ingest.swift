@@ -31,20 +31,16 @@ struct Ingest: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store: SQLiteStore
-        do {
-            store = try SQLiteStore(path: database.path)
-        } catch {
-            throw ValidationError("cannot open the archive at \(database.path): \(error)")
-        }
         let files = PageFiles.expand(paths)
-        let ingest = Almanac.Ingest(store: store, reader: PageReader(encoding: decoding.encoding), paper: paper)
         let showProgress = standardErrorIsTerminal && !json
-        let summary = await ingest.run(files: files) { progress in
-            guard showProgress else { return }
-            let eta = progress.secondsLeft.map { String(format: ", %.0f s left", $0) } ?? ""
-            let line = String(format: "\r%d/%d pages, %.1f pages/s", progress.done, progress.total, progress.rate)
-            FileHandle.standardError.write(Data((line + eta + "\u{1B}[K").utf8))
+        let summary = try await database.withStore { store in
+            let ingest = Almanac.Ingest(store: store, reader: PageReader(encoding: decoding.encoding), paper: paper)
+            return await ingest.run(files: files) { progress in
+                guard showProgress else { return }
+                let eta = progress.secondsLeft.map { String(format: ", %.0f s left", $0) } ?? ""
+                let line = String(format: "\r%d/%d pages, %.1f pages/s", progress.done, progress.total, progress.rate)
+                FileHandle.standardError.write(Data((line + eta + "\u{1B}[K").utf8))
+            }
         }
         if showProgress { printError("") }
         if json {

@@ -1,14 +1,52 @@
 import Almanac
+import AlmanacStore
 import ArgumentParser
 import Foundation
 
 /// The archive a command works on.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "The archive: a SQLite file path. Default: $ALMANAC_DATABASE_URL, else ./almanac.sqlite.")
+    @Option(
+        name: .long,
+        help: """
+            The archive: a SQLite file path or a postgres://user:password@host:port/database URL. \
+            Default: $ALMANAC_DATABASE_URL, else ./almanac.sqlite.
+            """)
     var db: String?
 
-    var path: String {
+    /// The path or URL as given.
+    var location: String {
         db ?? ProcessInfo.processInfo.environment["ALMANAC_DATABASE_URL"] ?? "almanac.sqlite"
+    }
+
+    @available(*, deprecated, renamed: "location", message: "--db may be a URL; open it with withStore(_:)")
+    var path: String { location }
+
+    func validate() throws {
+        do {
+            _ = try StoreLocation(location)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    /// Opens the archive, runs `body` with it and closes it; a store that cannot be opened is a usage error.
+    func withStore<Result: Sendable>(_ body: (any Store) async throws -> Result) async throws -> Result {
+        let store: any Store
+        do {
+            store = try await openStore(location)
+        } catch {
+            // PostgreSQL errors already name the (password-masked) URL.
+            throw ValidationError(
+                error is PostgresStoreError ? "\(error)" : "cannot open the archive at \(location): \(error)")
+        }
+        do {
+            let result = try await body(store)
+            await store.close()
+            return result
+        } catch {
+            await store.close()
+            throw error
+        }
     }
 }
 

@@ -1,0 +1,223 @@
+/// Reads one number (no range, no approximation words around it) from scalars.
+///
+/// Chinese numerals are evaluated section by section: 十/百/千 multiply the pending digit into the
+/// current section, 万 multiplies the section, 亿 everything so far. Arabic digits may stand where a
+/// digit would (`6.43亿`, `3千万亿`, `1亿2000万`). Two adjacent ascending digits (`八九亿`, `三四十`)
+/// read as a range: `pairChoice` picks which digit of the pair is used.
+struct NumberReader {
+    enum PairChoice { case low, high }
+
+    struct Result {
+        var end: Int
+        var value: Double
+        var multiplier: Double
+        var hasPair: Bool
+        var isApproximate: Bool
+    }
+
+    let scalars: [UInt32]
+
+    // MARK: - State
+
+    private var total = 0.0
+    private var section = 0.0
+    private var mantissa = 0.0
+    private var divisor = 1.0
+    private var hasCurrent = false
+    private var sequence: [Int] = []
+    private var lastUnit = 1.0
+    private var lastWasUnit = false
+    private var sawZeroAfterUnit = false
+    private var multiplier = 1.0
+    private var hasPair = false
+    private var isApproximate = false
+    private var sawDigit = false
+
+    init(scalars: [UInt32]) {
+        self.scalars = scalars
+    }
+
+    /// Reads a number starting at `start`, or returns `nil` when none starts there.
+    ///
+    /// `leadingDigit` stands for a vague digit written before `start` (数 in `数十万`).
+    static func read(_ scalars: [UInt32], at start: Int, pair: PairChoice = .low, leadingDigit: Int? = nil)
+        -> Result?
+    {
+        var reader = NumberReader(scalars: scalars)
+        if let leadingDigit {
+            reader.sequence = [leadingDigit]
+            reader.sawDigit = true
+        }
+        return reader.run(from: start, pair: pair, allowLeadingTen: leadingDigit == nil)
+    }
+
+    private mutating func run(from start: Int, pair: PairChoice, allowLeadingTen: Bool) -> Result? {
+        var index = start
+        var end = start
+        while index < scalars.count {
+            let value = scalars[index]
+            if ScalarClass.isDigit(value) {
+                guard !hasCurrent, sequence.isEmpty, let next = readArabic(at: index) else { break }
+                index = next
+            } else if let digit = NumeralCharacters.digits[value] {
+                if NumeralCharacters.zeroPlaceholders.contains(value) && lastWasUnit {
+                    sawZeroAfterUnit = true
+                    lastWasUnit = false
+                    index += 1
+                    end = index
+                    continue
+                }
+                guard !hasCurrent else { break }
+                sequence.append(digit)
+                multiplier = 1
+                sawDigit = true
+                lastWasUnit = false
+                index += 1
+            } else if let tens = NumeralCharacters.tens[value] {
+                guard !hasCurrent, sequence.isEmpty else { break }
+                section += tens
+                sawDigit = true
+                multiplier = 10
+                lastUnit = 10
+                lastWasUnit = true
+                index += 1
+            } else if let unit = NumeralCharacters.smallUnits[value] {
+                if !sawDigit && !(unit == 10 && allowLeadingTen && index == start) && !hasCurrent && sequence.isEmpty {
+                    break
+                }
+                guard let pending = takePending(pair: pair, defaultsToOne: unit == 10) else { break }
+                section += pending.0 * unit / pending.1
+                multiplier = lastWasUnit ? multiplier * unit : unit
+                lastUnit = unit
+                lastWasUnit = true
+                sawDigit = true
+                index += 1
+            } else if let unit = NumeralCharacters.largeUnits[value] {
+                guard sawDigit else { break }
+                let pending = takePending(pair: pair, defaultsToOne: false) ?? (0, 1, false)
+                if unit == 1e8 {
+                    total = (total + section) * unit + pending.0 * unit / pending.1
+                    section = 0
+                } else {
+                    section = section * unit + pending.0 * unit / pending.1
+                }
+                multiplier = lastWasUnit ? multiplier * unit : unit
+                lastUnit = unit
+                lastWasUnit = true
+                index += 1
+            } else if value == NumeralCharacters.chineseDecimalPoint, !sequence.isEmpty || (hasCurrent && divisor == 1),
+                index + 1 < scalars.count, NumeralCharacters.digits[scalars[index + 1]] != nil
+            {
+                guard let next = readChineseDecimals(at: index + 1, pair: pair) else { break }
+                index = next
+            } else if NumeralCharacters.innerApproximations.contains(value), sawDigit,
+                lastWasUnit || (hasCurrent && sequence.isEmpty) || (value == 0x591A && !sequence.isEmpty)
+            {
+                if value == 0x6765 && !lastWasUnit && !hasCurrent { break }  // 来 only after 十/百… or digits
+                isApproximate = true
+                index += 1
+            } else {
+                break
+            }
+            end = index
+        }
+        guard sawDigit, end > start else { return nil }
+        let pending = takePending(pair: pair, defaultsToOne: false) ?? (0, 1, false)
+        var tail = pending.0 / pending.1
+        if pending.1 == 1, pending.2, lastUnit >= 100, !sawZeroAfterUnit, tail < 10, tail > 0 {
+            tail *= lastUnit / 10  // 一万二 = 12000, 三千五 = 3500
+        }
+        let value = total + section + tail
+        return Result(end: end, value: value, multiplier: multiplier, hasPair: hasPair, isApproximate: isApproximate)
+    }
+
+    // MARK: - Pieces
+
+    /// The pending digit value as (mantissa, divisor, was a single Chinese digit), then clears it.
+    private mutating func takePending(pair: PairChoice, defaultsToOne: Bool) -> (Double, Double, Bool)? {
+        defer {
+            mantissa = 0
+            divisor = 1
+            hasCurrent = false
+            sequence = []
+        }
+        if hasCurrent { return (mantissa, divisor, false) }
+        switch sequence.count {
+        case 0: return defaultsToOne ? (1, 1, false) : nil
+        case 1: return (Double(sequence[0]), 1, true)
+        case 2 where sequence[1] == sequence[0] + 1 && sequence[0] > 0:
+            hasPair = true
+            isApproximate = true
+            return (Double(pair == .low ? sequence[0] : sequence[1]), 1, false)
+        default:
+            return (Double(sequence.reduce(0) { $0 * 10 + $1 }), 1, false)
+        }
+    }
+
+    /// Reads Arabic digits with `,` grouping and a decimal part; returns the index after them.
+    private mutating func readArabic(at start: Int) -> Int? {
+        var index = start
+        var digits = 0.0
+        var count = 0
+        while index < scalars.count, let digit = ScalarClass.digitValue(scalars[index]) {
+            digits = digits * 10 + Double(digit)
+            count += 1
+            index += 1
+        }
+        guard count > 0 else { return nil }
+        if count <= 3 {
+            // "1,234,567": only exact groups of three after the first one to three digits.
+            while index + 3 < scalars.count, scalars[index] == NumeralCharacters.groupSeparator,
+                let a = ScalarClass.digitValue(scalars[index + 1]), let b = ScalarClass.digitValue(scalars[index + 2]),
+                let c = ScalarClass.digitValue(scalars[index + 3]),
+                index + 4 == scalars.count || !ScalarClass.isDigit(scalars[index + 4])
+            {
+                digits = digits * 1000 + Double(a * 100 + b * 10 + c)
+                index += 4
+            }
+        }
+        var divisor = 1.0
+        if index + 1 < scalars.count, NumeralCharacters.decimalPoints.contains(scalars[index]),
+            ScalarClass.isDigit(scalars[index + 1])
+        {
+            index += 1
+            while index < scalars.count, let digit = ScalarClass.digitValue(scalars[index]) {
+                digits = digits * 10 + Double(digit)
+                divisor *= 10
+                index += 1
+            }
+        }
+        mantissa = digits
+        self.divisor = divisor
+        hasCurrent = true
+        sawDigit = true
+        lastWasUnit = false
+        multiplier = 1
+        return index
+    }
+
+    /// Reads the digits after 点 into the pending value; returns whether any were read.
+    private mutating func readChineseDecimals(at start: Int, pair: PairChoice) -> Int? {
+        guard let integer = takePending(pair: pair, defaultsToOne: false) else { return nil }
+        var digits = integer.0
+        var divisor = 1.0
+        var index = start
+        while index < scalars.count, let digit = NumeralCharacters.digits[scalars[index]] {
+            digits = digits * 10 + Double(digit)
+            divisor *= 10
+            index += 1
+        }
+        mantissa = digits
+        self.divisor = divisor
+        hasCurrent = true
+        lastWasUnit = false
+        multiplier = 1
+        return divisor > 1 ? index : nil
+    }
+
+    private func pow1000(_ count: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<count { result *= 1000 }
+        return result
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// A word list with frequencies, stored as a prefix trie over Unicode scalars.
+///
+/// Nodes are numbered in breadth-first order, so the children of node `n` are the nodes
+/// `childStart[n] ..< childStart[n + 1]`, sorted by their label (the scalar on the edge into them).
+/// A node whose frequency is above zero ends a word. The default lexicon is derived from jieba's
+/// MIT-licensed dictionary by `scripts/lexicon/generate.sh`; it loads in a few milliseconds
+/// because the file holds the arrays exactly as they are used.
+public struct Lexicon: Sendable {
+    let storage: TrieStorage
+    let tagNames: [String]
+
+    /// The sum of all word frequencies.
+    public let totalFrequency: Double
+    /// How many words the lexicon holds.
+    public let wordCount: Int
+    /// The log probability given to a single character the lexicon does not know (frequency 1).
+    public let unknownLogProbability: Double
+
+    /// The number of trie nodes.
+    public var nodeCount: Int { storage.nodeCount }
+
+    init(storage: TrieStorage, tagNames: [String], totalFrequency: Double, wordCount: Int) {
+        self.storage = storage
+        self.tagNames = tagNames
+        self.totalFrequency = totalFrequency
+        self.wordCount = wordCount
+        self.unknownLogProbability = -log(totalFrequency)
+    }
+
+    // MARK: - Lookup
+
+    /// The node reached from `node` over `label`, or -1.
+    @inline(__always)
+    func child(of node: Int32, label: UInt32) -> Int32 { storage.child(of: node, label: label) }
+
+    /// The frequency of the word ending at `node` (0 when none).
+    @inline(__always)
+    func frequency(at node: Int32) -> UInt32 { node > 0 ? storage.frequencies[Int(node)] : 0 }
+
+    /// The node that ends `word`'s path, or -1.
+    func node(of word: [UInt32]) -> Int32 {
+        var node: Int32 = 0
+        for value in word {
+            node = child(of: node, label: value)
+            if node < 0 { return -1 }
+        }
+        return node
+    }
+
+    /// The frequency of `word`, or `nil` when it is not a word of the lexicon.
+    public func frequency(of word: String) -> Int? {
+        let node = node(of: word.unicodeScalars.map { ScalarClass.foldWidth($0.value) })
+        guard frequency(at: node) > 0 else { return nil }
+        return Int(frequency(at: node))
+    }
+
+    /// The part-of-speech tag jieba gives `word` (`n`, `nr`, `ns`, `v`…), or `nil` when it is not a word.
+    public func tag(of word: String) -> String? {
+        let node = node(of: word.unicodeScalars.map { ScalarClass.foldWidth($0.value) })
+        guard frequency(at: node) > 0 else { return nil }
+        let index = Int(storage.tags[Int(node)])
+        return index < tagNames.count ? tagNames[index] : nil
+    }
+
+    /// Whether `word` is a word of the lexicon.
+    public func contains(_ word: String) -> Bool { frequency(of: word) != nil }
+}

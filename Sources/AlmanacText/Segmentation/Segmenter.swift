@@ -1,0 +1,67 @@
+import Foundation
+
+/// Cuts Chinese text into words.
+///
+/// Text is first cut into pieces: numbers (`6.43亿`, `1998年`, `7.4%`, `三十五万`, `第三`), Latin and
+/// digit runs (`GDP`, `5G`), punctuation, and runs of Chinese characters. Each run is cut along the
+/// most probable path through the graph of lexicon words it contains (as jieba does); runs of
+/// characters left single are then cut by a hidden Markov model, so unknown names come out whole.
+///
+/// ```swift
+/// let segmenter = try Segmenter.bundled()
+/// segmenter.words(in: "锦州市上半年担保贷款6.43亿元")   // ["锦州市", "上半年", "担保", "贷款", "6.43亿", "元"]
+/// ```
+///
+/// A `Segmenter` is an immutable value: share it freely between tasks.
+public struct Segmenter: Sendable {
+    /// The lexicon words are looked up in.
+    public let lexicon: Lexicon
+    /// Words added at run time, resolved against `lexicon`.
+    public let userLexicon: UserLexicon
+    /// The model for runs of characters the lexicon leaves single; `nil` leaves them single.
+    public let model: HiddenMarkovModel?
+
+    /// Creates a segmenter.
+    public init(lexicon: Lexicon, userLexicon: UserLexicon = UserLexicon(), model: HiddenMarkovModel?) {
+        self.lexicon = lexicon
+        self.userLexicon = userLexicon.resolved(against: lexicon)
+        self.model = model
+    }
+
+    /// A segmenter over the bundled lexicon and model, with optional user words.
+    public static func bundled(userLexicon: UserLexicon = UserLexicon()) throws -> Segmenter {
+        let lexicon = try Lexicon.bundled ?? Lexicon(resource: "lexicon")
+        let model = try HiddenMarkovModel.bundled ?? HiddenMarkovModel(bytes: Lexicon.resourceBytes("hmm"))
+        return Segmenter(lexicon: lexicon, userLexicon: userLexicon, model: model)
+    }
+
+    // MARK: - Public API
+
+    /// The words of `text`, white space dropped.
+    public func words(in text: String) -> [String] {
+        let scalars = text.scalarValues
+        return wordRanges(in: scalars).map { String(scalarValues: scalars[$0]) }
+    }
+
+    /// The scalar ranges of the words of `scalars`, in order; white space belongs to no word.
+    public func wordRanges(in scalars: [UInt32]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(scalars.count / 2 + 1)
+        var scratch = Scratch()
+        let folded = scalars.map(ScalarClass.foldWidth)
+        folded.withUnsafeBufferPointer { appendWords(of: $0, to: &ranges, scratch: &scratch) }
+        return ranges
+    }
+
+    /// `text` with its words separated by `separator` (two spaces, the SIGHAN format), line by line.
+    public func segmentedText(_ text: String, separator: String = "  ") -> String {
+        var output = segmentLines(utf8: Array(text.utf8), separator: separator)
+        if !text.hasSuffix("\n"), output.last == 0x0A { output.removeLast() }
+        return String(decoding: output, as: UTF8.self)
+    }
+}
+
+extension Int32 {
+    /// Whether this trie node ends a word of `lexicon`.
+    func isWord(in lexicon: Lexicon) -> Bool { lexicon.frequency(at: self) > 0 }
+}
