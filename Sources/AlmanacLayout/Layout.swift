@@ -22,13 +22,17 @@ public struct PageLayout: Sendable {
         let builder = ArticleBuilder(lines: lines, gapThreshold: outline.gapThreshold)
         var drafts = outline.articles().map(builder.draft)
         var repeats = RepeatFilter()
+        var printedTwice = [Bool](repeating: false, count: drafts.count)
         for k in drafts.indices {
+            let hadText = !drafts[k].paragraphs.isEmpty
             drafts[k].paragraphs = drafts[k].paragraphs.compactMap { repeats.filter($0) }
+            // An article whose whole text was printed before is a repeated block, not an article.
+            printedTwice[k] = hadText && drafts[k].paragraphs.isEmpty && drafts[k].captions.isEmpty
         }
         var articles: [Article] = []
         var section = ""
-        for draft in drafts {
-            guard !draft.paragraphs.isEmpty || !draft.headline.isEmpty else { continue }
+        for (k, draft) in drafts.enumerated() {
+            guard !draft.paragraphs.isEmpty || !draft.headline.isEmpty, !printedTwice[k] else { continue }
             if let label = draft.label {
                 section = label
             } else if draft.resetsSection {

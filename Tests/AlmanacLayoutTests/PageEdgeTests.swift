@@ -82,3 +82,18 @@ struct LabelFormTests {
         #expect(PageLine.label(line) == label)
     }
 }
+
+struct RepeatedArticleTests {
+    @Test func anArticlePrintedTwiceIsKeptOnce() {
+        let article = "# 青川江大桥合龙\n\n本报讯 昨天，青川江大桥顺利合龙，大桥全长2.6公里。\n\n大桥建成后，两岸通行时间将缩短到10分钟。\n\n"
+        let articles = PageLayout().articles(in: article + article)
+        #expect(articles.map(\.headline) == ["青川江大桥合龙"])
+    }
+
+    @Test func headlinePrintedAgainAsTextIsDropped() {
+        let page = "# 青川江大桥合龙\n\n青川江大桥合龙\n\n本报讯 记者唐宁报道 昨天，青川江大桥顺利合龙。\n"
+        let a = PageLayout().articles(in: page).first
+        #expect(a?.body == "昨天，青川江大桥顺利合龙。")
+        #expect(a?.bylines == ["唐宁"])
+    }
+}

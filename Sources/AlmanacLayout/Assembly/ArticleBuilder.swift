@@ -49,6 +49,12 @@ struct ArticleBuilder: Sendable {
                 lastWasCaption = false
             case .text:
                 var prose = pl.prose
+                // The headline printed again as text.
+                if d.paragraphs.isEmpty, !d.headline.isEmpty, pl.line.length == d.headline.visibleCount,
+                    prose.withoutSpaces() == d.headline.withoutSpaces()
+                {
+                    continue
+                }
                 if d.paragraphs.isEmpty, !d.hasDateline, pl.opensWithDateline,
                     let dateline = CreditParser.dateline(prose)
                 {
