@@ -97,3 +97,30 @@ struct RepeatedArticleTests {
         #expect(a?.bylines == ["唐宁"])
     }
 }
+
+struct MixedMarkupTests {
+    @Test func unmarkedHeadlineAboveADatelineOnAMarkedPage() {
+        let page = """
+            # 青川江大桥合龙
+
+            本报讯 昨天，青川江大桥顺利合龙。
+
+            秋粮喜获丰收
+
+            本报讯 记者唐宁报道 全市秋粮收获进入尾声。
+            """
+        let articles = PageLayout().articles(in: page)
+        #expect(articles.map(\.headline) == ["青川江大桥合龙", "秋粮喜获丰收"])
+        #expect(articles.last?.bylines == ["唐宁"])
+    }
+}
+
+struct UnmarkedDeckTests {
+    @Test func unmarkedFigureLineUnderAMarkedHeadlineIsItsSubheadline() {
+        let page = "# 青川经济稳中有进\n\n前三季度地区生产总值增长6.2%\n\n本报讯 记者唐宁报道 前三季度，青川经济运行稳中有进。\n"
+        let a = PageLayout().articles(in: page).first
+        #expect(a?.subheadline == "前三季度地区生产总值增长6.2%")
+        #expect(a?.body == "前三季度，青川经济运行稳中有进。")
+        #expect(a?.bylines == ["唐宁"])
+    }
+}

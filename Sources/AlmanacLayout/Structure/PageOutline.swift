@@ -93,6 +93,26 @@ struct PageOutline: Sendable {
             afterLabel = false
             inHeadingRun = true
         }
+        // An unmarked title right above a dateline starts an article even on a marked-up page.
+        var i = 0
+        while i < lines.count {
+            guard case .body = marks[i], isCandidate(i) else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j + 1 < lines.count, case .body = marks[j + 1], isCandidate(j + 1) { j += 1 }
+            // Not right under a marked headline: there it is a deck, or the headline printed again.
+            let underHeadline = i > 0 && isHeadline(marks[i - 1])
+            if underHeadline, i == j, lines[i].line.isDeckLike, case .dateline = after(j),
+                lines[i].line.text.withoutSpaces() != headlineText(before: i, marks: marks)
+            {
+                marks[i] = .sub
+            } else if !underHeadline, case .dateline = after(j) {
+                assign(i...j, to: &marks)
+            }
+            i = j + 1
+        }
         return marks
     }
 
@@ -269,6 +289,16 @@ struct PageOutline: Sendable {
     private func isProse(_ index: Int) -> Bool {
         let l = lines[index]
         return l.isText && l.line.level == 0 && (!l.line.isCaptionShaped || l.line.innerSentenceEnds > 0)
+    }
+
+    /// The text of the nearest headline above line `i`, without white space.
+    private func headlineText(before i: Int, marks: [Mark]) -> [Unicode.Scalar] {
+        var k = i - 1
+        while k >= 0 {
+            if case .headline = marks[k] { return lines[k].line.text.withoutSpaces() }
+            k -= 1
+        }
+        return []
     }
 
     private func isHeadline(_ mark: Mark) -> Bool {
