@@ -11,9 +11,10 @@ struct MarkedUpPageTests {
     }
 
     @Test func findsEveryArticleInOrder() {
-        #expect(articles.map(\.headline) == [
-            "青川新材料产业园扩容提质", "青川开通首条夜间公交线路", "老街改造让居民出行更方便", "湖畔秋色引客来", "小巷里的大民生",
-        ])
+        #expect(
+            articles.map(\.headline) == [
+                "青川新材料产业园扩容提质", "青川开通首条夜间公交线路", "老街改造让居民出行更方便", "湖畔秋色引客来", "小巷里的大民生",
+            ])
         #expect(articles.map(\.seq) == [1, 2, 3, 4, 5])
     }
 
@@ -79,9 +80,10 @@ struct BarePageTests {
     }
 
     @Test func findsEveryArticle() {
-        #expect(articles.map(\.headline) == [
-            "青川港货物吞吐量创新高", "山乡民宿引来八方游客", "青川启动冬季供暖准备工作", "青川特色农产品搭上电商快车",
-        ])
+        #expect(
+            articles.map(\.headline) == [
+                "青川港货物吞吐量创新高", "山乡民宿引来八方游客", "青川启动冬季供暖准备工作", "青川特色农产品搭上电商快车",
+            ])
     }
 
     @Test func columnBreakIsJoinedAndCutOffArticleEndsWhereThePageDoes() throws {

@@ -120,12 +120,14 @@ public struct LayoutScorer: Sendable {
         }
         s.bylines = s.bylines + compare(g.bylines, p.bylines, "bylines", label, &s.problems)
         s.captions = s.captions + compare(g.captions, p.captions, "captions", label, &s.problems)
-        s.photographers = s.photographers + compare(g.photographers, p.photographers, "photographers", label, &s.problems)
+        s.photographers =
+            s.photographers + compare(g.photographers, p.photographers, "photographers", label, &s.problems)
     }
 
-    private func compare(_ gold: [String], _ predicted: [String], _ field: String, _ label: String,
-        _ problems: inout [String]) -> SetAgreement
-    {
+    private func compare(
+        _ gold: [String], _ predicted: [String], _ field: String, _ label: String,
+        _ problems: inout [String]
+    ) -> SetAgreement {
         let g = Set(gold.map(Self.squeezed))
         let p = Set(predicted.map(Self.squeezed))
         var a = SetAgreement()

@@ -146,7 +146,8 @@ struct ArticleBuilder: Sendable {
             return true
         }
         if Self.opensLikeCaption(head) {
-            return pending ? hasFollowingProse(after: p, in: outline) : hasProse || hasFollowingProse(after: p, in: outline)
+            return pending
+                ? hasFollowingProse(after: p, in: outline) : hasProse || hasFollowingProse(after: p, in: outline)
         }
         // Before the headline (under a column label), or after the credit that closes a picture story,
         // a short sentence is a floating caption.
@@ -201,8 +202,10 @@ struct ArticleBuilder: Sendable {
         return parts.allSatisfy { part in part.count >= 3 && part.filter(Scalars.isHan).count * 2 >= part.count }
     }
 
-    private static let captionOpenings: [[Unicode.Scalar]] = ["图为", "图：", "图:", "上图：", "下图：", "左图：", "右图：",
-        "上图:", "下图:", "左图:", "右图:", "图片说明："].map { Array($0.unicodeScalars) }
+    private static let captionOpenings: [[Unicode.Scalar]] = [
+        "图为", "图：", "图:", "上图：", "下图：", "左图：", "右图：",
+        "上图:", "下图:", "左图:", "右图:", "图片说明：",
+    ].map { Array($0.unicodeScalars) }
 
     /// Whether the text opens the way a caption does (图为…, 上图：…).
     private static func opensLikeCaption(_ text: [Unicode.Scalar]) -> Bool {

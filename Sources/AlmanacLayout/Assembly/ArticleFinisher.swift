@@ -7,7 +7,8 @@ enum ArticleFinisher {
 
     static func finish(_ d: ArticleDraft, seq: Int) -> Article {
         let bodyLength = d.paragraphs.reduce(0) { $0 + $1.count }
-        let pictureStory = !d.hasDateline && d.innerHeadings == 0 && (d.creditClosesBody || d.bodyFromCaptions)
+        let pictureStory =
+            !d.hasDateline && d.innerHeadings == 0 && (d.creditClosesBody || d.bodyFromCaptions)
             && bodyLength <= pictureStoryLength && d.paragraphs.count <= 4
         let kind: Article.Kind
         if pictureStory {

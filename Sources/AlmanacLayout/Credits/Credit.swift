@@ -154,7 +154,8 @@ enum CreditParser {
         let start = max(1, n - 40)
         for p in start..<(n - 1) {
             let before = text[p - 1]
-            let cut = Scalars.isSpace(before) || Scalars.isSentenceEnd(before) || text[p] == "(" || text[p] == "（"
+            let cut =
+                Scalars.isSpace(before) || Scalars.isSentenceEnd(before) || text[p] == "(" || text[p] == "（"
                 || (Scalars.isCloser(before) && p >= 2 && Scalars.isSentenceEnd(text[p - 2]))
             guard cut, !Scalars.isSpace(text[p]) else { continue }
             let head = Array(text[..<p]).trimmed()
@@ -183,7 +184,9 @@ enum CreditParser {
         if text.hasPrefix(ownNews) {
             guard let end = firstIndex(of: "讯", in: text, from: 2, within: 16) else { return nil }
             i = end + 1
-        } else if let agency = agencies.first(where: { text.hasPrefix($0) || (text.first == "据" && text.dropFirst().starts(with: $0)) }) {
+        } else if let agency = agencies.first(where: {
+            text.hasPrefix($0) || (text.first == "据" && text.dropFirst().starts(with: $0))
+        }) {
             let from = agency.count + (text.first == "据" ? 1 : 0)
             guard let end = firstIndex(of: "电", in: text, from: from, within: 24) else { return nil }
             i = end + 1

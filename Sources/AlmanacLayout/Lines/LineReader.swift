@@ -87,7 +87,8 @@ struct LineReader: Sendable {
         var level = 0
         while level < text.count, text[level] == "#" { level += 1 }
         // `# 标题`, or `#标题` when no other # follows (a hashtag #话题# is text).
-        let marked = level > 0 && level <= 6 && level < text.count
+        let marked =
+            level > 0 && level <= 6 && level < text.count
             && (Scalars.isSpace(text[level]) || (Scalars.isHan(text[level]) && !text[level...].contains("#")))
         if marked {
             text = Array(text[level...]).trimmed()

@@ -6,12 +6,15 @@ enum TextRepair {
         (Array("or".unicodeScalars), Array("或".unicodeScalars)),
     ]
 
-    private static let jumpWords: [[Unicode.Scalar]] = ["上接", "下转", "接第", "转第", "转", "接"].map { Array($0.unicodeScalars) }
+    private static let jumpWords: [[Unicode.Scalar]] = ["上接", "下转", "接第", "转第", "转", "接"].map {
+        Array($0.unicodeScalars)
+    }
 
     /// Removes a jump line glued to the text — （上接第一版） at the start, （下转第二版） at the end.
     static func removingJumps(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var t = text
-        if let first = t.first, first == "(" || first == "（", let close = t.prefix(16).firstIndex(where: { $0 == ")" || $0 == "）" }),
+        if let first = t.first, first == "(" || first == "（",
+            let close = t.prefix(16).firstIndex(where: { $0 == ")" || $0 == "）" }),
             isJump(t[1..<close])
         {
             t = Array(t[(close + 1)...]).trimmed()

@@ -84,8 +84,10 @@ struct PageLine: Sendable {
 
     // MARK: - Page furniture
 
-    private static let staffRoles: [[Unicode.Scalar]] = ["责任编辑", "责编", "编辑", "美编", "美术编辑", "校对", "版式", "组版",
-        "审核", "审校", "值班主任"].map { Array($0.unicodeScalars) }
+    private static let staffRoles: [[Unicode.Scalar]] = [
+        "责任编辑", "责编", "编辑", "美编", "美术编辑", "校对", "版式", "组版",
+        "审核", "审校", "值班主任",
+    ].map { Array($0.unicodeScalars) }
     private static let weekday: [Unicode.Scalar] = Array("星期".unicodeScalars)
 
     /// Whether the line is the page's own furniture, not an article's: a staff line (责任编辑：某某),
@@ -102,7 +104,8 @@ struct PageLine: Sendable {
         if line.length <= 30, line.digits > 0, contains(t, weekday) { return true }
         if line.length <= 6, t.first == "第", t.last == "版" { return true }
         // A jump line on its own: （下转第二版）.
-        if line.length <= 14, let first = t.first, first == "(" || first == "（", let last = t.last, last == ")" || last == "）",
+        if line.length <= 14, let first = t.first, first == "(" || first == "（", let last = t.last,
+            last == ")" || last == "）",
             TextRepair.isJump(t[1..<(t.count - 1)])
         {
             return true

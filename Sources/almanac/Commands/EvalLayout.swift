@@ -77,20 +77,28 @@ struct EvalLayout: AsyncParsableCommand {
     }
 
     private func table(_ scores: [LayoutScore], _ overall: LayoutScore) -> String {
-        let header = ["page", "gold", "pred", "pair", "P", "R", "F1", "must", "mustnot", "first", "last",
-            "bylines", "captions", "photog", "dup"]
+        let header = [
+            "page", "gold", "pred", "pair", "P", "R", "F1", "must", "mustnot", "first", "last",
+            "bylines", "captions", "photog", "dup",
+        ]
         var rows = [header]
         func row(_ s: LayoutScore) -> [String] {
-            [s.page, "\(s.goldArticles)", "\(s.predictedArticles)", "\(s.pairs)", f(s.precision), f(s.recall), f(s.f1),
+            [
+                s.page, "\(s.goldArticles)", "\(s.predictedArticles)", "\(s.pairs)", f(s.precision), f(s.recall),
+                f(s.f1),
                 f(s.mustContainShare), "\(s.mustNotContainPresent)", f(s.firstWordsShare), f(s.lastWordsShare),
-                f(s.bylines.f1), f(s.captions.f1), f(s.photographers.f1), "\(s.duplicateParagraphs)"]
+                f(s.bylines.f1), f(s.captions.f1), f(s.photographers.f1), "\(s.duplicateParagraphs)",
+            ]
         }
         rows += scores.map(row)
         rows.append(row(overall))
         let widths = header.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
         var lines = rows.map { r in
-            r.indices.map { c in c == 0 ? r[c].padding(toLength: widths[c], withPad: " ", startingAt: 0)
-                : String(repeating: " ", count: widths[c] - r[c].count) + r[c] }.joined(separator: "  ")
+            r.indices.map { c in
+                c == 0
+                    ? r[c].padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[c] - r[c].count) + r[c]
+            }.joined(separator: "  ")
         }
         lines.insert(String(repeating: "-", count: lines[0].count), at: lines.count - 1)
         if details {
@@ -101,8 +109,9 @@ struct EvalLayout: AsyncParsableCommand {
             }
         }
         lines.append("")
-        lines.append("P/R/F1: articles paired by headline; must: share of must_contain found; mustnot: "
-            + "must_not_contain present; bylines/captions/photog: micro F1 over sets; dup: duplicated paragraphs.")
+        lines.append(
+            "P/R/F1: articles paired by headline; must: share of must_contain found; mustnot: "
+                + "must_not_contain present; bylines/captions/photog: micro F1 over sets; dup: duplicated paragraphs.")
         return lines.joined(separator: "\n")
     }
 
