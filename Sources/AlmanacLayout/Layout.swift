@@ -2,14 +2,44 @@ import AlmanacModel
 
 /// Rebuilds the articles of a printed page from the raw text that extraction left of it.
 ///
+/// The engine reads the page in linear passes: lines and their features; the page outline
+/// (headlines, subheadlines, column labels, inner subheads); each article's body, with cut
+/// paragraphs joined and captions, credits, bylines and datelines set apart; then text printed twice
+/// on the page is dropped, and each article's kind and column are settled.
+///
 /// ```swift
 /// let articles = PageLayout().articles(in: pageText)
+/// for article in articles { print(article.seq, article.headline) }
 /// ```
 public struct PageLayout: Sendable {
     public init() {}
 
     /// The page's articles in reading order, `seq` numbered from 1.
     public func articles(in text: String) -> [Article] {
-        []
+        let lines = LineReader().lines(of: text).filter { !PageLine.isFurniture($0) }.map(PageLine.init)
+        guard !lines.isEmpty else { return [] }
+        let outline = PageOutline(lines: lines)
+        let builder = ArticleBuilder(lines: lines, gapThreshold: outline.gapThreshold)
+        var drafts = outline.articles().map(builder.draft)
+        var repeats = RepeatFilter()
+        for k in drafts.indices {
+            drafts[k].paragraphs = drafts[k].paragraphs.compactMap { repeats.filter($0) }
+        }
+        var articles: [Article] = []
+        var section = ""
+        for draft in drafts {
+            guard !draft.paragraphs.isEmpty || !draft.headline.isEmpty else { continue }
+            if let label = draft.label {
+                section = label
+            } else if draft.resetsSection {
+                section = ""
+            }
+            var article = ArticleFinisher.finish(draft, seq: articles.count + 1)
+            article.section = section
+            // A picture column holds one picture story.
+            if article.kind == .photo { section = "" }
+            articles.append(article)
+        }
+        return articles
     }
 }
