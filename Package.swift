@@ -42,7 +42,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "almanac-bench",
-            dependencies: ["Almanac", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "AlmanacLayout", "AlmanacText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "AlmanacTextTests", dependencies: ["AlmanacText"]),
         .testTarget(name: "AlmanacLayoutTests", dependencies: ["AlmanacLayout"]),

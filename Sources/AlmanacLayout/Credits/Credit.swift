@@ -9,8 +9,8 @@ struct Credit: Sendable, Equatable {
     var isPicture: Bool { !photographers.isEmpty }
 }
 
-/// Reads bylines (王增力 本报记者 崔治), picture credits (本报记者 崔治 摄, 锦州海关供图, 文/甲 图/乙)
-/// and datelines (本报讯 记者崔治报道), whole lines or glued to the end of a paragraph.
+/// Reads bylines (赵刚 本报记者 林晓), picture credits (本报记者 林晓 摄, 岚江海关供图, 文/甲 图/乙)
+/// and datelines (本报讯 记者林晓报道), whole lines or glued to the end of a paragraph.
 enum CreditParser {
     private static let suppliedPicture: [Unicode.Scalar] = Array("供图".unicodeScalars)
     private static let verbs: [(verb: [Unicode.Scalar], byline: Bool, photo: Bool, ambiguous: Bool)] = [
@@ -24,7 +24,7 @@ enum CreditParser {
 
     private static let bylineVerbs: [[Unicode.Scalar]] = ["报道", "整理", "采写", "撰文"].map { Array($0.unicodeScalars) }
 
-    /// A whole line that is a byline or a picture credit, bare or in brackets (（本报记者 崔治 摄）).
+    /// A whole line that is a byline or a picture credit, bare or in brackets (（本报记者 林晓 摄）).
     static func line(_ text: ArraySlice<Unicode.Scalar>) -> Credit? {
         let inner = unbracketed(text)
         return picture(inner) ?? byline(inner) ?? bracketedNames(text, inner: inner)
@@ -177,8 +177,8 @@ enum CreditParser {
     }
     private static let reported: [Unicode.Scalar] = Array("报道".unicodeScalars)
 
-    /// A dateline opening a paragraph (本报讯, 本报锦州8月30日讯, 新华社北京3月5日电), with the reporters
-    /// it names (记者崔治报道, （记者 甲 乙）). Returns the names and where the prose begins.
+    /// A dateline opening a paragraph (本报讯, 本报岚江8月30日讯, 新华社北京3月5日电), with the reporters
+    /// it names (记者林晓报道, （记者 甲 乙）). Returns the names and where the prose begins.
     static func dateline(_ text: [Unicode.Scalar]) -> (names: [String], proseStart: Int)? {
         var i: Int
         if text.hasPrefix(ownNews) {
@@ -203,7 +203,7 @@ enum CreditParser {
                 i = j + 1
             }
         } else {
-            // 记者崔治报道 / 通讯员甲 记者乙报道
+            // 记者林晓报道 / 通讯员甲 记者乙报道
             let limit = min(text.count - 1, i + 36)
             var j = i
             while j < limit {

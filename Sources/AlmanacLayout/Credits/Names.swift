@@ -1,5 +1,5 @@
 /// Reads personal names in bylines and credits: 2–4 Chinese characters each, around role words
-/// such as 本报记者, 记者 or 通讯员, with the space padding of two-character names removed (崔 治 → 崔治).
+/// such as 本报记者, 记者 or 通讯员, with the space padding of two-character names removed (林 晓 → 林晓).
 enum Names {
     /// Role words that stand before a reporter's or photographer's name, longest first.
     static let roles: [[Unicode.Scalar]] = [
@@ -18,7 +18,7 @@ enum Names {
             guard !current.isEmpty else { return }
             var token = current[...]
             current.removeAll()
-            // Peel role words off the front (记者崔治 → 崔治), possibly several (本报记者记者).
+            // Peel role words off the front (记者林晓 → 林晓), possibly several (本报记者记者).
             var peeled = true
             while peeled {
                 peeled = false
@@ -56,7 +56,7 @@ enum Names {
         return false
     }
 
-    /// Joins space-padded names (崔 治 → 崔治, 欧 阳 明 → 欧阳明) and checks every token is a name.
+    /// Joins space-padded names (林 晓 → 林晓, 欧 阳 明 → 欧阳明) and checks every token is a name.
     ///
     /// A run of two or three single characters is one padded name; a run of four, two names.
     static func merged(_ tokens: [[Unicode.Scalar]]) -> [String]? {

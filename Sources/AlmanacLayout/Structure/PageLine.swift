@@ -1,7 +1,7 @@
 /// A line with what it is on its own, before its neighbours are considered.
 struct PageLine: Sendable {
     enum Role: Sendable {
-        /// A column label (锦州脚步 JIAOBU, ■ 东北陆海新通道建设进行时): the Chinese part.
+        /// A column label (岚江观察 GUANCHA, ■ 滨海新区建设进行时): the Chinese part.
         case label(String)
         /// A whole-line byline or picture credit.
         case credit(Credit)
@@ -57,7 +57,7 @@ struct PageLine: Sendable {
 
     // MARK: - Labels
 
-    /// A column label: a short Chinese name with its pinyin in capitals (图说 TUSHUO), or a bulleted
+    /// A column label: a short Chinese name with its pinyin in capitals (镜头 JINGTOU), or a bulleted
     /// short title (■ 某某进行时).
     static func label(_ line: Line) -> String? {
         let t = line.text
