@@ -27,7 +27,7 @@ struct ArticleBuilder: Sendable {
         for (p, index) in items.enumerated() {
             let pl = lines[index]
             if outline.innerHeadings.contains(index) {
-                // A label before any prose (核心提示) is no part of the body.
+                // A label before any prose (编者按) is no part of the body.
                 if !d.paragraphs.isEmpty {
                     d.paragraphs.append(pl.line.text)
                     d.innerHeadings += 1
@@ -62,7 +62,7 @@ struct ArticleBuilder: Sendable {
                     d.hasDateline = true
                     prose = Array(prose[dateline.proseStart...])
                 }
-                // A short label before any prose (核心提示, 编者按) is no part of the body.
+                // A short label before any prose (编者按, 内容提要) is no part of the body.
                 if d.paragraphs.isEmpty, d.captions.isEmpty || p >= outline.preambleCount, pl.line.isTitleLike,
                     pl.line.length <= 6, !pl.opensWithDateline, p + 1 < items.count, lines[items[p + 1]].isText
                 {
@@ -193,7 +193,7 @@ struct ArticleBuilder: Sendable {
         return false
     }
 
-    /// An unmarked inner subhead of a feature: a short two-part title (吹响“集结号” 激活联动新载体).
+    /// An unmarked inner subhead of a feature: a short two-part title (点亮夜市 激活新消费).
     /// Running prose has no spaces between Chinese phrases, so a column-break fragment never looks so.
     static func isTwoPartSubhead(_ line: Line) -> Bool {
         guard line.level == 0, line.isTitleLike, line.commas == 0, line.length <= 24 else { return false }

@@ -1,8 +1,8 @@
 /// Splits a headline line that also carries a kicker or a figure line
-/// (`实施重点项目71项 投建工业项目11个 某市做好“三篇大文章”`) into the title and the rest.
+/// (`新建项目42个 投资超百亿元项目3个 青川以项目建设推动产业升级`) into the title and the rest.
 ///
 /// A title alone is short; a longer line whose space-separated parts at one end report figures in a
-/// statement of their own (`86个项目总投资52亿元`, not the subject `36个项目` of the title that follows)
+/// statement of their own (`投资超百亿元项目3个`, not the subject `36家企业` of the title that follows)
 /// holds two things: the parts with figures become the subheadline, the rest the title.
 enum HeadlineSplitter {
     /// Lines shorter than this are read as one title, whatever they contain.

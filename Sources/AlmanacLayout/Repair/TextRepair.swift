@@ -33,7 +33,7 @@ enum TextRepair {
         return jumpWords.contains { inner.starts(with: $0) }
     }
 
-    /// Replaces a stray English `and` / `or` standing between two Chinese characters (企业 and 优势 → 企业和优势).
+    /// Replaces a stray English `and` / `or` standing between two Chinese characters (线上 and 线下 → 线上和线下).
     static func replacingStrayLatin(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
         guard text.contains(where: { $0 == "a" || $0 == "o" }) else { return text }
         var out: [Unicode.Scalar] = []
