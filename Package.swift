@@ -47,7 +47,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AlmanacTextTests", dependencies: ["AlmanacText"]),
-        .testTarget(name: "AlmanacLayoutTests", dependencies: ["AlmanacLayout"]),
+        .testTarget(name: "AlmanacLayoutTests", dependencies: ["AlmanacLayout"], exclude: ["Pages"]),
         .testTarget(name: "AlmanacStoreTests", dependencies: ["AlmanacStore"]),
         .testTarget(name: "AlmanacTests", dependencies: ["Almanac", "AlmanacLayout", "AlmanacModel", "AlmanacStore"]),
     ],

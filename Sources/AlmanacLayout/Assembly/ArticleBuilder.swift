@@ -83,6 +83,13 @@ struct ArticleBuilder: Sendable {
                 let jumped = unjumped.count != prose.count
                 prose = unjumped
                 guard !prose.isEmpty else { continue }
+                // Names alone after a finished paragraph sign the report when nothing new follows them.
+                if !pending, !d.paragraphs.isEmpty, pl.tail == nil, let names = Names.signature(prose),
+                    !hasNewProse(after: p, in: outline, printed: d.paragraphs)
+                {
+                    Names.add(names, to: &d.bylines)
+                    continue
+                }
                 if !pending, !d.paragraphs.isEmpty, pl.tail == nil, Self.isTwoPartSubhead(pl.line) {
                     d.paragraphs.append(prose)
                     d.innerHeadings += 1
@@ -168,6 +175,22 @@ struct ArticleBuilder: Sendable {
                 return pl.opensWithDateline || !pl.line.isCaptionShaped || pl.line.innerSentenceEnds > 0
             }
             k += 1
+        }
+        return false
+    }
+
+    /// Whether text follows position `p` in the article that is not a repeat of `printed`: each later
+    /// text line is checked by its opening (up to 16 characters, spaces removed) against what is printed.
+    private func hasNewProse(after p: Int, in outline: OutlineArticle, printed: [[Unicode.Scalar]]) -> Bool {
+        let body = printed.joined().filter { !Scalars.isSpace($0) }
+        for k in (p + 1)..<max(p + 1, outline.items.count) {
+            let index = outline.items[k]
+            if outline.innerHeadings.contains(index) { return true }
+            let pl = lines[index]
+            guard pl.isText else { continue }
+            let opening = Array(pl.prose.filter { !Scalars.isSpace($0) }.prefix(16))
+            if opening.isEmpty { continue }
+            if !body.contains(opening) { return true }
         }
         return false
     }

@@ -84,6 +84,18 @@ enum Names {
         return names
     }
 
+    /// A line of names alone, set apart by spaces (甲某 乙某, 甲 某 乙某), as papers sign a report at its end
+    /// without a role word; nil unless there are two or more space-separated tokens, all names.
+    static func signature(_ text: [Unicode.Scalar]) -> [String]? {
+        guard text.count <= 20 else { return nil }
+        let tokens = text.split(whereSeparator: Scalars.isSpace).map(Array.init)
+        guard tokens.count >= 2, tokens.count <= 8, tokens.allSatisfy({ $0.count <= 3 }),
+            let names = merged(tokens), !names.isEmpty,
+            names.allSatisfy({ $0.unicodeScalars.count <= 3 })
+        else { return nil }
+        return names
+    }
+
     /// Words that stand where a name would in credits but are none.
     private static let notNames: Set<[Unicode.Scalar]> = Set(
         ["报道", "摄影", "供图", "图片", "整理", "采写", "撰文", "编辑", "通讯", "文图", "图文", "本报", "综合", "来源"].map {
