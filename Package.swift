@@ -43,10 +43,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "almanac-bench",
-            dependencies: ["Almanac", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "AlmanacLayout", "AlmanacText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "AlmanacTextTests", dependencies: ["AlmanacText"]),
-        .testTarget(name: "AlmanacLayoutTests", dependencies: ["AlmanacLayout"]),
+        .testTarget(name: "AlmanacLayoutTests", dependencies: ["AlmanacLayout"], exclude: ["Pages"]),
         .testTarget(name: "AlmanacExtractTests", dependencies: ["AlmanacExtract", "AlmanacModel", "AlmanacText"]),
         .testTarget(name: "AlmanacStoreTests", dependencies: ["AlmanacStore"]),
         .testTarget(name: "AlmanacTests", dependencies: ["Almanac", "AlmanacLayout", "AlmanacModel", "AlmanacStore"]),

@@ -47,7 +47,13 @@ public func openStore(_ location: String) async throws -> any Store {
 public func withStore<Result: Sendable>(
     _ location: String, _ body: (any Store) async throws -> Result
 ) async throws -> Result {
-    let store = try await openStore(location)
+    try await withClosing(try await openStore(location), body)
+}
+
+/// Runs `body` with an open `store` and closes the store afterwards, whether `body` throws or not.
+public func withClosing<Result: Sendable>(
+    _ store: any Store, _ body: (any Store) async throws -> Result
+) async throws -> Result {
     do {
         let result = try await body(store)
         await store.close()

@@ -11,6 +11,6 @@ struct Main: AsyncParsableCommand {
             `pages` rebuilds their articles without a database; `ingest` stores them in an archive \
             (SQLite by default) that `articles` lists.
             """,
-        subcommands: [Ingest.self, Articles.self, Segment.self, Extract.self, Eval.self]
+        subcommands: [Pages.self, Ingest.self, Articles.self, Segment.self, Extract.self, Eval.self, Demo.self]
     )
 }

@@ -8,7 +8,7 @@ import Testing
 struct StoreConformanceTests {
     static func page(_ text: String, name: String = "2024-05-14_p1.txt", date: String? = "2024-05-14") -> Page {
         Page(
-            source: "/pages/\(name)", sha256: sha256(text), paper: "锦州日报", date: date,
+            source: "/pages/\(name)", sha256: sha256(text), paper: "岚江日报", date: date,
             dateSource: date == nil ? nil : .given, number: 1, text: text)
     }
 

@@ -35,6 +35,7 @@ struct IngestTests {
         let store = try SQLiteStore(path: folder.url.appendingPathComponent("a.sqlite").path)
         _ = await Ingest(store: store).run(files: [path])
         let articles = try await store.fetchArticles(limit: 10, offset: 0)
+        #expect(articles.count == 1)
         #expect(articles.allSatisfy { $0.date == "2024-05-14" })
     }
 }

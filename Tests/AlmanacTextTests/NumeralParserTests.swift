@@ -103,7 +103,7 @@ let percentCases: [NumeralCase] = [
 
 let offsetCases: [NumeralCase] = [
     n("贷款6.43亿元", 643_000_000, length: 5, at: 2), n("今年前7个月", 7, length: 1, at: 3),
-    n("锦州市22个产业集群", 22, length: 2, at: 3), n("投资１２亿元", 1.2e9, length: 3, at: 2),
+    n("岚江市22个产业集群", 22, length: 2, at: 3), n("投资１２亿元", 1.2e9, length: 3, at: 2),
     n("第三位", 3, length: 1, at: 1), n("共有三十五家", 35, length: 3, at: 2),
     n("同比增长7.4", 7.4, length: 3, at: 4), n("截至2023年底", 2023, length: 4, at: 2),
 ]

@@ -6,7 +6,7 @@ import Testing
 /// must stay inside the text.
 struct RobustnessTests {
     static let alphabet = Array(
-        "0123456789.,%-－—~年月日时分秒号万亿千百十零〇一二两三四五六七八九第百分之余多来点约近超过左右以上镇村的汤河子ＡＢｃ１２．，％ \t…。！？“”（）abc#+&'/:\n\r\u{3000}\u{20000}"
+        "0123456789.,%-－—~年月日时分秒号万亿千百十零〇一二两三四五六七八九第百分之余多来点约近超过左右以上镇村的蒿坨子ＡＢｃ１２．，％ \t…。！？“”（）abc#+&'/:\n\r\u{3000}\u{20000}"
             .unicodeScalars)
 
     /// Deterministic pseudo-random lines (a linear congruential generator, so failures reproduce).

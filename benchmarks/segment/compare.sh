@@ -14,7 +14,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 echo "building almanac (release, --scratch-path .build-release)…" >&2
-(cd "$root" && swift build -c release --scratch-path .build-release >&2)
+(cd "$root" && swift build -c release --scratch-path .build-release --product almanac >&2)
 almanac="$root/.build-release/release/almanac"
 
 echo "installing jieba and rjieba into a throwaway virtualenv…" >&2

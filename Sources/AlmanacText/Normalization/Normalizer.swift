@@ -1,8 +1,8 @@
 /// Normalises the text a page yields: character widths, punctuation variants and stray white space.
 ///
 /// ```swift
-/// let normalized = Normalizer().normalize("锦州 市ＧＤＰ增长７．４％")
-/// normalized.text                         // "锦州市GDP增长7.4%"
+/// let normalized = Normalizer().normalize("岚江 市ＧＤＰ增长７．４％")
+/// normalized.text                         // "岚江市GDP增长7.4%"
 /// normalized.originalRange(of: 5..<9)     // 7..<11, the "增长７．" as read
 /// ```
 public struct Normalizer: Sendable {

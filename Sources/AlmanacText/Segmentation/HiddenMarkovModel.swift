@@ -1,5 +1,5 @@
 /// A character-tagging model (Begin, Middle, End, Single) that cuts runs of characters the lexicon
-/// does not join, so unknown names (`崔治`, `汤河子`) come out whole.
+/// does not join, so unknown names (`林晓`, `蒿坨子`) come out whole.
 ///
 /// Parameters are derived from jieba's MIT-licensed `finalseg` tables by `scripts/lexicon/generate.sh`.
 public struct HiddenMarkovModel: Sendable {

@@ -9,6 +9,8 @@ import Foundation
 /// because the file holds the arrays exactly as they are used.
 public struct Lexicon: Sendable {
     let storage: TrieStorage
+    /// The same trie laid out for the segmentation walk.
+    let walk: SegmentedTrie
     let tagNames: [String]
 
     /// The sum of all word frequencies.
@@ -23,6 +25,7 @@ public struct Lexicon: Sendable {
 
     init(storage: TrieStorage, tagNames: [String], totalFrequency: Double, wordCount: Int) {
         self.storage = storage
+        self.walk = SegmentedTrie(storage)
         self.tagNames = tagNames
         self.totalFrequency = totalFrequency
         self.wordCount = wordCount

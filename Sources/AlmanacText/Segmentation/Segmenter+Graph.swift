@@ -30,8 +30,7 @@ extension Segmenter {
         let unknown = lexicon.unknownLogProbability
         let hasUserWords = !userLexicon.isEmpty
         let trie = lexicon.storage
-        let roots = trie.roots
-        let logProbabilities = trie.logProbabilities
+        let walk = lexicon.walk
         scratch.next.withUnsafeMutableBufferPointer { next in
             scratch.best.withUnsafeMutableBufferPointer { best in
                 best[count] = 0
@@ -42,22 +41,19 @@ extension Segmenter {
                     var bestScore = unknown + best[i + 1]
                     var bestEnd = i + 1
                     if first < 0x10000 {
-                        let root = roots[Int(first)]
-                        if root.logProbability > -.infinity { bestScore = Double(root.logProbability) + best[i + 1] }
-                        var node = Int(root.child & TrieStorage.nodeMask)
-                        var hasChildren =
-                            root.child != UInt32.max && root.child & TrieStorage.hasChildrenFlag != 0
-                            && i + 1 < count && trie.mayBeginWord(first, scalars[base + i + 1])
+                        var entry = walk.roots[Int(first)]
+                        if SegmentedTrie.endsWord(entry) {
+                            bestScore = SegmentedTrie.logProbability(entry) + best[i + 1]
+                        }
                         var j = i + 1
-                        // Walk down while the node has children; one table probe per step.
-                        while hasChildren && j < count {
-                            let edge = trie.edge(from: node, label: scalars[base + j])
-                            if edge == 0 { break }
+                        if j < count && !trie.mayBeginWord(first, scalars[base + j]) { entry = 0 }
+                        // Walk down while the node has children; one read per step.
+                        while j < count && SegmentedTrie.hasChildren(entry) {
+                            entry = walk.step(from: entry, label: scalars[base + j])
+                            if entry == 0 { break }
                             j += 1
-                            node = TrieStorage.child(of: edge)
-                            hasChildren = edge & TrieStorage.edgeHasChildren != 0
-                            if edge & TrieStorage.edgeEndsWord != 0 {
-                                let score = Double(logProbabilities[node]) + best[j]
+                            if SegmentedTrie.endsWord(entry) {
+                                let score = SegmentedTrie.logProbability(entry) + best[j]
                                 if score >= bestScore {
                                     bestScore = score
                                     bestEnd = j

@@ -1,4 +1,4 @@
-/// Unknown place names before an administrative suffix (`汤河子镇`, `大洼村`).
+/// Unknown place names before an administrative suffix (`蒿坨子镇`, `大洼村`).
 ///
 /// A village or town name the lexicon does not know often comes out as a stranded character and a
 /// short word (`汤 河子 镇`). When a content character (not a grammatical one such as 的, 在 or 和) is

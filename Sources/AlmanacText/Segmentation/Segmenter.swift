@@ -9,7 +9,7 @@ import Foundation
 ///
 /// ```swift
 /// let segmenter = try Segmenter.bundled()
-/// segmenter.words(in: "锦州市上半年担保贷款6.43亿元")   // ["锦州市", "上半年", "担保", "贷款", "6.43亿", "元"]
+/// segmenter.words(in: "岚江市上半年担保贷款6.43亿元")   // ["岚江市", "上半年", "担保", "贷款", "6.43亿", "元"]
 /// ```
 ///
 /// A `Segmenter` is an immutable value: share it freely between tasks.

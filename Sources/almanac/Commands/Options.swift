@@ -39,14 +39,7 @@ struct DatabaseOptions: ParsableArguments {
             throw ValidationError(
                 error is PostgresStoreError ? "\(error)" : "cannot open the archive at \(location): \(error)")
         }
-        do {
-            let result = try await body(store)
-            await store.close()
-            return result
-        } catch {
-            await store.close()
-            throw error
-        }
+        return try await withClosing(store, body)
     }
 }
 

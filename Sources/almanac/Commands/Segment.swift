@@ -19,17 +19,19 @@ struct Segment: AsyncParsableCommand {
 
     func run() async throws {
         let clock = ContinuousClock()
-        let loadStart = clock.now
+        let loadStart = (clock.now, Self.processorSeconds())
         let segmenter = try Segmenter.bundled(userLexicon: try loadUserLexicon(dict))
-        let loaded = clock.now
+        let loaded = (clock.now, Self.processorSeconds())
         var bytesRead = 0
         defer {
             if stats {
-                let load = Self.seconds(loaded - loadStart)
-                let work = Self.seconds(clock.now - loaded)
+                let load = Self.seconds(loaded.0 - loadStart.0)
+                let work = Self.seconds(clock.now - loaded.0)
+                let loadCPU = loaded.1 - loadStart.1
+                let workCPU = Self.processorSeconds() - loaded.1
                 let line = String(
-                    format: "load_ms %.1f segment_s %.3f bytes %d mb_per_s %.2f\n", load * 1000, work, bytesRead,
-                    Double(bytesRead) / 1e6 / max(work, 1e-9))
+                    format: "load_ms %.1f segment_s %.3f load_cpu_ms %.1f segment_cpu_s %.3f bytes %d mb_per_s %.2f\n",
+                    load * 1000, work, loadCPU * 1000, workCPU, bytesRead, Double(bytesRead) / 1e6 / max(work, 1e-9))
                 FileHandle.standardError.write(Data(line.utf8))
             }
         }
@@ -50,6 +52,13 @@ struct Segment: AsyncParsableCommand {
             pending.removeSubrange(...lastBreak)
         }
         if !pending.isEmpty { write(segmenter.segmentLines(utf8: pending)) }
+    }
+
+    /// Processor time this process has used, in seconds (what one core spent, whatever the machine's load).
+    private static func processorSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     private static func seconds(_ duration: Duration) -> Double {

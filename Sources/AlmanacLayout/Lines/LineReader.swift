@@ -1,0 +1,156 @@
+/// Splits a page's text into cleaned, non-blank `Line`s.
+///
+/// Removes markdown heading marks (`#`), bold marks (`**`), label bullets (■) and the doubled
+/// first character that extraction leaves on stock phrases (本本报记者 → 本报记者).
+struct LineReader: Sendable {
+    func lines(of text: String) -> [Line] {
+        let scalars = Self.scalars(of: text)
+        var result: [Line] = []
+        result.reserveCapacity(scalars.count / 64 + 4)
+        var blanks = 0
+        var sawContent = false
+        var lineStart = 0
+        var i = 0
+        let n = scalars.count
+        while i <= n {
+            let atEnd = i == n
+            let v = atEnd ? 0x0A : scalars[i].value
+            guard v == 0x0A || v == 0x0D || v == 0x2028 || v == 0x2029 || v == 0x85 else {
+                i += 1
+                continue
+            }
+            if let line = makeLine(scalars[lineStart..<min(i, n)], gapBefore: blanks) {
+                result.append(line)
+                blanks = 0
+                sawContent = true
+            } else if sawContent {
+                blanks += 1
+            }
+            // CR LF is one line end.
+            if v == 0x0D, i + 1 < n, scalars[i + 1].value == 0x0A { i += 1 }
+            i += 1
+            lineStart = i
+        }
+        return result
+    }
+
+    /// The text's scalars, decoded straight from its UTF-8.
+    private static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { utf8 in
+            let n = utf8.count
+            return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+                var i = 0
+                var o = 0
+                while i < n {
+                    let b0 = UInt32(utf8[i])
+                    if b0 < 0x80 {
+                        out[o] = Unicode.Scalar(UInt8(b0))
+                        o += 1
+                        i += 1
+                        continue
+                    }
+                    var v: UInt32
+                    var width: Int
+                    if b0 < 0xE0 {
+                        v = b0 & 0x1F
+                        width = 2
+                    } else if b0 < 0xF0 {
+                        v = b0 & 0x0F
+                        width = 3
+                    } else {
+                        v = b0 & 0x07
+                        width = 4
+                    }
+                    // A Swift String holds valid UTF-8, so the continuation bytes are there.
+                    var k = 1
+                    while k < width, i + k < n {
+                        v = (v << 6) | (UInt32(utf8[i + k]) & 0x3F)
+                        k += 1
+                    }
+                    out[o] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    o += 1
+                    i += width
+                }
+                count = o
+            }
+        }
+    }
+
+    private func makeLine(_ raw: ArraySlice<Unicode.Scalar>, gapBefore: Int) -> Line? {
+        var lo = raw.startIndex
+        var hi = raw.endIndex
+        while lo < hi, Scalars.isSpace(raw[lo]) { lo += 1 }
+        while hi > lo, Scalars.isSpace(raw[hi - 1]) { hi -= 1 }
+        var text = Array(raw[lo..<hi])
+        guard !text.isEmpty else { return nil }
+        var level = 0
+        while level < text.count, text[level] == "#" { level += 1 }
+        // `# 标题`, or `#标题` when no other # follows (a hashtag #话题# is text).
+        let marked =
+            level > 0 && level <= 6 && level < text.count
+            && (Scalars.isSpace(text[level]) || (Scalars.isHan(text[level]) && !text[level...].contains("#")))
+        if marked {
+            text = Array(text[level...]).trimmed()
+        } else {
+            level = 0
+        }
+        text = removingBold(text)
+        var bulleted = false
+        while let first = text.first, Scalars.isBullet(first) {
+            bulleted = true
+            text = Array(text.dropFirst()).trimmed()
+        }
+        text = Self.collapsingDoubledStock(text)
+        guard !text.isEmpty else { return nil }
+        return Line(text: text, level: level, gapBefore: gapBefore, bulleted: bulleted)
+    }
+
+    private func removingBold(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard text.contains("*") else { return text }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.count)
+        var i = 0
+        while i < text.count {
+            if text[i] == "*", i + 1 < text.count, text[i + 1] == "*" {
+                i += 2
+                continue
+            }
+            out.append(text[i])
+            i += 1
+        }
+        return out.trimmed()
+    }
+
+    /// Stock phrases whose first character extraction tends to print twice.
+    private static let stock: [[Unicode.Scalar]] = ["本报", "记者", "通讯员"].map { Array($0.unicodeScalars) }
+
+    private static let stockFirsts: Set<Unicode.Scalar> = Set(stock.compactMap(\.first))
+
+    /// Collapses a doubled first character of a stock phrase: 本本报 → 本报, 记记者 → 记者.
+    static func collapsingDoubledStock(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var doubled = false
+        for i in 1..<max(1, text.count) where text[i] == text[i - 1] && stockFirsts.contains(text[i]) {
+            doubled = true
+            break
+        }
+        guard doubled else { return text }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.count)
+        var i = 0
+        outer: while i < text.count {
+            for phrase in stock where text[i] == phrase[0] {
+                // text[i] == text[i+1] == phrase[0] and the phrase follows: drop text[i].
+                if i + phrase.count < text.count, text[i + 1] == phrase[0],
+                    text[(i + 1)..<(i + 1 + phrase.count)].elementsEqual(phrase)
+                {
+                    i += 1
+                    continue outer
+                }
+            }
+            out.append(text[i])
+            i += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// The built `almanac` executable, run as a user runs it.
+struct CommandLineTests {
+    /// The debug build sits beside the tests: `swift build --build-tests` builds both.
+    static let executable = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../.build/debug/almanac").standardized.path
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func pagesReportsBadFilesAndGoesOnWithTheRest() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.executable), "build first: \(Self.executable)")
+        let folder = try ScratchFolder()
+        let good = try folder.write("2024-05-14_a.txt", "# 新区首季投资增长\n\n本报讯 岚江新区一季度完成投资12亿元。\n")
+        let empty = try folder.write("empty.txt", "")
+        let missing = folder.url.appendingPathComponent("missing.txt").path
+        let result = try Self.run(["pages", missing, empty, good])
+        #expect(result.status == 1)
+        let errorLines = result.errors.split(separator: "\n")
+        #expect(errorLines.count == 2)
+        #expect(errorLines.first?.contains("missing.txt") == true)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 1)
+        let article = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        #expect(article?["page"] as? String == "2024-05-14_a.txt")
+        #expect(article?["headline"] as? String == "新区首季投资增长")
+        #expect((article?["body"] as? String)?.contains("12亿元") == true)
+    }
+
+    @Test func ingestTwiceSkipsAndArticlesListsWhatIsStored() throws {
+        let folder = try ScratchFolder()
+        _ = try folder.write("2024-05-14_a.txt", "# 新区首季投资增长\n\n本报讯 岚江新区一季度完成投资12亿元。\n")
+        let db = folder.url.appendingPathComponent("a.sqlite").path
+        let first = try Self.run(["ingest", "--db", db, "--json", folder.url.path])
+        #expect(first.status == 0)
+        #expect(first.output.contains("\"pages\":1"))
+        let second = try Self.run(["ingest", "--db", db, folder.url.path])
+        #expect(second.status == 0)
+        #expect(second.output.contains("skipped 1"))
+        let listed = try Self.run(["articles", "--db", db, "--json"])
+        #expect(listed.output.contains("新区首季投资增长"))
+        #expect(listed.output.contains("2024-05-14"))
+    }
+
+    @Test func unknownEncodingIsAUsageError() throws {
+        let result = try Self.run(["pages", "--encoding", "latin9", "x.txt"])
+        #expect(result.status != 0)
+        #expect(result.errors.contains("unknown encoding"))
+    }
+}
