@@ -40,10 +40,21 @@ public struct FactExtractor: Sendable {
 
     /// The facts of `scalars`, in order.
     public func facts(in scalars: [UInt32]) -> [Fact] {
+        facts(in: scalars, knownPlaceStems: [])
+    }
+
+    /// The stems of places `text` names in full (岚江 of 岚江市): passed to `facts(in:knownPlaceStems:)`
+    /// for the other parts of an article, so a headline's bare 岚江 reads as the place.
+    public func placeStems(in text: String) -> Set<[UInt32]> {
+        placeFinder.stems(in: text.scalarValues)
+    }
+
+    /// The facts of `scalars`, bare occurrences of `knownPlaceStems` read as places too.
+    public func facts(in scalars: [UInt32], knownPlaceStems: Set<[UInt32]>) -> [Fact] {
         let quantities = scanner.quantities(in: scalars)
         guard !quantities.isEmpty else { return [] }
         let periods = periodFinder.periods(in: scalars)
-        let places = placeFinder.places(in: scalars)
+        let places = placeFinder.places(in: scalars, knownStems: knownPlaceStems)
         var context = Context()
         var facts: [Fact] = []
         var next = 0

@@ -10,9 +10,12 @@ struct PlaceFinder: Sendable {
     let lexicon: Lexicon?
 
     /// The place mentions of `scalars`, left to right.
-    func places(in scalars: [UInt32]) -> [Span] {
+    ///
+    /// `knownStems` are stems of places named in full elsewhere (another part of the article).
+    func places(in scalars: [UInt32], knownStems: Set<[UInt32]> = []) -> [Span] {
         var found: [Span] = []
         var stems: [[UInt32]: String] = [:]
+        for stem in knownStems { stems[stem] = "" }
         var index = 1
         while index < scalars.count {
             let value = scalars[index]
@@ -50,7 +53,36 @@ struct PlaceFinder: Sendable {
             index += 1
         }
         if !stems.isEmpty { found.append(contentsOf: bareStems(stems, in: scalars, except: found)) }
-        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return found.filter { !startsOrganizationName(scalars, after: $0.range.upperBound) }
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The stems of the places `scalars` names in full (岚江 of 岚江市), for reading bare stems elsewhere.
+    func stems(in scalars: [UInt32]) -> Set<[UInt32]> {
+        var stems: Set<[UInt32]> = []
+        for span in places(in: scalars) {
+            let name = span.text.scalarValues
+            guard name.count >= 3, let last = name.last, Self.suffixes.contains(last), !Self.localSuffixes.contains(last),
+                name.first != 0x5168  // 全
+            else { continue }
+            stems.insert(Array(name.dropLast()))
+        }
+        return stems
+    }
+
+    /// Whether the place begins an organization's name (岚江市总工会, 岚江市科学技术研究院): then the
+    /// organization, not the place, is what the sentence is about.
+    private func startsOrganizationName(_ scalars: [UInt32], after end: Int) -> Bool {
+        var index = end
+        while index < scalars.count, index - end < 12, ScalarClass.isHan(scalars[index]),
+            !Self.nameBreaks.contains(scalars[index])
+        {
+            index += 1
+            for suffix in Self.organizationSuffixes where Scalars.matches(suffix, in: scalars, endingAt: index) {
+                return true
+            }
+        }
+        return false
     }
 
     // MARK: - Stems
@@ -146,6 +178,12 @@ struct PlaceFinder: Sendable {
     // MARK: - Tables
 
     static let suffixes = Scalars.set("省市县区镇乡村旗")
+    static let nameBreaks = Scalars.set("的在对和与及从向把被将为是了")
+    static let organizationSuffixes: [[UInt32]] = [
+        "工会", "研究院", "研究所", "学院", "大学", "中学", "小学", "医院", "公司", "集团", "委员会", "管理局", "局", "厅",
+        "中心", "协会", "商会", "银行", "储备库", "联合会", "办公室", "办事处", "法院", "检察院", "政府", "党委", "学校",
+        "馆", "站",
+    ].map(\.scalarValues)
     static let localSuffixes = Scalars.set("镇乡村街")
     static let singleStemSuffixes = Scalars.set("县旗")
     static let numerals = Scalars.set("一二三四五六七八九十")
