@@ -9,10 +9,12 @@ extension FactExtractor {
     /// The facts of an article: its headline, subheadline, captions and body, each read as its own
     /// passage (offsets count scalars of that part); every fact carries the article's `seq`. A place
     /// the article names in full anywhere (岚江市) is recognised by its bare stem (岚江) in every part.
-    public func facts(in article: Article) -> [(part: ArticlePart, fact: Fact)] {
+    ///
+    /// `pageStems` adds the stems of places named elsewhere on the page (see ``placeStems(in:)``).
+    public func facts(in article: Article, pageStems: Set<[UInt32]> = []) -> [(part: ArticlePart, fact: Fact)] {
         var found: [(ArticlePart, Fact)] = []
         let whole = ([article.headline, article.subheadline] + article.captions + [article.body]).joined(separator: "\n")
-        let stems = placeStems(in: whole)
+        let stems = placeStems(in: whole).union(pageStems)
         func add(_ text: String, _ part: ArticlePart) {
             guard !text.isEmpty else { return }
             for var fact in facts(in: text.scalarValues, knownPlaceStems: stems) {

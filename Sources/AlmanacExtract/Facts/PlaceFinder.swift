@@ -53,8 +53,51 @@ struct PlaceFinder: Sendable {
             index += 1
         }
         if !stems.isEmpty { found.append(contentsOf: bareStems(stems, in: scalars, except: found)) }
+        found.append(contentsOf: clauseOpeningPlaces(in: scalars, except: found))
         return found.filter { !startsOrganizationName(scalars, after: $0.range.upperBound) }
             .sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Place names the lexicon knows (tag `ns`) that name a port, customs or zone (岚江港, 岚江海关).
+    private func clauseOpeningPlaces(in scalars: [UInt32], except found: [Span]) -> [Span] {
+        guard lexicon != nil else { return [] }
+        var taken = Set<Int>()
+        for span in found { taken.formUnion(span.range) }
+        var result: [Span] = []
+        var index = 0
+        while index < scalars.count {
+            let tailFollows = (index + 2 < scalars.count && Self.tailStarts.contains(scalars[index + 2]))
+                || (index + 3 < scalars.count && Self.tailStarts.contains(scalars[index + 3]))
+            guard tailFollows, ScalarClass.isHan(scalars[index]), !taken.contains(index) else {
+                index += 1
+                continue
+            }
+            var matched: Span?
+            for length in [3, 2] where index + length <= scalars.count {
+                let word = Array(scalars[index..<index + length])
+                guard word.allSatisfy(ScalarClass.isHan), isPlaceWord(String(scalarValues: word)) else { continue }
+                var end = index + length
+                var hasTail = false
+                for tail in Self.institutionTails where Scalars.matches(tail, in: scalars, at: end) {
+                    end += tail.count
+                    hasTail = true
+                    break
+                }
+                if end < scalars.count, Self.suffixes.contains(scalars[end]) { break }
+                // A bare lexicon place name only with a tail: 新建 or 北至 open clauses as verbs too.
+                if hasTail {
+                    matched = Span(range: index..<end, text: String(scalarValues: scalars[index..<end]))
+                }
+                break
+            }
+            if let matched {
+                result.append(matched)
+                index = matched.range.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return result
     }
 
     /// The stems of the places `scalars` names in full (岚江 of 岚江市), for reading bare stems elsewhere.
@@ -184,6 +227,7 @@ struct PlaceFinder: Sendable {
         "中心", "协会", "商会", "银行", "储备库", "联合会", "办公室", "办事处", "法院", "检察院", "政府", "党委", "学校",
         "馆", "站",
     ].map(\.scalarValues)
+    static let tailStarts = Scalars.set("经高开保新海机港")
     static let localSuffixes = Scalars.set("镇乡村街")
     static let singleStemSuffixes = Scalars.set("县旗")
     static let numerals = Scalars.set("一二三四五六七八九十")

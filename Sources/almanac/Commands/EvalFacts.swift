@@ -64,7 +64,9 @@ struct EvalFacts: AsyncParsableCommand {
             if noLayout {
                 predicted = extractor.facts(in: page.text)
             } else {
-                predicted = PageLayout().articles(in: page.text).flatMap { extractor.facts(in: $0).map(\.fact) }
+                let articles = PageLayout().articles(in: page.text)
+                let stems = extractor.placeStems(in: page.text)
+                predicted = articles.flatMap { extractor.facts(in: $0, pageStems: stems).map(\.fact) }
             }
             score.add(gold: goldFacts, predicted: predicted)
         }

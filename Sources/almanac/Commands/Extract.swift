@@ -37,8 +37,9 @@ struct Extract: AsyncParsableCommand {
         encoder.outputFormatting = [.withoutEscapingSlashes]
         var output = ""
         if page {
+            let stems = extractor.placeStems(in: text)
             for article in PageLayout().articles(in: text) {
-                for (part, fact) in extractor.facts(in: article) where part == .body {
+                for (part, fact) in extractor.facts(in: article, pageStems: stems) where part == .body {
                     output += String(decoding: try encoder.encode(fact), as: UTF8.self) + "\n"
                 }
             }
