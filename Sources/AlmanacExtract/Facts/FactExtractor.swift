@@ -73,7 +73,11 @@ public struct FactExtractor: Sendable {
                 inSentence.append(quantities[next])
                 next += 1
             }
-            let sentencePlaces = places.filter { sentence.contains($0.range.lowerBound) && isSubjectPlace($0, in: scalars) }
+            let quantityEnds = Set(inSentence.map(\.end))
+            let sentencePlaces = places.filter {
+                sentence.contains($0.range.lowerBound) && isSubjectPlace($0, in: scalars)
+                    && !quantityEnds.contains($0.range.lowerBound)  // 110家岚江市企业: part of what is counted
+            }
             let sentencePeriods = periods.filter { sentence.contains($0.range.lowerBound) }
             let sentenceText = String(scalarValues: scalars[sentence])
             var previousIndicator = ""
@@ -137,6 +141,8 @@ public struct FactExtractor: Sendable {
     private func isSubjectPlace(_ place: Span, in scalars: [UInt32]) -> Bool {
         let start = place.range.lowerBound
         if start > 0, Self.baseMarkers.contains(scalars[start - 1]) { return false }
+        // 在全省率先: the whole province is the scope of a comparison, not the subject.
+        if start > 0, scalars[start - 1] == 0x5728, scalars[start] == 0x5168 { return false }  // 在 全
         if Scalars.matches(Self.average, in: scalars, at: place.range.upperBound) { return false }
         return true
     }
@@ -185,7 +191,8 @@ public struct FactExtractor: Sendable {
     }
 
     static let among: [UInt32] = "其中".scalarValues
-    static let baseMarkers = Scalars.set("占于比较居列超")
+    /// Characters before a place that make it a comparison base or a recipient (占全市, 高于全省, 为全市).
+    static let baseMarkers = Scalars.set("占于比较居列超为向")
     static let average: [UInt32] = "平均".scalarValues
     static let de: UInt32 = 0x7684  // 的
     /// Whether a unit counts things that may be named after it (户 家 个 吨), unlike money and shares.

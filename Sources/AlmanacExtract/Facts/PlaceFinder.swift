@@ -117,7 +117,7 @@ struct PlaceFinder: Sendable {
     /// organization, not the place, is what the sentence is about.
     private func startsOrganizationName(_ scalars: [UInt32], after end: Int) -> Bool {
         var index = end
-        while index < scalars.count, index - end < 12, ScalarClass.isHan(scalars[index]),
+        while index < scalars.count, index - end < 18, ScalarClass.isHan(scalars[index]),
             !Self.nameBreaks.contains(scalars[index])
         {
             index += 1
