@@ -41,6 +41,9 @@ struct FactExtractorTests {
         ("自开赛以来，投票4.2万人次。", "4.2万人次", "自开赛以来"),
         ("出口通关时间较2017年压缩98.9%。", "98.9%", ""),
         ("岚江市有企业345户。", "345户", ""),
+        ("日前，岚江市举办招聘会3场。", "3场", ""),
+        ("12月21日，岚江市新建学校80所。", "80所", ""),
+        ("1—7月，岚江市接待游客120万人次。", "120万人次", "1—7月"),
     ])
     func findsPeriods(_ passage: String, _ figure: String, _ period: String) throws {
         #expect(try fact(passage, figure).period == period)
@@ -54,6 +57,9 @@ struct FactExtractorTests {
         ("岚江市工业增加值增长7.4%，增速高于全省平均水平1.9个百分点。", "1.9个百分点", "岚江市"),
         ("岚江市新材料产业占全市工业比重近50%。", "近50%", "岚江市"),
         ("会议室里有桌椅30套。", "30套", ""),
+        ("岚江市总工会为职工发放慰问金50万元。", "50万元", ""),
+        ("共有110家岚江市企业参与，提供岗位2382个。", "2382个", ""),
+        ("岚江市口岸繁忙。今年前11个月，岚江海关监管进口煤炭317.6万吨。", "317.6万吨", "岚江海关"),
     ])
     func findsPlaces(_ passage: String, _ figure: String, _ place: String) throws {
         #expect(try fact(passage, figure).place == place)

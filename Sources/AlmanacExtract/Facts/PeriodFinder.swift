@@ -30,7 +30,7 @@ struct PeriodFinder: Sendable {
             if atoms > 0 {
                 let start = index
                 if Scalars.matches(Self.since, in: scalars, at: end) { end += 2 }
-                if !isComparisonBase(scalars, at: start) {
+                if !isComparisonBase(scalars, at: start), !isEventDate(scalars, start..<end) {
                     found.append(Span(range: start..<end, text: String(scalarValues: scalars[start..<end])))
                 }
                 index = max(end, index + 1)
@@ -101,6 +101,13 @@ struct PeriodFinder: Sendable {
         return end > index && end - index <= 4 ? end : nil
     }
 
+    /// Whether the phrase is a bare date (12月21日): when something happened, not a period a figure covers.
+    /// Only 截至/至/以来 make a date bound a period.
+    private func isEventDate(_ scalars: [UInt32], _ range: Range<Int>) -> Bool {
+        guard let last = range.last, Self.dayEnds.contains(scalars[last]) else { return false }
+        return !scalars[range].contains { Self.boundMarkers.contains($0) }
+    }
+
     /// Whether the phrase at `start` follows 较/比/同/与 (a comparison base: 较2017年).
     private func isComparisonBase(_ scalars: [UInt32], at start: Int) -> Bool {
         start > 0 && Self.comparisons.contains(scalars[start - 1])
@@ -111,7 +118,7 @@ struct PeriodFinder: Sendable {
     static let words: [[UInt32]] = [
         "今年以来", "年初以来", "近年来", "近期", "上半年", "下半年", "今年", "去年", "前年", "明年", "上年", "本年",
         "当年", "全年", "年初", "年底", "年末", "年内", "如今", "目前", "当前", "眼下", "此前", "至今", "今后",
-        "月底", "月初", "月末", "上旬", "中旬", "下旬", "每年", "每月", "每周", "每天", "每日", "近日", "日前",
+        "月底", "月初", "月末", "上旬", "中旬", "下旬", "每年", "每月", "每周", "每天", "每日",
         "第一季度", "第二季度", "第三季度", "第四季度",
     ].sorted { $0.count > $1.count }.map(\.scalarValues)
     static let deadlines: [[UInt32]] = ["截至到", "截止到", "截至", "截止"].map(\.scalarValues)
@@ -124,6 +131,8 @@ struct PeriodFinder: Sendable {
     static let year: [UInt32] = "年".scalarValues
     static let du: [UInt32] = "度".scalarValues
     static let leads = Scalars.set("前近头后")
+    static let dayEnds = Scalars.set("日号")
+    static let boundMarkers = Scalars.set("截止至到")
     static let connectors = Scalars.set("至到-－—~～")
     static let comparisons = Scalars.set("较比同与于")
     static let numeralScalars = Scalars.set("零〇○一二两三四五六七八九十")
