@@ -183,7 +183,8 @@ public struct FactExtractor: Sendable {
         let before = indicatorFinder.preceding(in: scalars, range: clipped(regionStart..<quantity.start))
         // 投资53亿元的…项目: the figure modifies what follows, but its noun stands before it.
         let modifiesNext = quantity.end < scalars.count && scalars[quantity.end] == Self.de
-        if Self.countedUnits(quantity.unit), !(modifiesNext && !before.isEmpty) {
+        let beforeIsVerb = indicatorFinder.isSingleVerb(before)
+        if Self.countedUnits(quantity.unit), !(modifiesNext && !before.isEmpty && !beforeIsVerb) {
             let after = indicatorFinder.following(in: scalars, range: quantity.end..<clause.upperBound)
             if !after.isEmpty { return after }
         }

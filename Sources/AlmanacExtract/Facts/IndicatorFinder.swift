@@ -12,17 +12,23 @@ struct IndicatorFinder: Sendable {
 
     /// The noun phrase right after a figure's measure word (`生产线` in `1000吨生产线已经开工`), or "".
     func following(in scalars: [UInt32], range: Range<Int>) -> String {
-        guard !range.isEmpty else { return "" }
+        guard !range.isEmpty, ScalarClass.isHan(scalars[range.lowerBound]) || Self.innerMarks.contains(scalars[range.lowerBound])
+        else { return "" }
         let words = words(in: scalars, range: range)
         var taken: [Range<Int>] = []
         for (index, word) in words.enumerated() {
             let text = String(scalarValues: scalars[word])
-            if index == 0, text == "的" { continue }
+            if taken.isEmpty, text == "的" || text.unicodeScalars.allSatisfy({ Self.innerMarks.contains($0.value) }) {
+                continue
+            }
             guard isNounLike(text, position: taken.count) else { break }
             taken.append(word)
         }
         guard let first = taken.first, let last = taken.last else { return "" }
-        return String(scalarValues: scalars[first.lowerBound..<last.upperBound])
+        var text = Array(scalars[first.lowerBound..<last.upperBound])
+        while let head = text.first, !ScalarClass.isHan(head) { text.removeFirst() }
+        while let tail = text.last, !ScalarClass.isHan(tail), !Self.closingBrackets.contains(tail) { text.removeLast() }
+        return String(scalarValues: text)
     }
 
     /// The phrase before a figure (or before its change word) in `range`, linking words passed over.
@@ -39,6 +45,7 @@ struct IndicatorFinder: Sendable {
             let text = String(scalarValues: scalars[word])
             if Self.stopWords.contains(text) || Self.predicates.contains(text) { break }
             if !word.allSatisfy({ ScalarClass.isHan(scalars[$0]) || Self.innerMarks.contains(scalars[$0]) }) { break }
+            if word.contains(where: { Self.closingQuotes.contains(scalars[$0]) }) { break }  // “…行动”专题培训
             let tag = Self.timePrefixes.contains(text) ? "n" : segmenter.lexicon.tag(of: text) ?? "n"
             if Self.stopTags.contains(tag) { break }
             if sawNoun, tag == "v", end - word.lowerBound > 4, Self.predicateLike(text) { break }
@@ -47,8 +54,15 @@ struct IndicatorFinder: Sendable {
             if end - start >= Self.maximumLength { break }
         }
         var text = Array(scalars[start..<end])
-        while let first = text.first, Self.leadingDrop.contains(first) { text.removeFirst() }
-        return text.count >= 2 ? String(scalarValues: text) : (text.isEmpty ? "" : String(scalarValues: text))
+        text = Self.headOfLongPhrase(text)
+        while let first = text.first, !ScalarClass.isHan(first) { text.removeFirst() }
+        while let last = text.last, !ScalarClass.isHan(last), !Self.closingBrackets.contains(last) { text.removeLast() }
+        return String(scalarValues: text)
+    }
+
+    /// Whether `text` is one verb of the lexicon (修建, 完成): no thing a figure could measure.
+    func isSingleVerb(_ text: String) -> Bool {
+        Self.predicates.contains(text) || segmenter.lexicon.tag(of: text) == "v"
     }
 
     /// The first noun phrase of a clause part (its subject), or "".
@@ -83,6 +97,26 @@ struct IndicatorFinder: Sendable {
     // MARK: - Tables
 
     static let maximumLength = 16
+    static let closingQuotes = Scalars.set("”」』")
+    static let closingBrackets = Scalars.set(")）")
+    /// Nouns that name a thing (a project, a firm, a school) rather than a measure of it: in a long
+    /// phrase, what follows the last of them is the indicator (…基地项目总投资 → 总投资).
+    static let entityHeads: [[UInt32]] = ["项目", "工程", "公司", "集团", "学校", "校区", "园区", "空间", "产品", "基地"]
+        .map(\.scalarValues)
+
+    /// The part of a long phrase after its last entity noun, when at least two characters remain.
+    static func headOfLongPhrase(_ text: [UInt32]) -> [UInt32] {
+        guard text.count > 6 else { return text }
+        var cut = -1
+        for end in stride(from: text.count - 2, through: 2, by: -1) {
+            if entityHeads.contains(where: { Scalars.matches($0, in: text, endingAt: end) }) {
+                cut = end
+                break
+            }
+        }
+        guard cut > 0, text.count - cut >= 2 else { return text }
+        return Array(text[cut...])
+    }
     /// 年 月 日 before a noun make a rate (年产能, 日均客流), not a time.
     static let timePrefixes: Set<String> = ["年", "月", "日", "周", "季", "人均", "日均", "年均", "户均"]
     static let innerMarks = Scalars.set("“”\"()（）《》")
@@ -109,6 +143,6 @@ struct IndicatorFinder: Sendable {
         "实现", "完成", "达到", "召开", "开展", "成立", "建设", "新建", "引进", "签约", "举办", "组织", "吸引", "发放",
         "拥有", "获得", "提供", "走访", "协调", "带动", "惠及", "帮助", "解决", "落实",
         "新增", "累计", "共有", "投入", "安排", "争取", "储备", "谋划", "招引", "对照", "打造", "受理", "办理",
-        "开通", "建成", "改造", "实施", "发布", "清理", "种植", "栽植", "整治",
+        "开通", "建成", "改造", "实施", "发布", "清理", "种植", "栽植", "整治", "现有", "拥有", "修建",
     ]
 }
