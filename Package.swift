@@ -44,7 +44,8 @@ let package = Package(
         .executableTarget(
             name: "almanac-bench",
             dependencies: [
-                "AlmanacLayout", "AlmanacText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AlmanacLayout", "AlmanacText", "AlmanacExtract",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "AlmanacTextTests", dependencies: ["AlmanacText"]),
