@@ -74,11 +74,15 @@ public struct FactExtractor: Sendable {
                 next += 1
             }
             let quantityEnds = Set(inSentence.map(\.end))
+            let sentencePeriods = periods.filter { sentence.contains($0.range.lowerBound) }
+            let periodEnds = Set(sentencePeriods.map(\.range.upperBound))
             let sentencePlaces = places.filter {
                 sentence.contains($0.range.lowerBound) && isSubjectPlace($0, in: scalars)
                     && !quantityEnds.contains($0.range.lowerBound)  // 110家岚江市企业: part of what is counted
+                    && opensSubject($0, in: scalars, sentence: sentence, periodEnds: periodEnds)
             }
-            let sentencePeriods = periods.filter { sentence.contains($0.range.lowerBound) }
+            let placeBefore = Dictionary(
+                places.map { ($0.range.upperBound, $0) }, uniquingKeysWith: { first, _ in first })
             let sentenceText = String(scalarValues: scalars[sentence])
             var previousIndicator = ""
             for (position, quantity) in inSentence.enumerated() {
@@ -95,6 +99,8 @@ public struct FactExtractor: Sendable {
                 if indicator.isEmpty { indicator = previousIndicator }
                 previousIndicator = indicator
                 var place = sentencePlaces.last { $0.range.upperBound <= quantity.start }?.text ?? context.place
+                // 全市58777户: a place right before the figure is what it counts in.
+                if let adjacent = placeBefore[quantity.start] { place = adjacent.text }
                 if let subject = pairing?.subject, let named = places.first(where: { $0.range == subject }) {
                     place = named.text
                 }
@@ -135,6 +141,15 @@ public struct FactExtractor: Sendable {
         var end = quantity.end
         while end < sentence.upperBound, !Scalars.clauseBreaks.contains(scalars[end]) { end += 1 }
         return start..<end
+    }
+
+    /// Whether a place stands where a clause's subject stands: at the clause's start, after its period
+    /// phrase, or after 在/据/和/与/及/、 — not inside an object (创建岚江省示范基地2个).
+    private func opensSubject(_ place: Span, in scalars: [UInt32], sentence: Range<Int>, periodEnds: Set<Int>) -> Bool {
+        let start = place.range.lowerBound
+        if start <= sentence.lowerBound || periodEnds.contains(start) { return true }
+        let previous = scalars[start - 1]
+        return !ScalarClass.isHan(previous) || Self.subjectLeads.contains(previous)
     }
 
     /// Whether a place mention names the subject, not a comparison base (占全市, 高于全省, 居全省).
@@ -193,6 +208,7 @@ public struct FactExtractor: Sendable {
 
     static let among: [UInt32] = "其中".scalarValues
     /// Characters before a place that make it a comparison base or a recipient (占全市, 高于全省, 为全市).
+    static let subjectLeads = Scalars.set("在据和与及、从今年市省县区")
     static let baseMarkers = Scalars.set("占于比较居列超为向")
     static let average: [UInt32] = "平均".scalarValues
     static let de: UInt32 = 0x7684  // 的
