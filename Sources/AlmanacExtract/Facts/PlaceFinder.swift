@@ -44,16 +44,25 @@ struct PlaceFinder: Sendable {
             }
             if let stemStart = stemStart(in: scalars, suffixAt: index, suffix: Array(scalars[index..<after])) {
                 let stem = Array(scalars[stemStart..<index])
-                let name = String(scalarValues: scalars[stemStart..<after])
-                found.append(Span(range: stemStart..<after, text: name))
-                if stem.count >= 2, !Self.localSuffixes.contains(value) { stems[stem] = name }
-                index = after
+                var end = after
+                // 岚江市主城区, 岚江市高新区: a part of the city named with it.
+                for tail in Self.districtTails where Scalars.matches(tail, in: scalars, at: end) {
+                    end += tail.count
+                    break
+                }
+                let name = String(scalarValues: scalars[stemStart..<end])
+                found.append(Span(range: stemStart..<end, text: name))
+                if stem.count >= 2, !Self.localSuffixes.contains(value) {
+                    stems[stem] = String(scalarValues: scalars[stemStart..<after])
+                }
+                index = end
                 continue
             }
             index += 1
         }
         if !stems.isEmpty { found.append(contentsOf: bareStems(stems, in: scalars, except: found)) }
         found.append(contentsOf: clauseOpeningPlaces(in: scalars, except: found))
+        found.append(contentsOf: landmarks(in: scalars))
         return found.filter { !startsOrganizationName(scalars, after: $0.range.upperBound) }
             .sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
@@ -88,6 +97,33 @@ struct PlaceFinder: Sendable {
                 if hasTail {
                     matched = Span(range: index..<end, text: String(scalarValues: scalars[index..<end]))
                 }
+                break
+            }
+            if let matched {
+                result.append(matched)
+                index = matched.range.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// Parks, squares and scenic areas named by a two-character stem at a word boundary (青峰公园).
+    private func landmarks(in scalars: [UInt32]) -> [Span] {
+        var result: [Span] = []
+        var index = 2
+        while index + 1 < scalars.count {
+            guard Self.landmarkStarts.contains(scalars[index]) else {
+                index += 1
+                continue
+            }
+            var matched: Span?
+            for suffix in Self.landmarkSuffixes where Scalars.matches(suffix, in: scalars, at: index) {
+                let start = index - 2
+                guard isStem(scalars[start..<index]), start == 0 || isBoundary(scalars[start - 1]) else { break }
+                let end = index + suffix.count
+                matched = Span(range: start..<end, text: String(scalarValues: scalars[start..<end]))
                 break
             }
             if let matched {
@@ -227,6 +263,9 @@ struct PlaceFinder: Sendable {
         "中心", "协会", "商会", "银行", "储备库", "联合会", "办公室", "办事处", "法院", "检察院", "政府", "党委", "学校",
         "馆", "站",
     ].map(\.scalarValues)
+    static let districtTails: [[UInt32]] = ["中心城区", "主城区", "城区", "高新区", "开发区", "新区"].map(\.scalarValues)
+    static let landmarkSuffixes: [[UInt32]] = ["公园", "广场", "景区", "湿地"].map(\.scalarValues)
+    static let landmarkStarts = Scalars.set("公广景湿")
     static let tailStarts = Scalars.set("经高开保新海机港")
     static let localSuffixes = Scalars.set("镇乡村街")
     static let singleStemSuffixes = Scalars.set("县旗")
