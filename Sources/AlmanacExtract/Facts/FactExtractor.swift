@@ -55,6 +55,7 @@ public struct FactExtractor: Sendable {
         guard !quantities.isEmpty else { return [] }
         let periods = periodFinder.periods(in: scalars)
         let places = placeFinder.places(in: scalars, knownStems: knownPlaceStems)
+        let placeBefore = Dictionary(places.map { ($0.range.upperBound, $0) }, uniquingKeysWith: { first, _ in first })
         var context = Context()
         var facts: [Fact] = []
         var next = 0
@@ -81,8 +82,6 @@ public struct FactExtractor: Sendable {
                     && !quantityEnds.contains($0.range.lowerBound)  // 110家岚江市企业: part of what is counted
                     && opensSubject($0, in: scalars, sentence: sentence, periodEnds: periodEnds)
             }
-            let placeBefore = Dictionary(
-                places.map { ($0.range.upperBound, $0) }, uniquingKeysWith: { first, _ in first })
             let sentenceText = String(scalarValues: scalars[sentence])
             var previousIndicator = ""
             for (position, quantity) in inSentence.enumerated() {

@@ -83,8 +83,6 @@ struct PlaceFinder: Sendable {
             }
             var matched: Span?
             for length in [3, 2] where index + length <= scalars.count {
-                let word = Array(scalars[index..<index + length])
-                guard word.allSatisfy(ScalarClass.isHan), isPlaceWord(String(scalarValues: word)) else { continue }
                 var end = index + length
                 var hasTail = false
                 for tail in Self.institutionTails where Scalars.matches(tail, in: scalars, at: end) {
@@ -92,6 +90,9 @@ struct PlaceFinder: Sendable {
                     hasTail = true
                     break
                 }
+                guard hasTail else { continue }
+                let word = Array(scalars[index..<index + length])
+                guard word.allSatisfy(ScalarClass.isHan), isPlaceWord(String(scalarValues: word)) else { continue }
                 if end < scalars.count, Self.suffixes.contains(scalars[end]) { break }
                 // A bare lexicon place name only with a tail: 新建 or 北至 open clauses as verbs too.
                 if hasTail {
@@ -278,7 +279,7 @@ struct PlaceFinder: Sendable {
         .union(Scalars.set("零〇一二两三四五六七八九十百千万亿"))
     static let boundaryWords = Scalars.set("省市县区镇乡村")
     /// A suffix followed by these makes another word (市场, 县级, 区域, 村民).
-    static let compoundFollowers: [UInt32: Set<UInt32>] = [
+    static let compoundFollowers: [UInt32: ScalarSet] = [
         0x5E02: Scalars.set("场民值级委政属直辖区容面内外里域县长"),  // 市
         0x53BF: Scalars.set("级域委长城里区乡市"),  // 县
         0x7701: Scalars.set("级委长内外份会略钱力事时心"),  // 省

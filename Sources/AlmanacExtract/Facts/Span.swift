@@ -27,12 +27,39 @@ enum Scalars {
     }
 
     /// A set of the scalars of `characters`.
-    static func set(_ characters: String) -> Set<UInt32> {
-        Set(characters.unicodeScalars.map(\.value))
+    static func set(_ characters: String) -> ScalarSet {
+        ScalarSet(characters)
     }
 
     /// Clause breaks: commas, semicolons, colons, sentence ends and line breaks (not 、).
     static let clauseBreaks = set("，,；;：:。！？!?\n")
     /// Sentence ends inside a paragraph.
     static let sentenceEnds = set("。！？!?；;")
+}
+
+/// A set of Basic Multilingual Plane scalars as a bitmap: membership without hashing, for scanning loops.
+struct ScalarSet: Sendable {
+    private var words = [UInt64](repeating: 0, count: 1024)
+
+    init(_ characters: String) {
+        for scalar in characters.unicodeScalars { insert(scalar.value) }
+    }
+
+    mutating func insert(_ value: UInt32) {
+        guard value < 0x10000 else { return }
+        words[Int(value >> 6)] |= 1 << UInt64(value & 63)
+    }
+
+    /// Whether `value` is in the set.
+    @inline(__always)
+    func contains(_ value: UInt32) -> Bool {
+        value < 0x10000 && words[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
+    }
+
+    /// The set with the scalars of `other` added.
+    func union(_ other: ScalarSet) -> ScalarSet {
+        var result = self
+        for index in 0..<1024 { result.words[index] |= other.words[index] }
+        return result
+    }
 }

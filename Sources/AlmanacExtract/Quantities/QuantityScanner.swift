@@ -150,12 +150,12 @@ public struct QuantityScanner: Sendable {
     static let prefixes: [[UInt32]] = ["超过", "将近", "接近", "大约", "不到", "不足", "约", "近", "超", "逾"].map(\.scalarValues)
     static let suffixes: [[UInt32]] = ["以上", "以下", "左右", "上下", "之多", "有余"].map(\.scalarValues)
     /// 百 千 万 written without a digit before them (`近百户`, `百余名`, `千余人`).
-    static let bareUnits: Set<UInt32> = Set("百千".unicodeScalars.map(\.value))
-    static let innerMarkers: Set<UInt32> = Set("余多".unicodeScalars.map(\.value))
-    static let chineseNumeralScalars: Set<UInt32> = Set("零〇○一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿".unicodeScalars.map(\.value))
-    static let timeWords: Set<UInt32> = Set("年月日号时点分秒".unicodeScalars.map(\.value))
-    static let periodLead: Set<UInt32> = Set("前后近这头".unicodeScalars.map(\.value))
-    static let periodTail: Set<UInt32> = Set("内来后前里".unicodeScalars.map(\.value))
+    static let bareUnits = Scalars.set("百千")
+    static let innerMarkers = Scalars.set("余多")
+    static let chineseNumeralScalars = Scalars.set("零〇○一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿")
+    static let timeWords = Scalars.set("年月日号时点分秒")
+    static let periodLead = Scalars.set("前后近这头")
+    static let periodTail = Scalars.set("内来后前里")
     static let blockedFollowers: [String: Set<UInt32>] = [
         "个": Set("月".unicodeScalars.map(\.value)),
         "次": Set("性".unicodeScalars.map(\.value)),
