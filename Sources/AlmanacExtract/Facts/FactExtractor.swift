@@ -58,6 +58,8 @@ public struct FactExtractor: Sendable {
         let placeBefore = Dictionary(places.map { ($0.range.upperBound, $0) }, uniquingKeysWith: { first, _ in first })
         var context = Context()
         var facts: [Fact] = []
+        var nextPeriod = 0
+        var nextPlace = 0
         var next = 0
         for sentence in SentenceSplitter.ranges(in: scalars) {
             if context.paragraphEnd <= sentence.lowerBound {
@@ -75,10 +77,12 @@ public struct FactExtractor: Sendable {
                 next += 1
             }
             let quantityEnds = Set(inSentence.map(\.end))
-            let sentencePeriods = periods.filter { sentence.contains($0.range.lowerBound) }
+            while nextPeriod < periods.count, periods[nextPeriod].range.lowerBound < sentence.lowerBound { nextPeriod += 1 }
+            while nextPlace < places.count, places[nextPlace].range.lowerBound < sentence.lowerBound { nextPlace += 1 }
+            let sentencePeriods = Array(periods[nextPeriod...].prefix { $0.range.lowerBound < sentence.upperBound })
             let periodEnds = Set(sentencePeriods.map(\.range.upperBound))
-            let sentencePlaces = places.filter {
-                sentence.contains($0.range.lowerBound) && isSubjectPlace($0, in: scalars)
+            let sentencePlaces = places[nextPlace...].prefix { $0.range.lowerBound < sentence.upperBound }.filter {
+                isSubjectPlace($0, in: scalars)
                     && !quantityEnds.contains($0.range.lowerBound)  // 110家岚江市企业: part of what is counted
                     && opensSubject($0, in: scalars, sentence: sentence, periodEnds: periodEnds)
             }

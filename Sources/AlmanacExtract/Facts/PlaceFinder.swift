@@ -70,14 +70,14 @@ struct PlaceFinder: Sendable {
     /// Place names the lexicon knows (tag `ns`) that name a port, customs or zone (岚江港, 岚江海关).
     private func clauseOpeningPlaces(in scalars: [UInt32], except found: [Span]) -> [Span] {
         guard lexicon != nil else { return [] }
-        var taken = Set<Int>()
-        for span in found { taken.formUnion(span.range) }
+        var taken = [Bool](repeating: false, count: scalars.count + 1)
+        for span in found { for offset in span.range { taken[offset] = true } }
         var result: [Span] = []
         var index = 0
         while index < scalars.count {
             let tailFollows = (index + 2 < scalars.count && Self.tailStarts.contains(scalars[index + 2]))
                 || (index + 3 < scalars.count && Self.tailStarts.contains(scalars[index + 3]))
-            guard tailFollows, ScalarClass.isHan(scalars[index]), !taken.contains(index) else {
+            guard tailFollows, ScalarClass.isHan(scalars[index]), !taken[index] else {
                 index += 1
                 continue
             }
@@ -232,25 +232,25 @@ struct PlaceFinder: Sendable {
     private func bareStems(_ stems: [[UInt32]: String], in scalars: [UInt32], except found: [Span]) -> [Span] {
         var taken = [Bool](repeating: false, count: scalars.count + 1)
         for span in found { for offset in span.range { taken[offset] = true } }
+        var firsts = ScalarSet("")
+        for stem in stems.keys { if let first = stem.first { firsts.insert(first) } }
+        let candidates = Array(stems.keys)
         var bare: [Span] = []
-        for (stem, _) in stems {
-            guard let first = stem.first else { continue }
-            var index = 0
-            while index + stem.count <= scalars.count {
-                if scalars[index] == first, !taken[index], Scalars.matches(stem, in: scalars, at: index),
-                    index == 0 || isBoundary(scalars[index - 1])
-                {
-                        var end = index + stem.count
-                    for tail in Self.institutionTails where Scalars.matches(tail, in: scalars, at: end) {
-                        end += tail.count
-                        break
-                    }
-                    bare.append(Span(range: index..<end, text: String(scalarValues: scalars[index..<end])))
-                    index = end
-                } else {
-                    index += 1
-                }
+        var index = 0
+        while index < scalars.count {
+            guard firsts.contains(scalars[index]), !taken[index], index == 0 || isBoundary(scalars[index - 1]),
+                let stem = candidates.first(where: { Scalars.matches($0, in: scalars, at: index) })
+            else {
+                index += 1
+                continue
             }
+            var end = index + stem.count
+            for tail in Self.institutionTails where Scalars.matches(tail, in: scalars, at: end) {
+                end += tail.count
+                break
+            }
+            bare.append(Span(range: index..<end, text: String(scalarValues: scalars[index..<end])))
+            index = end
         }
         return bare
     }
