@@ -76,17 +76,17 @@ public struct FactExtractor: Sendable {
                 inSentence.append(quantities[next])
                 next += 1
             }
-            let quantityEnds = Set(inSentence.map(\.end))
+            let quantityEnds = inSentence.map(\.end)
             while nextPeriod < periods.count, periods[nextPeriod].range.lowerBound < sentence.lowerBound { nextPeriod += 1 }
             while nextPlace < places.count, places[nextPlace].range.lowerBound < sentence.lowerBound { nextPlace += 1 }
             let sentencePeriods = Array(periods[nextPeriod...].prefix { $0.range.lowerBound < sentence.upperBound })
-            let periodEnds = Set(sentencePeriods.map(\.range.upperBound))
+            let periodEnds = sentencePeriods.map(\.range.upperBound)
             let sentencePlaces = places[nextPlace...].prefix { $0.range.lowerBound < sentence.upperBound }.filter {
                 isSubjectPlace($0, in: scalars)
                     && !quantityEnds.contains($0.range.lowerBound)  // 110家岚江市企业: part of what is counted
                     && opensSubject($0, in: scalars, sentence: sentence, periodEnds: periodEnds)
             }
-            let sentenceText = String(scalarValues: scalars[sentence])
+            let sentenceText = inSentence.isEmpty ? "" : String(scalarValues: scalars[sentence])
             var previousIndicator = ""
             for (position, quantity) in inSentence.enumerated() {
                 if sentencePeriods.contains(where: { $0.range.overlaps(quantity.start..<quantity.end) }) { continue }
@@ -148,7 +148,7 @@ public struct FactExtractor: Sendable {
 
     /// Whether a place stands where a clause's subject stands: at the clause's start, after its period
     /// phrase, or after 在/据/和/与/及/、 — not inside an object (创建岚江省示范基地2个).
-    private func opensSubject(_ place: Span, in scalars: [UInt32], sentence: Range<Int>, periodEnds: Set<Int>) -> Bool {
+    private func opensSubject(_ place: Span, in scalars: [UInt32], sentence: Range<Int>, periodEnds: [Int]) -> Bool {
         let start = place.range.lowerBound
         if start <= sentence.lowerBound || periodEnds.contains(start) { return true }
         let previous = scalars[start - 1]
