@@ -34,7 +34,7 @@ struct Extract: AsyncParsableCommand {
         }
         let extractor = try FactExtractor.bundled()
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var output = ""
         if page {
             let stems = extractor.placeStems(in: text)
