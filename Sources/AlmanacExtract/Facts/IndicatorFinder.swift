@@ -27,6 +27,10 @@ struct IndicatorFinder: Sendable {
         guard let first = taken.first, let last = taken.last else { return "" }
         var text = Array(scalars[first.lowerBound..<last.upperBound])
         while let head = text.first, !ScalarClass.isHan(head) { text.removeFirst() }
+        for lead in Self.thresholdWords where Scalars.matches(lead, in: text, at: 0) && text.count > lead.count + 1 {
+            text.removeFirst(lead.count)  // 亿元以上工业项目 → 工业项目
+            break
+        }
         while let tail = text.last, !ScalarClass.isHan(tail), !Self.closingBrackets.contains(tail) { text.removeLast() }
         return String(scalarValues: text)
     }
@@ -97,6 +101,7 @@ struct IndicatorFinder: Sendable {
     // MARK: - Tables
 
     static let maximumLength = 16
+    static let thresholdWords: [[UInt32]] = ["以上", "以下"].map(\.scalarValues)
     static let closingQuotes = Scalars.set("”」』")
     static let closingBrackets = Scalars.set(")）")
     /// Nouns that name a thing (a project, a firm, a school) rather than a measure of it: in a long
@@ -137,6 +142,7 @@ struct IndicatorFinder: Sendable {
         "的", "在", "对", "于", "和", "与", "及", "并", "等", "了", "着", "过", "把", "被", "让", "由", "从", "向", "以",
         "其中", "其", "该", "这", "此", "其他", "据统计", "统计", "据悉", "目前", "如今", "今年", "去年", "同时", "以及",
         "为", "是", "有", "将", "已", "共", "均", "各", "每", "全", "本", "我", "我们", "他们", "通过", "围绕", "按照",
+        "中", "内", "里", "同期", "上年", "去年同期", "上年同期",
     ]
     /// Predicate verbs that end a noun phrase on their left.
     static let predicates: Set<String> = [
