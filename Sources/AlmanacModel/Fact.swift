@@ -11,7 +11,7 @@ public struct Fact: Sendable, Hashable, Codable {
     public var change: String?
     /// The period phrase of the figure's sentence or clause (`前7个月`, `上半年`), "" if none.
     public var period: String
-    /// The place the figure is about (`锦州市`, `全省`), "" if none.
+    /// The place the figure is about (`岚江市`, `全省`), "" if none.
     public var place: String
     /// The sentence the figure was read from.
     public var sentence: String

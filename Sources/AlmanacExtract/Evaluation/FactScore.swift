@@ -124,7 +124,7 @@ public struct FactScore: Sendable {
         String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
     }
 
-    /// A place with a trailing 省/市/县/区 dropped (锦州 = 锦州市).
+    /// A place with a trailing 省/市/县/区 dropped (岚江 = 岚江市).
     public static func placeKey(_ place: String) -> String {
         var text = trimmed(place)
         if text.unicodeScalars.count > 1, let last = text.last, "省市县区".contains(last) { text.removeLast() }

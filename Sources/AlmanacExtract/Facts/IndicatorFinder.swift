@@ -16,7 +16,7 @@ struct IndicatorFinder: Sendable {
         else { return "" }
         let words = words(in: scalars, range: range)
         var taken: [Range<Int>] = []
-        for (index, word) in words.enumerated() {
+        for word in words {
             let text = String(scalarValues: scalars[word])
             if taken.isEmpty, text == "的" || text.unicodeScalars.allSatisfy({ Self.innerMarks.contains($0.value) }) {
                 continue
