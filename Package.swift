@@ -48,7 +48,10 @@ let package = Package(
         ),
         .testTarget(name: "AlmanacTextTests", dependencies: ["AlmanacText"]),
         .testTarget(name: "AlmanacLayoutTests", dependencies: ["AlmanacLayout"]),
-        .testTarget(name: "AlmanacStoreTests", dependencies: ["AlmanacStore"]),
+        .testTarget(
+            name: "AlmanacStoreTests",
+            dependencies: ["AlmanacStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "AlmanacTests", dependencies: ["Almanac", "AlmanacLayout", "AlmanacModel", "AlmanacStore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -191,6 +191,30 @@ struct SearchConformanceTests {
     }
 
     @Test(arguments: Driver.allCases)
+    func oddQueriesNeverReachTheDatabaseAsSyntax(driver: Driver) async throws {
+        try await driver.withStore { store in
+            for (page, articles) in Self.corpus { _ = try await store.save(page: page, articles: articles) }
+            let odd = [
+                "NEAR(夜市 步道)", "夜市*", "-工程", "^夜市", "headline:夜市", "{headline}: 夜市", "夜市 + 步道",
+                "a-b", "C++", "6.43亿", "x' OR '1'='1", "\\", "\u{0301}", "ा", "夜市 AND", "OR", "\"\"夜市\"\"",
+                "夜市 & 步道 | !工程", "<->", ":*",
+            ]
+            for text in odd {
+                do {
+                    _ = try await store.search(SearchQuery(text: text))
+                } catch is SearchError {
+                    // A query without words: said so, as it should be.
+                } catch {
+                    Issue.record("query \(text) failed: \(error)")
+                }
+            }
+            // No column filter: "headline" is a word like any other, and no article holds it.
+            #expect(try await store.search(SearchQuery(text: "headline:夜市")).isEmpty)
+            #expect(try await store.search(SearchQuery(text: "夜市*")).map(\.page) == ["0618.txt"])
+        }
+    }
+
+    @Test(arguments: Driver.allCases)
     func savingAPageTwiceIndexesItOnce(driver: Driver) async throws {
         try await driver.withStore { store in
             for (page, articles) in Self.corpus {

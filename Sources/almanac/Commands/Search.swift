@@ -62,7 +62,8 @@ struct Search: AsyncParsableCommand {
         do {
             hits = try await database.withStore { try await $0.search(search) }
         } catch let error as SearchError {
-            throw ValidationError(error.message)
+            printError("Error: \(error.message)")
+            throw ExitCode.validationFailure
         }
         if json {
             let encoder = JSONEncoder()
