@@ -51,7 +51,10 @@ let package = Package(
         .testTarget(name: "AlmanacTextTests", dependencies: ["AlmanacText"]),
         .testTarget(name: "AlmanacLayoutTests", dependencies: ["AlmanacLayout"], exclude: ["Pages"]),
         .testTarget(name: "AlmanacExtractTests", dependencies: ["AlmanacExtract", "AlmanacModel", "AlmanacText"]),
-        .testTarget(name: "AlmanacStoreTests", dependencies: ["AlmanacStore"]),
+        .testTarget(
+            name: "AlmanacStoreTests",
+            dependencies: ["AlmanacStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "AlmanacTests", dependencies: ["Almanac", "AlmanacLayout", "AlmanacModel", "AlmanacStore"]),
     ],
     swiftLanguageModes: [.v6]

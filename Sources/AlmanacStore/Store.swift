@@ -19,6 +19,15 @@ public protocol Store: Sendable {
     /// How much the archive holds.
     func fetchCounts() async throws -> StoreCounts
 
+    /// Articles whose headline, body or captions hold every word of `query.text`, best first,
+    /// filtered by page date, section and paper.
+    ///
+    /// Every driver finds the same articles for the same query; the order of hits may differ
+    /// between drivers where their relevance scores tie. See ``SearchQuery`` and ``SearchText``.
+    ///
+    /// - Throws: ``SearchError`` when the query text holds no word.
+    func search(_ query: SearchQuery) async throws -> [SearchHit]
+
     /// Releases the store's connections. Call it once, when done; the store is not usable afterwards.
     func close() async
 }

@@ -9,8 +9,10 @@ struct Main: AsyncParsableCommand {
         discussion: """
             Pages are plain-text extractions of printed newspaper pages (UTF-8 or GB18030). \
             `pages` rebuilds their articles without a database; `ingest` stores them in an archive \
-            (SQLite by default) that `articles` lists.
+            (SQLite by default) that `articles` lists and `search` searches.
             """,
-        subcommands: [Pages.self, Ingest.self, Articles.self, Segment.self, Extract.self, Eval.self, Demo.self]
+        subcommands: [
+            Pages.self, Ingest.self, Articles.self, Search.self, Segment.self, Extract.self, Eval.self, Demo.self,
+        ]
     )
 }

@@ -45,7 +45,15 @@ extension PostgresStore {
                 """,
                 "CREATE INDEX article_body_sha256 ON article(body_sha256)",
                 "CREATE INDEX page_date ON page(date)",
-            ])
+            ]),
+        Migration(
+            id: "v2 article search",
+            statements: [
+                // NULL until indexed: rows stored before this migration are filled by `indexMissingArticles`.
+                "ALTER TABLE article ADD COLUMN search tsvector",
+                "CREATE INDEX article_search ON article USING GIN (search)",
+                "CREATE INDEX article_search_missing ON article(id) WHERE search IS NULL",
+            ]),
     ]
 
     /// Key of the advisory lock that lets one process at a time migrate a database ("almanac" in ASCII).
@@ -54,7 +62,9 @@ extension PostgresStore {
     /// Opens one session to `url`, applies the migrations it lacks in one transaction, and closes it.
     ///
     /// Two processes migrating at once queue on the advisory lock; the second finds the work done.
-    static func migrate(at url: PostgresURL, tls: TLSSettings, logger: Logger) async throws {
+    static func migrate(
+        at url: PostgresURL, tls: TLSSettings, logger: Logger, searchText: SearchText
+    ) async throws {
         let connection: PostgresConnection
         do {
             let configuration =
@@ -77,6 +87,7 @@ extension PostgresStore {
         do {
             try await inTransaction(connection, logger: logger) {
                 try await applyMigrations(on: connection, logger: logger)
+                try await indexMissingArticles(on: connection, logger: logger, searchText: searchText)
             }
             try await connection.close()
         } catch {

@@ -28,11 +28,14 @@ public final class PostgresStore: Store {
     let client: PostgresClient
     let runTask: Task<Void, Never>
     let logger: Logger
+    /// Cuts articles into index words and queries into terms.
+    let searchText: SearchText
 
-    private init(url: PostgresURL, client: PostgresClient, logger: Logger) {
+    private init(url: PostgresURL, client: PostgresClient, logger: Logger, searchText: SearchText) {
         self.url = url
         self.client = client
         self.logger = logger
+        self.searchText = searchText
         // Immediate, so `run()` has marked the client running before the first lease asks.
         runTask = Task.immediate { await client.run() }
     }
@@ -54,7 +57,8 @@ public final class PostgresStore: Store {
     public static func connect(to url: PostgresURL, logger: Logger? = nil) async throws -> PostgresStore {
         let logger = logger ?? Self.defaultLogger
         let tls = try Self.tls(url.tls)
-        try await migrate(at: url, tls: tls, logger: logger)
+        let searchText = try SearchText.bundled()
+        try await migrate(at: url, tls: tls, logger: logger, searchText: searchText)
         var configuration =
             if let socket = url.socketPath {
                 PostgresClient.Configuration(
@@ -66,7 +70,7 @@ public final class PostgresStore: Store {
             }
         configuration.options.maximumConnections = 16
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        return PostgresStore(url: url, client: client, logger: logger)
+        return PostgresStore(url: url, client: client, logger: logger, searchText: searchText)
     }
 
     /// Stops the connection pool and waits until its connections are closed. Calling it again does nothing.
@@ -89,7 +93,8 @@ public final class PostgresStore: Store {
         try await run("saving page \(page.name)") {
             try await client.withConnection { connection in
                 try await Self.inTransaction(connection, logger: logger) {
-                    try await Self.insert(page: page, articles: articles, on: connection, logger: logger)
+                    try await Self.insert(
+                        page: page, articles: articles, on: connection, logger: logger, searchText: searchText)
                 }
             }
         }
@@ -132,7 +137,7 @@ public final class PostgresStore: Store {
     /// `ON CONFLICT (sha256) DO NOTHING` makes two writers of the same page safe: the second waits for
     /// the first to commit, inserts nothing, and reads the id the first one stored.
     static func insert(
-        page: Page, articles: [Article], on connection: PostgresConnection, logger: Logger
+        page: Page, articles: [Article], on connection: PostgresConnection, logger: Logger, searchText: SearchText
     ) async throws -> SaveOutcome {
         let inserted = try await connection.query(
             """
@@ -151,13 +156,17 @@ public final class PostgresStore: Store {
             return .skipped(pageID: id)
         }
         for article in articles {
+            let fields = searchText.fields(of: article)
             try await connection.query(
                 """
                 INSERT INTO article (page_id, seq, headline, subheadline, section, kind, bylines, photographers,
-                    captions, body, body_sha256)
+                    captions, body, body_sha256, search)
                 VALUES (\(pageID), \(article.seq), \(article.headline), \(article.subheadline), \(article.section),
                     \(article.kind.rawValue), \(article.bylines), \(article.photographers), \(article.captions),
-                    \(article.body), \(bodyDigest(article.body)))
+                    \(article.body), \(bodyDigest(article.body)),
+                    setweight(to_tsvector('simple', \(fields.headline)), 'A')
+                        || setweight(to_tsvector('simple', \(fields.body)), 'D')
+                        || setweight(to_tsvector('simple', \(fields.captions)), 'C'))
                 """, logger: logger)
         }
         return .stored(pageID: pageID)
@@ -184,7 +193,7 @@ public final class PostgresStore: Store {
     // MARK: - Helpers
 
     /// Runs `body`, turning postgres-nio's errors into ``PostgresStoreError``s that say what was `doing`.
-    private func run<Result: Sendable>(_ doing: String, _ body: () async throws -> Result) async throws -> Result {
+    func run<Result: Sendable>(_ doing: String, _ body: () async throws -> Result) async throws -> Result {
         guard !runTask.isCancelled else {
             throw PostgresStoreError(.closed, "\(doing): the store at \(url) is closed")
         }

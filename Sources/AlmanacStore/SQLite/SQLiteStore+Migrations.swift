@@ -2,7 +2,9 @@ import GRDB
 
 extension SQLiteStore {
     /// The schema, one registered migration per change; never edit a migration that has shipped.
-    static var migrator: DatabaseMigrator {
+    ///
+    /// `searchText` cuts the articles already stored when the search index is first created.
+    static func migrator(searchText: SearchText) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 pages and articles") { db in
             try db.execute(
@@ -37,6 +39,9 @@ extension SQLiteStore {
                     CREATE INDEX article_body_sha256 ON article(body_sha256);
                     CREATE INDEX page_date ON page(date);
                     """)
+        }
+        migrator.registerMigration("v2 article search") { db in
+            try createSearchIndex(db, searchText: searchText)
         }
         return migrator
     }

@@ -11,6 +11,8 @@ import GRDB
 /// ```
 public struct SQLiteStore: Store {
     let pool: DatabasePool
+    /// Cuts articles into index words and queries into terms.
+    let searchText: SearchText
 
     /// Opens (creating if needed) the archive at `path` and brings its schema up to date.
     public init(path: String) throws {
@@ -18,7 +20,8 @@ public struct SQLiteStore: Store {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         pool = try DatabasePool(path: path, configuration: configuration)
-        try Self.migrator.migrate(pool)
+        searchText = try SearchText.bundled()
+        try Self.migrator(searchText: searchText).migrate(pool)
     }
 
     public func containsPage(sha256: String) async throws -> Bool {
@@ -55,6 +58,7 @@ public struct SQLiteStore: Store {
                     article.kind.rawValue, Self.encodeList(article.bylines), Self.encodeList(article.photographers),
                     Self.encodeList(article.captions), article.body, Self.bodyDigest(article.body),
                 ])
+                try Self.index(article, id: db.lastInsertedRowID, in: db, searchText: searchText)
             }
             return .stored(pageID: pageID)
         }

@@ -1,0 +1,93 @@
+import AlmanacModel
+import PostgresNIO
+
+/// Full-text search: a `tsvector` column over the pre-segmented words of each article.
+///
+/// `article.search` holds the headline (weight A), body (D) and captions (C) as ``SearchText``
+/// cuts them, read by the `simple` configuration (one lexeme per word, no stemming, no stop
+/// words), under a GIN index. Each query term is a `phraseto_tsquery('simple', …)` of a bound
+/// parameter, so no query text is read as tsquery syntax. Hits are ranked by `ts_rank_cd` with the
+/// weights of `SQLiteStore` (headline 4, captions 2, body 1).
+extension PostgresStore {
+    public func search(_ query: SearchQuery) async throws -> [SearchHit] {
+        let terms = try searchText.terms(of: query.text)
+        guard query.limit > 0 else { return [] }
+        let statement = Self.searchStatement(query, terms: terms)
+        return try await run("searching for '\(query.text)'") {
+            let rows = try await client.query(statement, logger: logger)
+            var hits: [SearchHit] = []
+            for try await row in rows {
+                let row = row.makeRandomAccess()
+                let headline = try row["headline"].decode(String.self)
+                hits.append(
+                    SearchHit(
+                        id: try row["id"].decode(Int64.self), pageID: try row["page_id"].decode(Int64.self),
+                        page: try row["name"].decode(String.self), date: try row["date"].decode(String?.self),
+                        paper: try row["paper"].decode(String.self), headline: headline,
+                        section: try row["section"].decode(String.self),
+                        snippet: Snippet.make(
+                            terms: terms, headline: headline, body: try row["body"].decode(String.self),
+                            captions: try row["captions"].decode([String].self)),
+                        score: try row["score"].decode(Double.self)))
+            }
+            return hits
+        }
+    }
+
+    /// The search as one statement whose every value, query words included, is a bound parameter.
+    static func searchStatement(_ query: SearchQuery, terms: [SearchText.Term]) -> PostgresQuery {
+        var binds = PostgresBindings()
+        func parameter(_ value: String?, as type: String = "text") -> String {
+            binds.append(value)
+            return "$\(binds.count)::\(type)"
+        }
+        let tsquery = terms.map { term in
+            let spellings = term.spellings.map { "phraseto_tsquery('simple', \(parameter($0)))" }
+            return "(" + spellings.joined(separator: " || ") + ")"
+        }.joined(separator: " && ")
+        let from = parameter(query.from)
+        let to = parameter(query.to)
+        let section = parameter(query.section)
+        let paper = parameter(query.paper)
+        binds.append(query.limit)
+        let limit = "$\(binds.count)"
+        binds.append(max(0, query.offset))
+        let offset = "$\(binds.count)"
+        let sql = """
+            SELECT article.id, article.page_id, page.name, page.date, page.paper, article.headline,
+                article.section, article.body, article.captions,
+                ts_rank_cd('{0.1, 0.2, 0.2, 0.4}', article.search, query, 1)::float8 AS score
+            FROM article JOIN page ON page.id = article.page_id, (SELECT \(tsquery) AS query) AS search_query
+            WHERE article.search @@ query
+                AND (\(from) IS NULL OR page.date >= \(from))
+                AND (\(to) IS NULL OR page.date <= \(to))
+                AND (\(section) IS NULL OR article.section = \(section))
+                AND (\(paper) IS NULL OR page.paper = \(paper))
+            ORDER BY score DESC, page.date DESC NULLS LAST, article.id
+            LIMIT \(limit) OFFSET \(offset)
+            """
+        return PostgresQuery(unsafeSQL: sql, binds: binds)
+    }
+
+    /// Indexes the articles stored before the search column existed; runs inside the migration's transaction.
+    static func indexMissingArticles(
+        on connection: PostgresConnection, logger: Logger, searchText: SearchText
+    ) async throws {
+        let rows = try await connection.query(
+            "SELECT id, headline, body, captions FROM article WHERE search IS NULL", logger: logger)
+        var missing: [(Int64, Article)] = []
+        for try await (id, headline, body, captions) in rows.decode((Int64, String, String, [String]).self) {
+            missing.append((id, Article(seq: 0, headline: headline, captions: captions, body: body)))
+        }
+        for (id, article) in missing {
+            let fields = searchText.fields(of: article)
+            try await connection.query(
+                """
+                UPDATE article SET search = setweight(to_tsvector('simple', \(fields.headline)), 'A')
+                    || setweight(to_tsvector('simple', \(fields.body)), 'D')
+                    || setweight(to_tsvector('simple', \(fields.captions)), 'C')
+                WHERE id = \(id)
+                """, logger: logger)
+        }
+    }
+}

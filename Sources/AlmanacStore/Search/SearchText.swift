@@ -1,0 +1,74 @@
+import AlmanacModel
+import AlmanacText
+
+/// Turns articles into the text a full-text index holds, and queries into the terms it looks up,
+/// the same way for every driver.
+///
+/// ## Indexing
+///
+/// Each field (headline, body, captions) is cut into words by `AlmanacText`, and each word is
+/// followed by its sub-words (`Segmenter.searchWords(in:)`): `岚江市在建工程` is indexed as
+/// `岚江市 岚江 在建工程 在建 建工 工程`. The words are joined by spaces, so SQLite's `unicode61`
+/// tokenizer and PostgreSQL's `simple` configuration each see one token per word. Punctuation is
+/// dropped.
+///
+/// ## Querying
+///
+/// The query is cut into words the same way (without sub-words: the index already holds them, so
+/// "工程" finds `在建工程` and "岚江" finds `岚江市`). Every word is a ``Term`` that must match (AND).
+/// Single characters the segmenter leaves over (part of an unknown name, `蒿 坨子`) join their
+/// neighbour as one term with two spellings: the joined word (`蒿坨子`, as a place name is indexed)
+/// or the words next to each other (a phrase). See `Segmenter.searchTerms(in:)`.
+public struct SearchText: Sendable {
+    /// One query word: matches when any of its spellings does; a spelling of several tokens is a phrase.
+    public struct Term: Sendable, Hashable {
+        public var spellings: [String]
+
+        public init(spellings: [String]) {
+            self.spellings = spellings
+        }
+    }
+
+    let segmenter: Segmenter
+
+    public init(segmenter: Segmenter) {
+        self.segmenter = segmenter
+    }
+
+    /// Over the bundled lexicon, loaded once per process.
+    public static func bundled() throws -> SearchText {
+        try SearchText(segmenter: Segmenter.bundled())
+    }
+
+    // MARK: - Indexing
+
+    /// The words, and sub-words, of `text` joined by spaces.
+    public func indexed(_ text: String) -> String {
+        segmenter.searchWords(in: text).joined(separator: " ")
+    }
+
+    /// The three indexed fields of `article`; captions are joined by line breaks first.
+    public func fields(of article: Article) -> (headline: String, body: String, captions: String) {
+        (indexed(article.headline), indexed(article.body), indexed(article.captions.joined(separator: "\n")))
+    }
+
+    // MARK: - Querying
+
+    /// The terms of `query`, in order, without repeats (`Segmenter.searchTerms(in:)`).
+    ///
+    /// - Throws: ``SearchError`` when the query holds no word (empty, spaces, punctuation only).
+    public func terms(of query: String) throws(SearchError) -> [Term] {
+        let terms = segmenter.searchTerms(in: query).map(Term.init(spellings:))
+        guard !terms.isEmpty else { throw SearchError.noWords(in: query) }
+        return terms
+    }
+
+    /// An FTS5 `MATCH` expression for `terms`: every spelling a quoted FTS5 string (so no character of
+    /// the query is read as syntax), spellings of one term OR-ed, terms AND-ed.
+    public static func fts5Expression(_ terms: [Term]) -> String {
+        terms.map { term in
+            let spellings = term.spellings.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            return spellings.count == 1 ? spellings[0] : "(" + spellings.joined(separator: " OR ") + ")"
+        }.joined(separator: " AND ")
+    }
+}

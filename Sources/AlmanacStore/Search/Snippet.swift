@@ -1,0 +1,73 @@
+/// The passage of an article shown with a search hit, its matches marked `«like this»`.
+///
+/// Snippets are cut from the stored text in Swift, not by the database, so both drivers return the
+/// same snippet for the same article and query, and the reader sees the original text rather than
+/// the index's space-separated words. Guillemets mark matches because they survive a terminal and
+/// JSON alike and never occur in the papers' own text (which quotes with “” and 《》 for titles);
+/// an HTML client turns them into `<mark>`.
+///
+/// A word is marked wherever it occurs, also inside a longer word ("工程" in 在建«工程»), which is
+/// how the index matched it. Latin letters match regardless of case.
+public enum Snippet {
+    /// Opens a match.
+    public static let open = "«"
+    /// Closes a match.
+    public static let close = "»"
+
+    /// A passage of about `width` characters around the first match in the body (else in the
+    /// captions, else in the headline), with `…` where text was cut off; the start of the body
+    /// when nothing matches.
+    public static func make(
+        terms: [SearchText.Term], headline: String, body: String, captions: [String], width: Int = 80
+    ) -> String {
+        let needles = Set(terms.flatMap(\.spellings).map { $0.filter { $0 != " " } })
+            .filter { !$0.isEmpty }
+            .map { Array($0) }
+            .sorted { $0.count > $1.count }
+        let fields = [body, captions.joined(separator: " / "), headline].map(Array.init)
+        for field in fields where !field.isEmpty {
+            if let first = firstMatch(of: needles, in: field) {
+                let start = max(0, min(first - width / 4, field.count - width))
+                return passage(field, from: start, width: width, needles: needles)
+            }
+        }
+        return passage(fields[0], from: 0, width: width, needles: [])
+    }
+
+    /// `text[start..<start + width]` flattened to one line, matches marked, `…` at cut ends.
+    static func passage(_ text: [Character], from start: Int, width: Int, needles: [[Character]]) -> String {
+        let end = min(text.count, start + width)
+        var output = start > 0 ? "…" : ""
+        var index = start
+        var markEnd = -1
+        while index < end {
+            if let needle = needles.first(where: { matches($0, in: text, at: index) }) {
+                // Adjacent matches (在建 and 工程 of 在建工程) read as one mark.
+                if markEnd == index { output.removeLast(close.count) } else { output += open }
+                output += String(text[index..<index + needle.count]) + close
+                index += needle.count
+                markEnd = index
+            } else {
+                output.append(text[index].isNewline ? " " : text[index])
+                index += 1
+            }
+        }
+        if end < text.count { output += "…" }
+        return output
+    }
+
+    static func firstMatch(of needles: [[Character]], in text: [Character]) -> Int? {
+        guard !needles.isEmpty else { return nil }
+        return text.indices.first { index in needles.contains { matches($0, in: text, at: index) } }
+    }
+
+    static func matches(_ needle: [Character], in text: [Character], at index: Int) -> Bool {
+        guard index + needle.count <= text.count else { return false }
+        for offset in needle.indices {
+            let a = text[index + offset]
+            let b = needle[offset]
+            if a != b && a.lowercased() != b.lowercased() { return false }
+        }
+        return true
+    }
+}

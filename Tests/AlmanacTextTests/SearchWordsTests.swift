@@ -1,0 +1,65 @@
+import AlmanacText
+import Testing
+
+/// Sub-words for a search index: what a query word inside a longer word needs.
+struct SearchWordsTests {
+    static let segmenter = try? Segmenter.bundled()
+
+    @Test func lexiconWordsInsideALongerWordAreSubWords() throws {
+        let segmenter = try #require(Self.segmenter)
+        let subwords = segmenter.subwords(of: "在建工程")
+        #expect(subwords.contains("工程"))
+        #expect(subwords.contains("在建"))
+        #expect(!subwords.contains("在建工程"))
+    }
+
+    @Test func aPlaceNameLosesItsSuffix() throws {
+        let segmenter = try #require(Self.segmenter)
+        #expect(segmenter.subwords(of: "岚江市").contains("岚江"))
+        #expect(segmenter.subwords(of: "蒿坨子镇").contains("蒿坨子"))
+        // Two characters: 超市 is no place, and one character is no name.
+        #expect(segmenter.subwords(of: "超市") == [])
+    }
+
+    @Test func anUnknownWordGivesItsCharacterPairs() throws {
+        let segmenter = try #require(Self.segmenter)
+        // 岚江港 is a name the lexicon lacks: its pairs let 岚江 find it.
+        #expect(!segmenter.lexicon.contains("岚江港"))
+        #expect(segmenter.subwords(of: "岚江港").contains("岚江"))
+    }
+
+    @Test func aStrandedCharacterPairsWithItsNeighbours() throws {
+        let segmenter = try #require(Self.segmenter)
+        // The segmenter leaves 岚 single before 江边; 岚江 and 岚江边 are indexed as well.
+        #expect(segmenter.words(in: "沿着岚江边") == ["沿着", "岚", "江边"])
+        let words = segmenter.searchWords(in: "沿着岚江边")
+        #expect(words.contains("岚江") && words.contains("岚江边"))
+        // A grammatical character (的, 在 …) is no part of a name.
+        #expect(!segmenter.searchWords(in: "步道的起点").contains("的起"))
+    }
+
+    @Test func queryTermsJoinStrandedCharactersToTheirNeighbour() throws {
+        let segmenter = try #require(Self.segmenter)
+        #expect(segmenter.searchTerms(in: "蒿坨子") == [["蒿坨子", "蒿 坨子"]])
+        #expect(segmenter.searchTerms(in: "健身步道") == [["健身步道", "健身 步 道"]])
+        #expect(segmenter.searchTerms(in: "在建工程 岚江") == [["在建"], ["工程"], ["岚江"]])
+        #expect(segmenter.searchTerms(in: "工程，工程 GDP") == [["工程"], ["GDP"]])
+        #expect(segmenter.searchTerms(in: "，。！ ()") == [])
+    }
+
+    @Test func shortWordsAndNonChineseWordsHaveNone() throws {
+        let segmenter = try #require(Self.segmenter)
+        #expect(segmenter.subwords(of: "工程") == [])
+        #expect(segmenter.subwords(of: "GDP") == [])
+        #expect(segmenter.subwords(of: "6.43亿") == [])
+    }
+
+    @Test func searchWordsAreTheWordsThenTheirSubWords() throws {
+        let segmenter = try #require(Self.segmenter)
+        let words = segmenter.searchWords(in: "岚江市在建工程，")
+        // The words as cut, then the sub-words, so neighbouring words stay neighbours for phrases.
+        #expect(words.starts(with: ["岚江市", "在建", "工程"]))
+        #expect(words.contains("岚江") && words.contains("工程"))
+        #expect(!words.contains("，"))
+    }
+}
