@@ -88,7 +88,9 @@ struct PostgresStoreTests {
         let postgres = try TemporaryPostgres.required()
         let url = try await postgres.makeDatabase()
         let store = try await PostgresStore.connect(url: url)
-        for (page, articles) in SearchConformanceTests.corpus { _ = try await store.save(page: page, articles: articles) }
+        for (page, articles) in SearchConformanceTests.corpus {
+            _ = try await store.save(page: page, articles: articles)
+        }
         await store.close()
         let database = String(url.split(separator: "/").last ?? "")
         // The WHERE clause has the shape PostgresStore.search writes; sequential scans are priced out.
