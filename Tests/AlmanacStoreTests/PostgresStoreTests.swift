@@ -83,4 +83,23 @@ struct PostgresStoreTests {
         let error = await #expect(throws: PostgresStoreError.self) { try await store.fetchCounts() }
         #expect(error?.code == .closed)
     }
+
+    @Test func searchCanUseTheGINIndex() async throws {
+        let postgres = try TemporaryPostgres.required()
+        let url = try await postgres.makeDatabase()
+        let store = try await PostgresStore.connect(url: url)
+        for (page, articles) in SearchConformanceTests.corpus {
+            _ = try await store.save(page: page, articles: articles)
+        }
+        await store.close()
+        let database = String(url.split(separator: "/").last ?? "")
+        // The WHERE clause has the shape PostgresStore.search writes; sequential scans are priced out.
+        let plan = try await postgres.psql(
+            """
+            SET enable_seqscan = off;
+            EXPLAIN SELECT article.id FROM article JOIN page ON page.id = article.page_id
+            WHERE article.search @@ ((phraseto_tsquery('simple', '工程'::text)))
+            """, database: database)
+        #expect(plan.contains("article_search"), "\(plan)")
+    }
 }

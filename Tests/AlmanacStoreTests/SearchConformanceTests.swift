@@ -44,7 +44,7 @@ struct SearchConformanceTests {
                     seq: 1, headline: "蒿坨子镇夜市重新开放", section: "民生", body: "蒿坨子镇的夜市重新开放，市民纷纷前来。"),
                 Article(
                     seq: 2, headline: "河畔新添健身步道", section: "民生", kind: .photo,
-                    captions: ["傍晚，居民沿着岚江边的步道散步"], body: "滨河公园新修的健身步道全长三公里。"),
+                    captions: ["傍晚，居民在岚江边的步道上散步"], body: "滨河公园新修的健身步道全长三公里。"),
             ]
         ),
         (

@@ -34,6 +34,9 @@ struct SearchWordsTests {
         #expect(segmenter.words(in: "沿着岚江边") == ["沿着", "岚", "江边"])
         let words = segmenter.searchWords(in: "沿着岚江边")
         #expect(words.contains("岚江") && words.contains("岚江边"))
+        // The model glued 在 to 岚 (`在岚 江边`): the pair across the boundary still finds 岚江.
+        #expect(segmenter.words(in: "居民在岚江边") == ["居民", "在岚", "江边"])
+        #expect(segmenter.searchWords(in: "居民在岚江边").contains("岚江"))
         // A grammatical character (的, 在 …) is no part of a name.
         #expect(!segmenter.searchWords(in: "步道的起点").contains("的起"))
     }

@@ -35,6 +35,9 @@ extension PostgresStore {
     }
 
     /// The search as one statement whose every value, query words included, is a bound parameter.
+    ///
+    /// The tsquery is written out where it is used (the parameters are shared) rather than joined in
+    /// from a subquery, so the planner sees `search @@ <stable expression>` and can use the GIN index.
     static func searchStatement(_ query: SearchQuery, terms: [SearchText.Term]) -> PostgresQuery {
         var binds = PostgresBindings()
         func parameter(_ value: String?, as type: String = "text") -> String {
@@ -56,9 +59,9 @@ extension PostgresStore {
         let sql = """
             SELECT article.id, article.page_id, page.name, page.date, page.paper, article.headline,
                 article.section, article.body, article.captions,
-                ts_rank_cd('{0.1, 0.2, 0.2, 0.4}', article.search, query, 1)::float8 AS score
-            FROM article JOIN page ON page.id = article.page_id, (SELECT \(tsquery) AS query) AS search_query
-            WHERE article.search @@ query
+                ts_rank_cd('{0.1, 0.2, 0.2, 0.4}', article.search, \(tsquery), 1)::float8 AS score
+            FROM article JOIN page ON page.id = article.page_id
+            WHERE article.search @@ (\(tsquery))
                 AND (\(from) IS NULL OR page.date >= \(from))
                 AND (\(to) IS NULL OR page.date <= \(to))
                 AND (\(section) IS NULL OR article.section = \(section))

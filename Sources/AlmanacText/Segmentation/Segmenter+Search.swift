@@ -12,7 +12,8 @@
 /// - the name before an administrative suffix (省 市 县 区 镇 乡 村), when at least two characters
 ///   are left (`岚江市` → `岚江`), which finds places the lexicon does not know, and
 /// - for a single character left over beside a word (`岚 江边`), the pairs it makes with its
-///   neighbours (`岚江`) and its join with the next word (`岚江边`).
+///   neighbours (`岚江`) and its join with the next word (`岚江边`); for a word the lexicon lacks
+///   (`在岚 江边`), the pairs across its ends (`岚江`).
 ///
 /// ```swift
 /// segmenter.searchWords(in: "岚江市在建工程")   // ["岚江市", "在建", "工程", "岚江", "江市"]
@@ -37,24 +38,31 @@ extension Segmenter {
         return words + subwords
     }
 
-    /// For a single character left over next to a word (`岚` of `岚 江边`, a name the segmenter did
-    /// not know), the pairs it forms with its neighbours' nearest characters (`岚江`) and the
-    /// character joined with the next word (`岚江边`), as `searchTerms(in:)` joins it in a query.
+    /// Pairs across the boundaries of a word the segmenter was unsure of, so the name it cut through
+    /// is still found: for a single character left over beside a word (`岚` of `岚 江边`), the pairs
+    /// it forms with its neighbours' nearest characters (`岚江`) and its join with the next word
+    /// (`岚江边`, as `searchTerms(in:)` joins it in a query); for a word the lexicon lacks (`在岚` of
+    /// `在岚 江边`), the pairs across its two ends (`岚江`).
     func strandedPairs(at index: Int, in ranges: [Range<Int>], _ scalars: [UInt32]) -> [String] {
         let range = ranges[index]
         func isHan(_ range: Range<Int>) -> Bool {
             scalars[range].allSatisfy { ScalarClass.isHan(ScalarClass.foldWidth($0)) }
         }
-        guard range.count == 1, isHan(range), !Self.grammaticalCharacters.contains(scalars[range.lowerBound])
-        else { return [] }
+        guard isHan(range) else { return [] }
+        let single = range.count == 1 && !Self.grammaticalCharacters.contains(scalars[range.lowerBound])
+        let unknown =
+            range.count > 1 && lexicon.frequency(at: lexicon.node(of: scalars[range].map(ScalarClass.foldWidth))) == 0
+        guard single || unknown else { return [] }
         var pairs: [String] = []
         if index > 0, ranges[index - 1].upperBound == range.lowerBound, isHan(ranges[index - 1]) {
             pairs.append(String(scalarValues: scalars[range.lowerBound - 1...range.lowerBound]))
         }
         if index + 1 < ranges.count, ranges[index + 1].lowerBound == range.upperBound, isHan(ranges[index + 1]) {
             let next = ranges[index + 1]
-            pairs.append(String(scalarValues: scalars[range.lowerBound...next.lowerBound]))
-            if next.count > 1 { pairs.append(String(scalarValues: scalars[range.lowerBound..<next.upperBound])) }
+            pairs.append(String(scalarValues: scalars[range.upperBound - 1...next.lowerBound]))
+            if single, next.count > 1 {
+                pairs.append(String(scalarValues: scalars[range.lowerBound..<next.upperBound]))
+            }
         }
         return pairs
     }

@@ -75,8 +75,9 @@ struct Search: AsyncParsableCommand {
         }
         for hit in hits {
             let section = hit.section.isEmpty ? "" : "[\(hit.section)] "
-            print("\(hit.date ?? "----------")  \(hit.page)  \(section)\(hit.headline)  (#\(hit.id), "
-                + String(format: "%.3f", hit.score) + ")")
+            print(
+                "\(hit.date ?? "----------")  \(hit.page)  \(section)\(hit.headline)  (#\(hit.id), "
+                    + String(format: "%.3f", hit.score) + ")")
             print("    \(hit.snippet)")
         }
         if hits.isEmpty { printError("no article holds all of: \(query)") }
