@@ -11,6 +11,8 @@ public struct Fact: Sendable, Hashable, Codable {
     public var change: String?
     /// The period phrase of the figure's sentence or clause (`前7个月`, `上半年`), "" if none.
     public var period: String
+    /// The period resolved against the page's date, when both are known.
+    public var resolvedPeriod: DateRange?
     /// The place the figure is about (`岚江市`, `全省`), "" if none.
     public var place: String
     /// The sentence the figure was read from.
@@ -21,8 +23,9 @@ public struct Fact: Sendable, Hashable, Codable {
     /// Creates a fact.
     public init(
         quantity: Quantity, indicator: String = "", change: String? = nil, period: String = "", place: String = "",
-        sentence: String = "", seq: Int? = nil
+        sentence: String = "", seq: Int? = nil, resolvedPeriod: DateRange? = nil
     ) {
+        self.resolvedPeriod = resolvedPeriod
         self.quantity = quantity
         self.indicator = indicator
         self.change = change
@@ -34,6 +37,8 @@ public struct Fact: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case text, start, end, value, low, high, unit, approx, indicator, change, period, place, sentence, seq
+        case periodStart = "period_start"
+        case periodEnd = "period_end"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -53,6 +58,11 @@ public struct Fact: Sendable, Hashable, Codable {
         place = try container.decodeIfPresent(String.self, forKey: .place) ?? ""
         sentence = try container.decodeIfPresent(String.self, forKey: .sentence) ?? ""
         seq = try container.decodeIfPresent(Int.self, forKey: .seq)
+        if let start = try container.decodeIfPresent(String.self, forKey: .periodStart),
+            let end = try container.decodeIfPresent(String.self, forKey: .periodEnd)
+        {
+            resolvedPeriod = DateRange(start: start, end: end)
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -71,5 +81,7 @@ public struct Fact: Sendable, Hashable, Codable {
         try container.encode(place, forKey: .place)
         try container.encode(sentence, forKey: .sentence)
         try container.encodeIfPresent(seq, forKey: .seq)
+        try container.encodeIfPresent(resolvedPeriod?.start, forKey: .periodStart)
+        try container.encodeIfPresent(resolvedPeriod?.end, forKey: .periodEnd)
     }
 }
