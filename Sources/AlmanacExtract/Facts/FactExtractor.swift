@@ -58,6 +58,7 @@ public struct FactExtractor: Sendable {
         let places = mentions.places
         let shelters = Shelters(scalars)
         let placeBefore = Dictionary(places.map { ($0.range.upperBound, $0) }, uniquingKeysWith: { first, _ in first })
+        let placeAt = Dictionary(places.map { ($0.range.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
         var context = Context()
         var facts: [Fact] = []
         var nextPeriod = 0
@@ -123,7 +124,7 @@ public struct FactExtractor: Sendable {
                 // 全市58777户: a place right before the figure is what it counts in.
                 if let adjacent = placeBefore[quantity.start] { place = adjacent.text }
                 // 110家岚江市企业: the place of what is counted, for this figure alone.
-                if Self.countedUnits(quantity.unit), let named = places.first(where: { $0.range.lowerBound == quantity.end }),
+                if Self.countedUnits(quantity.unit), let named = placeAt[quantity.end],
                     !shelters.contains(named.range.lowerBound), let last = named.text.unicodeScalars.last,
                     !PlaceFinder.localSuffixes.contains(last.value)  // 110个重点村: a kind of village
                 {

@@ -22,10 +22,11 @@ struct PlaceFinder: Sendable {
         var found: [Span] = []
         var stems: [[UInt32]: String] = [:]
         for stem in knownStems { stems[stem] = "" }
+        let suffixes = Self.suffixes
         var index = 1
         while index < scalars.count {
             let value = scalars[index]
-            guard Self.suffixes.contains(value) || value == 0x8857 else {  // 街
+            guard suffixes.contains(value) || value == 0x8857 else {  // 街
                 index += 1
                 continue
             }
@@ -88,10 +89,11 @@ struct PlaceFinder: Sendable {
         var taken = [Bool](repeating: false, count: scalars.count + 1)
         for span in found { for offset in span.range { taken[offset] = true } }
         var result: [Span] = []
+        let tailStarts = Self.tailStarts
         var index = 0
         while index < scalars.count {
-            let tailFollows = (index + 2 < scalars.count && Self.tailStarts.contains(scalars[index + 2]))
-                || (index + 3 < scalars.count && Self.tailStarts.contains(scalars[index + 3]))
+            let tailFollows = (index + 2 < scalars.count && tailStarts.contains(scalars[index + 2]))
+                || (index + 3 < scalars.count && tailStarts.contains(scalars[index + 3]))
             guard tailFollows, ScalarClass.isHan(scalars[index]), !taken[index] else {
                 index += 1
                 continue
@@ -108,7 +110,7 @@ struct PlaceFinder: Sendable {
                 guard hasTail else { continue }
                 let word = Array(scalars[index..<index + length])
                 // A stem holds no function word: 南至 and 北至 (a road's ends) are tagged as places too.
-                guard isStem(word[...]), isPlaceWord(String(scalarValues: word)) else { continue }
+                guard isStem(word[...]), isPlaceWord(word[...]) else { continue }
                 if end < scalars.count, Self.suffixes.contains(scalars[end]) { break }
                 // A bare lexicon place name only with a tail: 新建 or 北至 open clauses as verbs too.
                 if hasTail {
@@ -129,9 +131,10 @@ struct PlaceFinder: Sendable {
     /// Parks, squares and scenic areas named by a two-character stem at a word boundary (青峰公园).
     private func landmarks(in scalars: [UInt32]) -> [Span] {
         var result: [Span] = []
+        let landmarkStarts = Self.landmarkStarts
         var index = 2
         while index + 1 < scalars.count {
-            guard Self.landmarkStarts.contains(scalars[index]) else {
+            guard landmarkStarts.contains(scalars[index]) else {
                 index += 1
                 continue
             }
@@ -171,12 +174,17 @@ struct PlaceFinder: Sendable {
     /// Whether the place begins an organization's name (岚江市总工会, 岚江市科学技术研究院): then the
     /// organization, not the place, is what the sentence is about.
     private func startsOrganizationName(_ scalars: [UInt32], after end: Int) -> Bool {
+        let nameBreaks = Self.nameBreaks
+        let breakStarts = Self.nameBreakStarts
+        let suffixEnds = Self.organizationSuffixEnds
         var index = end
         while index < scalars.count, index - end < 18, ScalarClass.isHan(scalars[index]),
-            !Self.nameBreaks.contains(scalars[index]),
-            !Self.nameBreakWords.contains(where: { Scalars.matches($0, in: scalars, at: index) })
+            !nameBreaks.contains(scalars[index]),
+            !breakStarts.contains(scalars[index])
+                || !Self.nameBreakWords.contains(where: { Scalars.matches($0, in: scalars, at: index) })
         {
             index += 1
+            guard suffixEnds.contains(scalars[index - 1]) else { continue }
             for suffix in Self.organizationSuffixes where Scalars.matches(suffix, in: scalars, endingAt: index) {
                 return true
             }
@@ -188,7 +196,6 @@ struct PlaceFinder: Sendable {
 
     /// Where the name ending in the suffix at `suffixAt` begins, or `nil` when no name ends there.
     private func stemStart(in scalars: [UInt32], suffixAt: Int, suffix: [UInt32]) -> Int? {
-        let suffixText = String(scalarValues: suffix)
         if let first = suffix.first, Self.localSuffixes.contains(first) {
             // Villages, towns and streets are often named with numerals (五台子村, 七里河村).
             var start = suffixAt
@@ -201,17 +208,18 @@ struct PlaceFinder: Sendable {
             let after = suffixAt + suffix.count
             if after < scalars.count, Self.suffixes.contains(scalars[after]) { return nil }
             if suffixAt - start >= 2 {
-                let stem = String(scalarValues: scalars[start..<suffixAt])
+                let stem = scalars[start..<suffixAt]
+                let name = scalars[start..<after]
                 // 七里河村: a stem the lexicon knows as a place names the village after it.
-                if isPlaceWord(stem + suffixText) || isPlaceWord(stem) { return start }
+                if isPlaceWord(name) || isPlaceWord(stem) { return start }
                 guard let lexicon else { return start }
-                if lexicon.contains(stem + suffixText) { return nil }
+                if lexicon.contains(scalars: name) { return nil }
                 // 农村, 乡村: the last stem character and the suffix make a common word.
-                let pair = String(scalarValues: [scalars[suffixAt - 1]]) + suffixText
-                if suffix.count == 1, lexicon.contains(pair) { return nil }
+                if suffix.count == 1, lexicon.contains(scalars: scalars[(suffixAt - 1)...suffixAt]) { return nil }
                 // 示范村, 清理村: a verb or an adjective is no village name.
-                let tail = String(scalarValues: scalars[(suffixAt - 2)..<suffixAt])
-                if let tag = lexicon.tag(of: tail), !(tag.hasPrefix("n") && tag != "nr") { return nil }
+                if let tag = lexicon.tag(ofScalars: scalars[(suffixAt - 2)..<suffixAt]), !(tag.hasPrefix("n") && tag != "nr") {
+                    return nil
+                }
                 return start
             }
         }
@@ -219,16 +227,17 @@ struct PlaceFinder: Sendable {
             if length == 1, let first = suffix.first, !Self.singleStemSuffixes.contains(first) { continue }
             let start = suffixAt - length
             guard start >= 0, isStem(scalars[start..<suffixAt]) else { continue }
-            let stem = String(scalarValues: scalars[start..<suffixAt])
-            if isPlaceWord(stem + suffixText) || (length >= 2 && isPlaceWord(stem)) { return start }
+            if isPlaceWord(scalars[start..<suffixAt + suffix.count]) || (length >= 2 && isPlaceWord(scalars[start..<suffixAt])) {
+                return start
+            }
         }
         // An unknown two-character stem (岚江市) that is no other word and makes no common compound.
         let start = suffixAt - 2
         guard start >= 0, isStem(scalars[start..<suffixAt]) else { return nil }
-        let stem = String(scalarValues: scalars[start..<suffixAt])
-        if let lexicon, lexicon.contains(stem), lexicon.tag(of: stem) != "ns" { return nil }
-        let pair = String(scalarValues: [scalars[suffixAt - 1]]) + suffixText
-        if let lexicon, lexicon.contains(pair) { return nil }  // 城市 地区 社区 上市
+        let stem = scalars[start..<suffixAt]
+        if let lexicon, lexicon.contains(scalars: stem), lexicon.tag(ofScalars: stem) != "ns" { return nil }
+        let pair = Array(scalars[(suffixAt - 1)...suffixAt]) + suffix.dropFirst()
+        if let lexicon, lexicon.contains(scalars: pair[...]) { return nil }  // 城市 地区 社区 上市
         // 110家岚江市企业: a measure word after a number ends the word before the name.
         let afterCount = start >= 2 && ScalarClass.isDigit(scalars[start - 2])
         if start > 0, !isBoundary(scalars[start - 1]), !afterCount { return nil }
@@ -238,13 +247,13 @@ struct PlaceFinder: Sendable {
     /// Whether the lexicon knows `word` as a common noun, verb or adjective (口袋公园, 文化广场 are kinds
     /// of park and square, not names).
     private func isCommonWord(_ word: ArraySlice<UInt32>) -> Bool {
-        guard let tag = lexicon?.tag(of: String(scalarValues: word)) else { return false }
+        guard let tag = lexicon?.tag(ofScalars: word) else { return false }
         return !(tag.hasPrefix("ns") || tag.hasPrefix("nr") || tag.hasPrefix("nz") || tag.hasPrefix("nt"))
     }
 
     /// Whether the lexicon knows `word` as a place name.
-    private func isPlaceWord(_ word: String) -> Bool {
-        lexicon?.tag(of: word) == "ns"
+    private func isPlaceWord(_ word: ArraySlice<UInt32>) -> Bool {
+        lexicon?.tag(ofScalars: word) == "ns"
     }
 
     /// Whether the scalars can make a place stem: Han characters, no function words or numerals.
@@ -300,6 +309,16 @@ struct PlaceFinder: Sendable {
         "对接会", "洽谈会", "博览会", "交易会", "推介会", "招聘会", "展销会", "运动会", "展览会", "座谈会", "发布会",
         "大会", "论坛", "峰会", "大赛", "联赛", "书画展", "摄影展", "展览", "文化节", "旅游节", "艺术节",
     ].map(\.scalarValues)
+    static let organizationSuffixEnds: ScalarSet = {
+        var set = ScalarSet("")
+        for suffix in organizationSuffixes { if let last = suffix.last { set.insert(last) } }
+        return set
+    }()
+    static let nameBreakStarts: ScalarSet = {
+        var set = ScalarSet("")
+        for word in nameBreakWords { if let first = word.first { set.insert(first) } }
+        return set
+    }()
     static let districtTails: [[UInt32]] = ["中心城区", "主城区", "城区", "高新区", "开发区", "新区"].map(\.scalarValues)
     static let landmarkSuffixes: [[UInt32]] = ["公园", "广场", "景区", "湿地"].map(\.scalarValues)
     static let landmarkStarts = Scalars.set("公广景湿")
