@@ -12,7 +12,8 @@ struct Main: AsyncParsableCommand {
             (SQLite by default) that `articles` lists and `search` searches.
             """,
         subcommands: [
-            Pages.self, Ingest.self, Articles.self, Search.self, Segment.self, Extract.self, Eval.self, Demo.self,
+            Pages.self, Ingest.self, Articles.self, Search.self, Segment.self, Extract.self, Entities.self, Eval.self,
+            Demo.self,
         ]
     )
 }
