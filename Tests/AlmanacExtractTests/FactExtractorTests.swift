@@ -107,6 +107,8 @@ struct FactExtractorTests {
         ("在全县110个重点村开展试点。", "110个", "全县"),
         // A village named after a place the lexicon knows.
         ("去年，三岔河村人均收入突破2万元。", "2万元", "三岔河村"),
+        // A place named in full keeps its suffix where the suffix runs into a word (市民).
+        ("鹤溪市召开会议。上半年，鹤溪市民营经济实现增加值96亿元。", "96亿元", "鹤溪市"),
         // A date before a bare stem leaves it the subject.
         ("岚江市加快旧改。东风小区是2022年岚江改造的47个老旧小区之一。", "47个", "岚江"),
     ])

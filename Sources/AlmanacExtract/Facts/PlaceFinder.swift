@@ -283,6 +283,12 @@ struct PlaceFinder: Sendable {
                 continue
             }
             var end = index + stem.count
+            // 鹤溪市民营经济: the full name, though its suffix runs into a word (市民).
+            if let full = stems[stem], full.unicodeScalars.count == stem.count + 1, let suffix = full.unicodeScalars.last,
+                end < scalars.count, scalars[end] == suffix.value
+            {
+                end += 1
+            }
             for tail in Self.institutionTails where Scalars.matches(tail, in: scalars, at: end) {
                 end += tail.count
                 break
