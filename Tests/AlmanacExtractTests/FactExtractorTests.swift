@@ -109,6 +109,10 @@ struct FactExtractorTests {
         ("去年，三岔河村人均收入突破2万元。", "2万元", "三岔河村"),
         // A place named in full keeps its suffix where the suffix runs into a word (市民).
         ("鹤溪市召开会议。上半年，鹤溪市民营经济实现增加值96亿元。", "96亿元", "鹤溪市"),
+        // …and where the character after the suffix begins a word of its own.
+        ("1-10月，岚江市外贸进出口总值达523.6亿元。", "523.6亿元", "岚江市"),
+        ("截至9月底，青河县城乡居民人均可支配收入达到3.2万元。", "3.2万元", "青河县"),
+        ("岚江市场监管部门检查商户120家。", "120家", ""),
         // A date before a bare stem leaves it the subject.
         ("岚江市加快旧改。东风小区是2022年岚江改造的47个老旧小区之一。", "47个", "岚江"),
     ])

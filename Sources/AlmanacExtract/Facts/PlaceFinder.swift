@@ -40,7 +40,11 @@ struct PlaceFinder: Sendable {
             }
             let after = index + suffixLength
             let next: UInt32 = after < scalars.count ? scalars[after] : 0
-            if let blocked = Self.compoundFollowers[value], blocked.contains(next) {
+            // 市场, 县城, 村民: the suffix makes a word with what follows — unless that character begins a
+            // word of its own (岚江市外贸, 青河县城乡, 鹤溪市民营).
+            if let blocked = Self.compoundFollowers[value], blocked.contains(next),
+                !(after + 2 <= scalars.count && (lexicon?.contains(scalars: scalars[after..<after + 2]) ?? false))
+            {
                 index += 1
                 continue
             }
