@@ -136,6 +136,20 @@ struct FactExtractorTests {
         #expect(try fact(passage, figure).indicator == indicator)
     }
 
+    /// Indicators completed by the figure before them (passage, figure, indicator).
+    @Test(arguments: [
+        // A bare measure is the measure of what the clause before counted.
+        ("上半年，青河县发放创业贷款共86笔，金额3.2亿元，同比增长15%。", "3.2亿元", "创业贷款金额"),
+        ("上半年，青河县发放创业贷款共86笔，金额3.2亿元，同比增长15%。", "15%", "创业贷款金额"),
+        // A sub-figure's grade names a grade of the thing counted.
+        ("岚江市拥有省级以上众创空间9家，其中国家级3家。", "3家", "国家级众创空间"),
+        // A size class before what is counted is passed over.
+        ("岚江市从300个项目中选取18个亿元以上重点项目。", "18个", "重点项目"),
+    ])
+    func completesIndicators(_ passage: String, _ figure: String, _ indicator: String) throws {
+        #expect(try fact(passage, figure).indicator == indicator)
+    }
+
     @Test func sharesNameWhatTheyAreOf() throws {
         let fact = try fact("新材料产业贡献值占全市工业经济比重近50%。", "近50%")
         #expect(fact.indicator == "新材料产业贡献值占全市工业经济比重")
