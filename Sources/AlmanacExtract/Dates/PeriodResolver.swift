@@ -114,7 +114,7 @@ public struct PeriodResolver: Sendable {
     /// `isCumulative` is set for a year's statistics up to a month (前7个月, 前三季度, 1-10月).
     private func readPart(_ reader: inout Reader, year: Int, isCumulative: inout Bool) -> (start: CalendarDay, end: CalendarDay)? {
         if reader.isAtEnd { return nil }
-        if reader.take(Self.fullYear) { return wholeYear((year, true)) }
+        if reader.take(Self.fullYear) || reader.take(Self.withinYear) { return wholeYear((year, true)) }
         // 去年底, 今年初: the year's last or first day.
         if reader.take(Self.monthEnd) || reader.take(Self.monthEnd2), let day = CalendarDay(year: year, month: 12, day: 31) {
             return (day, day)
@@ -257,6 +257,7 @@ public struct PeriodResolver: Sendable {
     static let yearWord = "年".scalarValues
     static let du = "度".scalarValues
     static let fullYear = "全年".scalarValues
+    static let withinYear = "年内".scalarValues
     static let firstHalf = "上半年".scalarValues
     static let secondHalf = "下半年".scalarValues
     static let yearStart = "年初".scalarValues
