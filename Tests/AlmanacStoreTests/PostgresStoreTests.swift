@@ -12,7 +12,8 @@ struct PostgresStoreTests {
         let error = await #expect(throws: PostgresStoreError.self) {
             try await PostgresStore.connect(url: "postgres://almanac:hunter2@127.0.0.1:\(port)/almanac")
         }
-        #expect(clock.now - start < .seconds(5))
+        // Generous: this guards against a pool retrying forever, not a speed (the machine may be loaded).
+        #expect(clock.now - start < .seconds(60))
         #expect(error?.code == .cannotConnect)
         #expect(error?.message.contains("127.0.0.1:\(port)") == true)
         #expect(error?.message.contains("hunter2") == false)

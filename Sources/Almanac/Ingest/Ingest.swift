@@ -138,7 +138,10 @@ public struct Ingest: Sendable {
         } catch {
             guard pending.count > 1 else {
                 tally.failed.append(
-                    (pending[0].index, IngestSummary.Entry(path: files[pending[0].index], reason: "could not be stored: \(error)")))
+                    (
+                        pending[0].index,
+                        IngestSummary.Entry(path: files[pending[0].index], reason: "could not be stored: \(error)")
+                    ))
                 return
             }
         }
@@ -147,7 +150,8 @@ public struct Ingest: Sendable {
                 let outcomes = try await store.save([item.page], mode: mode)
                 if let outcome = outcomes.first { tally.record(item, outcome, files: files) }
             } catch {
-                tally.failed.append((item.index, IngestSummary.Entry(path: files[item.index], reason: "could not be stored: \(error)")))
+                tally.failed.append(
+                    (item.index, IngestSummary.Entry(path: files[item.index], reason: "could not be stored: \(error)")))
             }
         }
     }
@@ -166,7 +170,8 @@ public struct Ingest: Sendable {
                 summary.facts += item.page.articles.reduce(0) { $0 + $1.facts.count }
                 summary.mentions += item.page.articles.reduce(0) { $0 + $1.mentions.count }
             case .skipped:
-                skipped.append((item.index, IngestSummary.Entry(path: files[item.index], reason: "already stored (same sha256)")))
+                skipped.append(
+                    (item.index, IngestSummary.Entry(path: files[item.index], reason: "already stored (same sha256)")))
             }
         }
 

@@ -133,7 +133,9 @@ extension SQLiteStore {
                 guard
                     let id = try Int64.fetchOne(
                         db, sql: "SELECT id FROM entity WHERE kind = ? AND name = ?", arguments: [kind.rawValue, name])
-                else { throw DatabaseError(message: "entity \(kind.rawValue) \(name) was inserted but cannot be found") }
+                else {
+                    throw DatabaseError(message: "entity \(kind.rawValue) \(name) was inserted but cannot be found")
+                }
                 entityIDs[EntityKeys.key(kind, name)] = id
             }
         }

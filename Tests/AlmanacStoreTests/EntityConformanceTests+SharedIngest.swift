@@ -3,8 +3,9 @@ import Foundation
 import Testing
 
 /// Several `almanac ingest` processes writing one PostgreSQL archive at once, as an archivist scales out.
-@Suite(.temporaryPostgres)
-struct SharedIngestTests {
+///
+/// Part of `EntityConformanceTests` so that it shares that suite's PostgreSQL server.
+extension EntityConformanceTests {
     /// The debug build of the CLI: `swift build --build-tests` builds it with the tests.
     static let executable = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../.build/debug/almanac").standardized.path
@@ -13,14 +14,16 @@ struct SharedIngestTests {
 
     @Test func threeProcessesOnOneArchiveStoreEveryPageOnce() async throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.executable), "build first: \(Self.executable)")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-shared-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "almanac-shared-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         for index in 0..<Self.pageCount {
             let text = (0..<3).map { article in
                 "# 岚江第\(index)号简讯\(article)\n\n本报讯 岚江市新签约项目\(index + article + 1)个，总投资\(index * 2 + article + 5)亿元。\n"
             }.joined(separator: "\n\n")
-            try Data(text.utf8).write(to: folder.appendingPathComponent(String(format: "2024-06-%02d_p%02d.txt", index % 28 + 1, index)))
+            try Data(text.utf8).write(
+                to: folder.appendingPathComponent(String(format: "2024-06-%02d_p%02d.txt", index % 28 + 1, index)))
         }
         let url = try await TemporaryPostgres.required().makeDatabase()
         let processes = try (0..<3).map { _ in
