@@ -30,13 +30,17 @@ public struct Ingest: Sendable {
     public var batchSize: Int
     /// A batch is written when it is full or when this long has passed since the last write.
     public var batchInterval: Duration
+    /// Whether to take the files in a random order: several processes ingesting the same files into one
+    /// archive then seldom work on the same page at once (each skips what another has stored).
+    public var shuffled: Bool
 
     /// An ingest with the bundled extraction (layout and facts; no mention finder unless `extraction` has one).
     public init(
         store: any Store, reader: PageReader = PageReader(), extraction: PageExtraction? = nil, paper: String = "",
         date: String? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, mode: SaveMode = .skipExisting,
-        batchSize: Int = 32, batchInterval: Duration = .milliseconds(250)
+        batchSize: Int = 32, batchInterval: Duration = .milliseconds(250), shuffled: Bool = false
     ) throws {
+        self.shuffled = shuffled
         self.store = store
         self.reader = reader
         self.extraction = try extraction ?? PageExtraction.bundled()
@@ -68,10 +72,11 @@ public struct Ingest: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         await withTaskGroup(of: (Int, Prepared).self) { group in
+            let order = shuffled ? files.indices.shuffled() : Array(files.indices)
             var next = 0
             func submit() {
-                guard next < files.count else { return }
-                let index = next
+                guard next < order.count else { return }
+                let index = order[next]
                 let path = files[index]
                 next += 1
                 group.addTask { (index, await prepare(path)) }
