@@ -1,5 +1,4 @@
 import AlmanacModel
-import Foundation
 import PostgresNIO
 
 /// Writing pages with their articles, facts and mentions.
@@ -87,14 +86,11 @@ extension PostgresStore {
                 pageID = id
             } else {
                 // Stored already (perhaps a moment ago by another writer, which we waited for).
-                let lock = mode == .replace ? " FOR UPDATE" : ""
-                let existing = try await connection.query(
-                    PostgresQuery(
-                        unsafeSQL: "SELECT id FROM page WHERE sha256 = $1\(lock)",
-                        binds: {
-                            var binds = PostgresBindings(); binds.append(page.sha256); return binds
-                        }()),
-                    logger: logger)
+                let existing =
+                    mode == .replace
+                    ? try await connection.query(
+                        "SELECT id FROM page WHERE sha256 = \(page.sha256) FOR UPDATE", logger: logger)
+                    : try await connection.query("SELECT id FROM page WHERE sha256 = \(page.sha256)", logger: logger)
                 guard let id = try await existing.decode(Int64.self).first(where: { _ in true }) else {
                     throw PostgresStoreError(.queryFailed, "page \(page.sha256) conflicted but cannot be found")
                 }
@@ -249,5 +245,5 @@ extension PostgresStore {
     }
 
     /// Sets an entity's project columns to the latest mention's (by page date, then storage order) that gives each.
-    static let refreshProjectSQL: String = SQLiteStore.refreshProjectSQL.replacingOccurrences(of: "?", with: "$1")
+    static let refreshProjectSQL = SQLiteStore.refreshProjectSQL(id: "$1")
 }

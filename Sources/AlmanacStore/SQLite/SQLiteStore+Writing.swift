@@ -152,7 +152,11 @@ extension SQLiteStore {
     }
 
     /// Sets an entity's project columns to the latest mention's (by page date, then storage order) that gives each.
-    static let refreshProjectSQL: String = {
+    static let refreshProjectSQL = refreshProjectSQL(id: "?")
+
+    /// The statement that refreshes the project columns of the entity whose id is the parameter `id`
+    /// (`?` or `$1`); both drivers run it.
+    static func refreshProjectSQL(id: String) -> String {
         func latest(_ column: String) -> String {
             """
             (SELECT mention.\(column) FROM mention JOIN article ON article.id = mention.article_id
@@ -164,7 +168,7 @@ extension SQLiteStore {
         return """
             UPDATE entity SET investment = \(latest("investment")), stage = \(latest("stage")),
                 place = \(latest("place")), sector = \(latest("sector"))
-            WHERE id = ?
+            WHERE id = \(id)
             """
-    }()
+    }
 }
