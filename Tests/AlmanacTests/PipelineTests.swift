@@ -38,6 +38,31 @@ struct PipelineTests {
         #expect(page.page.date == "2024-12-31" && page.page.dateSource == .given)
     }
 
+    @Test func periodsResolveAgainstThePageDate() async throws {
+        let folder = try Self.folder()
+        let store = try SQLiteStore(path: folder.url.appendingPathComponent("a.sqlite").path)
+        _ = await try Ingest(store: store).run(files: PageFiles.expand([folder.url.path]))
+        let facts = try await store.fetchFacts(FactQuery())
+        let growth = try #require(facts.first { $0.fact.quantity.text == "6.5%" })
+        #expect(growth.fact.resolvedPeriod == DateRange(start: "2024-01-01", end: "2024-06-30"))
+        let third = try #require(facts.first { $0.fact.quantity.text == "7.2%" })
+        #expect(third.fact.resolvedPeriod == DateRange(start: "2024-01-01", end: "2024-09-30"))
+    }
+
+    @Test func aPageWithoutADateGetsTheOneItsTextImplies() async throws {
+        let folder = try ScratchFolder()
+        _ = try folder.write(
+            "undated.txt", "# 岚江外贸回暖\n\n本报讯 2024年前7个月，岚江市外贸进出口总额同比增长4.1%。\n")
+        let store = try SQLiteStore(path: folder.url.appendingPathComponent("a.sqlite").path)
+        _ = await try Ingest(store: store).run(files: PageFiles.expand([folder.url.path]))
+        let page = try #require(await store.fetchPage(id: 1))
+        #expect(page.page.dateSource == .inferred)
+        let date = try #require(page.page.date)
+        #expect(date >= "2024-08-01" && date <= "2024-12-31")
+        let fact = try #require(try await store.fetchFacts(FactQuery()).first)
+        #expect(fact.fact.resolvedPeriod == DateRange(start: "2024-01-01", end: "2024-07-31"))
+    }
+
     @Test func workersAndBatchSizesDoNotChangeWhatIsStored() async throws {
         let folder = try Self.folder()
         for index in 0..<20 {

@@ -36,10 +36,28 @@ public struct PageExtraction: Sendable {
     }
 
     /// The page's articles with their facts and mentions.
+    ///
+    /// A page that comes without a date gets the one its text implies (``PageDateInference``, marked
+    /// `inferred`); with a date, each fact's period phrase is resolved to the days it covers.
     public func extract(_ page: Page) -> ExtractedPage {
+        var page = page
+        if page.date == nil, let estimate = PageDateInference.estimate(in: page.text) {
+            page.date = estimate.date.description
+            page.dateSource = .inferred
+        }
+        let resolver = page.date.flatMap { CalendarDay($0) }.map { PeriodResolver(pageDate: $0) }
         let articles = layout.articles(in: page.text)
         let stems = facts.placeStems(in: page.text)
-        return ExtractedPage(page: page, articles: articles.map { extract($0, pageStems: stems) })
+        var extracted = articles.map { extract($0, pageStems: stems) }
+        if let resolver {
+            for index in extracted.indices {
+                for fact in extracted[index].facts.indices {
+                    let period = extracted[index].facts[fact].fact.period
+                    extracted[index].facts[fact].fact.resolvedPeriod = resolver.resolve(period)
+                }
+            }
+        }
+        return ExtractedPage(page: page, articles: extracted)
     }
 
     /// One article's facts (with the place stems named elsewhere on its page) and mentions.
