@@ -80,11 +80,14 @@ struct PipelineTests {
             _ = try folder.write("2024-08-\(10 + index)_p2.txt", "# 第\(index)篇\n\n本报讯 岚江市新增企业\(index + 3)家。\n")
         }
         var answers: [[String]] = []
-        for (jobs, batch) in [(1, 1), (4, 3), (2, 64)] {
+        for (jobs, batch, shuffled) in [(1, 1, false), (4, 3, true), (2, 64, true)] {
             let store = try SQLiteStore(path: folder.url.appendingPathComponent("\(jobs)-\(batch).sqlite").path)
-            let summary = await try Ingest(store: store, jobs: jobs, batchSize: batch)
-                .run(files: PageFiles.expand([folder.url.path]))
+            let files = PageFiles.expand([folder.url.path]) + ["/nonexistent/a.txt", "/nonexistent/b.txt"]
+            let summary = try await Ingest(store: store, jobs: jobs, batchSize: batch, shuffled: shuffled)
+                .run(files: files)
             #expect(summary.pages == 22)
+            // Reported in the order the files were given, whatever order they were taken in.
+            #expect(summary.failed.map(\.path) == ["/nonexistent/a.txt", "/nonexistent/b.txt"])
             answers.append(try await store.fetchFacts(FactQuery()).map { "\($0.page) \($0.fact.quantity.text)" })
         }
         #expect(answers[0].count == 23)

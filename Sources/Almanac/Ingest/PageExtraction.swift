@@ -23,7 +23,8 @@ public struct PageExtraction: Sendable {
     /// A finder that finds nothing.
     public static let noMentions: MentionFinder = { _ in [] }
 
-    public init(layout: PageLayout = PageLayout(), facts: FactExtractor, mentions: @escaping MentionFinder = noMentions) {
+    public init(layout: PageLayout = PageLayout(), facts: FactExtractor, mentions: @escaping MentionFinder = noMentions)
+    {
         self.layout = layout
         self.facts = facts
         self.mentions = mentions
