@@ -13,6 +13,7 @@ struct Main: AsyncParsableCommand {
             """,
         subcommands: [
             Pages.self, Ingest.self, Articles.self, Search.self, Segment.self, Extract.self, Eval.self, Demo.self,
+            Generate.self,
         ]
     )
 }
