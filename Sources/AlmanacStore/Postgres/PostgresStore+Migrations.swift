@@ -54,6 +54,18 @@ extension PostgresStore {
                 "CREATE INDEX article_search ON article USING GIN (search)",
                 "CREATE INDEX article_search_missing ON article(id) WHERE search IS NULL",
             ]),
+        // After "v3 …" once that lands. The tsvector needs no change; the fingerprint of the cutting is
+        // recorded so an upgrade that cuts words differently re-indexes (see `forgetStaleIndex`).
+        Migration(
+            id: "v4 search index",
+            statements: [
+                """
+                CREATE TABLE search_index_state (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    fingerprint TEXT NOT NULL
+                )
+                """
+            ]),
     ]
 
     /// Key of the advisory lock that lets one process at a time migrate a database ("almanac" in ASCII).
@@ -87,6 +99,7 @@ extension PostgresStore {
         do {
             try await inTransaction(connection, logger: logger) {
                 try await applyMigrations(on: connection, logger: logger)
+                try await forgetStaleIndex(on: connection, logger: logger, searchText: searchText)
                 try await indexMissingArticles(on: connection, logger: logger, searchText: searchText)
             }
             try await connection.close()

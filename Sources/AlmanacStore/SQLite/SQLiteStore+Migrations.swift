@@ -43,6 +43,8 @@ extension SQLiteStore {
         migrator.registerMigration("v2 article search") { db in
             try createSearchIndex(db, searchText: searchText)
         }
+        // Registered after "v3 …" once that lands: the index made contentless (SQLiteStore+Search.swift).
+        registerSearchIndexMigration(&migrator, searchText: searchText)
         return migrator
     }
 }
