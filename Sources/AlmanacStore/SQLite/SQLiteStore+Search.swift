@@ -14,11 +14,29 @@ import GRDB
 /// indexed, the index records ``SearchText/fingerprint`` and is rebuilt when the segmenter changes.
 ///
 /// Hits: the matches (filters included) with the highest ids, at most ``SearchQuery/rankedWindow``
-/// of them, ranked by `bm25()` with the headline weighted 4, captions 2 and the body 1.
+/// of them, ranked by ``SearchRank`` (BM25 without IDF) with the headline weighted 4, captions 2 and
+/// the body 1.
 extension SQLiteStore {
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
         let terms = try searchText.terms(of: query.text)
         guard query.limit > 0 else { return [] }
+        // The page and article are joined into the window only to filter: reading every candidate's row
+        // costs more than ranking it.
+        let filtered = query.from != nil || query.to != nil || query.section != nil || query.paper != nil
+        let filterJoin =
+            filtered
+            ? """
+            JOIN article ON article.id = article_search.rowid
+            JOIN page ON page.id = article.page_id
+            """ : ""
+        let filters =
+            filtered
+            ? """
+            AND (:from IS NULL OR page.date >= :from)
+            AND (:to IS NULL OR page.date <= :to)
+            AND (:section IS NULL OR article.section = :section)
+            AND (:paper IS NULL OR page.paper = :paper)
+            """ : ""
         return try await pool.read { db in
             let rows = try Row.fetchAll(
                 db,
@@ -27,15 +45,11 @@ extension SQLiteStore {
                         page.paper AS page_paper, article.headline, article.section, article.body, article.captions,
                         ranked.score
                     FROM (
-                        SELECT article_search.rowid AS id, -bm25(article_search, 4.0, 1.0, 2.0) AS score
+                        SELECT article_search.rowid AS id, \(SearchRank.name)(article_search, 4.0, 1.0, 2.0) AS score
                         FROM article_search
-                        JOIN article ON article.id = article_search.rowid
-                        JOIN page ON page.id = article.page_id
+                        \(filterJoin)
                         WHERE article_search MATCH :match
-                            AND (:from IS NULL OR page.date >= :from)
-                            AND (:to IS NULL OR page.date <= :to)
-                            AND (:section IS NULL OR article.section = :section)
-                            AND (:paper IS NULL OR page.paper = :paper)
+                        \(filters)
                         ORDER BY article_search.rowid DESC
                         LIMIT :window
                     ) AS ranked
@@ -44,11 +58,15 @@ extension SQLiteStore {
                     ORDER BY ranked.score DESC, page.date DESC, article.id
                     LIMIT :limit OFFSET :offset
                     """,
-                arguments: [
-                    "match": SearchText.fts5Expression(terms), "from": query.from, "to": query.to,
-                    "section": query.section, "paper": query.paper, "window": query.rankedWindow,
-                    "limit": query.limit, "offset": max(0, query.offset),
-                ])
+                arguments: StatementArguments(
+                    [
+                        "match": SearchText.fts5Expression(terms), "window": query.rankedWindow,
+                        "limit": query.limit, "offset": max(0, query.offset),
+                    ].merging(
+                        filtered
+                            ? ["from": query.from, "to": query.to, "section": query.section, "paper": query.paper]
+                            : [:]
+                    ) { first, _ in first }))
             return rows.map { row in
                 SearchHit(
                     id: row["id"], pageID: row["page_id"], page: row["page_name"], date: row["page_date"],
@@ -90,6 +108,7 @@ extension SQLiteStore {
     /// cannot delete articles: the trigger fails and the delete is refused, so the index is never left
     /// holding an article that is gone.
     static func registerSearchFunctions(_ db: Database, searchText: SearchText) {
+        SearchRank.register(db)
         db.add(
             function: DatabaseFunction("almanac_search_words", argumentCount: 1, pure: true) { values in
                 String.fromDatabaseValue(values[0]).map(searchText.indexed) ?? ""
