@@ -49,10 +49,21 @@ extension PostgresStore {
             let spellings = term.spellings.map { "phraseto_tsquery('simple', \(parameter($0)))" }
             return "(" + spellings.joined(separator: " || ") + ")"
         }.joined(separator: " && ")
-        let from = parameter(query.from)
-        let to = parameter(query.to)
-        let section = parameter(query.section)
-        let paper = parameter(query.paper)
+        // The page is joined into the window only to filter.
+        let filtered = query.from != nil || query.to != nil || query.section != nil || query.paper != nil
+        var filters = ""
+        if filtered {
+            let from = parameter(query.from)
+            let to = parameter(query.to)
+            let section = parameter(query.section)
+            let paper = parameter(query.paper)
+            filters = """
+                AND (\(from) IS NULL OR page.date >= \(from))
+                AND (\(to) IS NULL OR page.date <= \(to))
+                AND (\(section) IS NULL OR article.section = \(section))
+                AND (\(paper) IS NULL OR page.paper = \(paper))
+                """
+        }
         binds.append(query.limit)
         let limit = "$\(binds.count)"
         binds.append(max(0, query.offset))
@@ -67,12 +78,9 @@ extension PostgresStore {
                 ts_rank_cd('{0.1, 0.2, 0.2, 0.4}', article.search, \(tsquery), 1)::float8 AS score
             FROM (
                 SELECT article.id
-                FROM article JOIN page ON page.id = article.page_id
+                FROM article \(filtered ? "JOIN page ON page.id = article.page_id" : "")
                 WHERE article.search @@ (\(tsquery))
-                    AND (\(from) IS NULL OR page.date >= \(from))
-                    AND (\(to) IS NULL OR page.date <= \(to))
-                    AND (\(section) IS NULL OR article.section = \(section))
-                    AND (\(paper) IS NULL OR page.paper = \(paper))
+                \(filters)
                 ORDER BY article.id DESC
                 LIMIT \(window)
             ) AS ranked
