@@ -25,6 +25,7 @@ let package = Package(
             name: "AlmanacStore",
             dependencies: [
                 "AlmanacModel", "AlmanacText", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
@@ -47,6 +48,10 @@ let package = Package(
                 "AlmanacLayout", "AlmanacText", "AlmanacExtract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "almanac-store-bench",
+            dependencies: ["AlmanacStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "AlmanacTextTests", dependencies: ["AlmanacText"]),
         .testTarget(name: "AlmanacLayoutTests", dependencies: ["AlmanacLayout"], exclude: ["Pages"]),
