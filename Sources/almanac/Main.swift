@@ -9,10 +9,10 @@ struct Main: AsyncParsableCommand {
         discussion: """
             Pages are plain-text extractions of printed newspaper pages (UTF-8 or GB18030). \
             `pages` rebuilds their articles without a database; `ingest` stores them in an archive \
-            (SQLite by default) that `articles` lists and `search` searches.
+            (SQLite by default) that `articles` lists, `search` searches and `serve` serves.
             """,
         subcommands: [
-            Pages.self, Ingest.self, Articles.self, Search.self, Segment.self, Extract.self, Eval.self, Demo.self,
+            Pages.self, Ingest.self, Articles.self, Search.self, Segment.self, Extract.self, Eval.self, Serve.self, Demo.self,
         ]
     )
 }

@@ -1,0 +1,24 @@
+import AlmanacStore
+import Hummingbird
+import Logging
+
+/// The JSON API under `/api/v1`: read-only views of the archive, and page uploads when a token
+/// is set. Every route is described in `openapi.json` (a test holds the two together).
+struct ArchiveAPI: Sendable {
+    let store: any Store
+    let configuration: ServerConfiguration
+    let openAPIDocument: ByteBuffer
+
+    /// Adds the API's routes under `group` (`/api/v1`).
+    func register(on group: RouterGroup<BasicRequestContext>) {
+        group.get("openapi.json") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: openAPIDocument))
+        }
+        group.get("search") { request, _ in try await search(request) }
+        group.get("articles") { request, _ in try await articles(request) }
+        group.get("stats") { _, _ in try await stats() }
+        group.post("pages") { request, context in try await upload(request, context: context) }
+    }
+}
