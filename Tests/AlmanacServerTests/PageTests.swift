@@ -63,6 +63,8 @@ struct PageTests {
             let html = try await client.execute(uri: "/search?q=%E5%B7%A5%E7%A8%8B", method: .get).text
             #expect(html.contains(">2024</a> <span class=\"muted\">3</span>"))
             #expect(html.contains("from=2024-01-01&amp;to=2024-12-31"))
+            // A hit without a section shows none (not the empty section filter of the page around it).
+            #expect(!html.contains(" · </div>"))
         }
     }
 

@@ -23,7 +23,8 @@ extension Site {
     struct ArticleLine {
         var id: Int64
         var headline: String
-        var section: String
+        /// `nil` when the article sits under no column label (a mustache section treats "" as true).
+        var section: String?
         var kind: String
         var date: String
         var page: String
@@ -32,7 +33,7 @@ extension Site {
         init(_ stored: StoredArticle) {
             id = stored.id
             headline = stored.article.headline.isEmpty ? "（无标题）" : stored.article.headline
-            section = stored.article.section
+            section = stored.article.section.isEmpty ? nil : stored.article.section
             kind = stored.article.kind.rawValue
             date = stored.date ?? ""
             page = stored.page

@@ -10,7 +10,7 @@ extension Site {
             var headline: String
             var date: String
             var page: String
-            var section: String
+            var section: String?
             var snippetHTML: String
         }
         /// One value to narrow by, with how many of the hits have it.
@@ -20,10 +20,11 @@ extension Site {
             var href: String
             var selected: Bool
         }
+        // Named apart from the hits' fields: mustache looks a name missing from a hit up in here.
         var q: String
-        var from: String
-        var to: String
-        var section: String
+        var fromFilter: String
+        var toFilter: String
+        var sectionFilter: String
         var hits: [Hit]
         var total: String
         var years: [Facet]
@@ -40,7 +41,8 @@ extension Site {
         let parameters = QueryParameters(request.uri.query)
         let text = parameters["q"] ?? ""
         var view = SearchView(
-            q: text, from: parameters["from"] ?? "", to: parameters["to"] ?? "", section: parameters["section"] ?? "",
+            q: text, fromFilter: parameters["from"] ?? "", toFilter: parameters["to"] ?? "",
+            sectionFilter: parameters["section"] ?? "",
             hits: [], total: "", years: [], sections: [], next: nil, hasQuery: !text.isEmpty, problem: nil)
         guard !text.isEmpty else { return try render("search", view) }
         let api = ArchiveAPI(store: store, configuration: configuration, openAPIDocument: .init())
@@ -70,7 +72,7 @@ extension Site {
         view.hits = hits.map {
             .init(
                 id: $0.id, pageID: $0.pageID, headline: $0.headline.isEmpty ? "（无标题）" : $0.headline, date: $0.date ?? "", page: $0.page,
-                section: $0.section, snippetHTML: HTMLText.snippet($0.snippet))
+                section: $0.section.isEmpty ? nil : $0.section, snippetHTML: HTMLText.snippet($0.snippet))
         }
         view.total = all.count < Self.facetWindow ? "\(all.count)" : "\(Self.facetWindow)+"
         let link = { (items: [(String, String?)]) in HTMLText.link("/search", items) }

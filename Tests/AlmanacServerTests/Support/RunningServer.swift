@@ -47,7 +47,12 @@ struct RunningServer {
     }
 }
 
-/// Debian's chromium, headless, with scripts off: the pages must work without them.
+/// Debian's chromium, headless.
+///
+/// The pages hold no script and the server's Content-Security-Policy (`default-src 'none'`) forbids
+/// any, which chromium enforces: what it shows is what a browser with JavaScript off shows.
+/// (`--blink-settings=scriptEnabled=false` would say so directly, but headless chromium then
+/// writes neither DOM nor screenshot.)
 struct Browser {
     static let executable = ProcessInfo.processInfo.environment["ALMANAC_CHROMIUM"] ?? "/usr/bin/chromium"
 
@@ -57,7 +62,7 @@ struct Browser {
     var flags: [String] {
         [
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-            "--hide-scrollbars", "--blink-settings=scriptEnabled=false", "--user-data-dir=\(profile.path)",
+            "--hide-scrollbars", "--user-data-dir=\(profile.path)",
         ]
     }
 
