@@ -8,10 +8,40 @@ public protocol Store: Sendable {
     /// Whether a page with these bytes is already stored.
     func containsPage(sha256: String) async throws -> Bool
 
-    /// Stores `page` with its `articles` in one transaction.
+    /// Stores `pages`, each with its articles, facts and mentions, in one transaction for the batch.
     ///
-    /// Returns `.skipped` without writing when a page with the same sha256 is already stored.
-    func save(page: Page, articles: [Article]) async throws -> SaveOutcome
+    /// A page whose sha256 is already stored is `.skipped` (``SaveMode/skipExisting``) or has its
+    /// articles, facts, mentions and search rows replaced under its id (``SaveMode/replace``).
+    /// Entities are shared between pages by (kind, canonical name); one left without mentions by a
+    /// replacement is removed. Nothing of the batch is written when any part of it fails.
+    ///
+    /// - Returns: one outcome per page, in order.
+    func save(_ pages: [ExtractedPage], mode: SaveMode) async throws -> [SaveOutcome]
+
+    /// The article stored under `id`, or nil.
+    func fetchArticle(id: Int64) async throws -> StoredArticle?
+
+    /// The page stored under `id` with its raw text and its articles in page order, or nil.
+    func fetchPage(id: Int64) async throws -> StoredPage?
+
+    /// Facts matching `query`, newest page first, then in article and reading order.
+    func fetchFacts(_ query: FactQuery) async throws -> [StoredFact]
+
+    /// The indicators facts were stored for, with how many facts each has: most facts first, then by key.
+    func fetchIndicators(limit: Int, offset: Int) async throws -> [IndicatorCount]
+
+    /// Entities matching `query` with their mention counts: most mentioned first, then by name.
+    func fetchEntities(_ query: EntityQuery) async throws -> [StoredEntity]
+
+    /// The entity stored under `id` with at most `limit` of its mentions (newest page first) and at most
+    /// `limit` facts of the sentences that mention it.
+    func fetchEntity(id: Int64, limit: Int) async throws -> EntityDetail?
+
+    /// Projects matching `query`: largest investment first (none last), then by name.
+    func fetchProjects(_ query: ProjectQuery) async throws -> [StoredEntity]
+
+    /// How much the archive holds: pages, articles, facts, mentions, entities by kind, date range.
+    func fetchStats() async throws -> ArchiveStats
 
     /// Stored articles, newest page first, then in page order.
     func fetchArticles(limit: Int, offset: Int) async throws -> [StoredArticle]
@@ -35,6 +65,33 @@ public protocol Store: Sendable {
 extension Store {
     /// Does nothing: a store without background work is released when the last reference goes.
     public func close() async {}
+
+    /// Stores `page` with its `articles` (without facts or mentions) in one transaction.
+    ///
+    /// Returns `.skipped` without writing when a page with the same sha256 is already stored.
+    public func save(page: Page, articles: [Article]) async throws -> SaveOutcome {
+        try await save(page: page, articles: articles.map { ExtractedArticle(article: $0) })
+    }
+
+    /// Stores `page` with its articles, facts and mentions in one transaction (see ``save(_:mode:)``).
+    public func save(page: Page, articles: [ExtractedArticle], mode: SaveMode = .skipExisting) async throws
+        -> SaveOutcome
+    {
+        let outcomes = try await save([ExtractedPage(page: page, articles: articles)], mode: mode)
+        guard let outcome = outcomes.first else { preconditionFailure("one outcome per page") }
+        return outcome
+    }
+
+    /// The entity stored under `id` with up to 100 mentions and 100 facts.
+    public func fetchEntity(id: Int64) async throws -> EntityDetail? {
+        try await fetchEntity(id: id, limit: 100)
+    }
+
+    /// The series of `indicator` (compared by ``IndicatorKey``), for `place` when given: one
+    /// reported figure per period, each with its source (see ``Series/make(from:)``).
+    public func fetchSeries(indicator: String, place: String? = nil) async throws -> [Series] {
+        Series.make(from: try await fetchFacts(FactQuery(indicator: indicator, place: place, limit: Int.max)))
+    }
 }
 
 /// What `Store.save(page:articles:)` did.

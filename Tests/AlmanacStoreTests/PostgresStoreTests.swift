@@ -37,7 +37,7 @@ struct PostgresStoreTests {
         let database = String(url.split(separator: "/").last ?? "")
         #expect(
             try await postgres.psql("SELECT id FROM schema_migrations ORDER BY id", database: database)
-                == "v1 pages and articles\nv2 article search")
+                == "v1 pages and articles\nv2 article search\nv3 facts and entities")
     }
 
     @Test func anArchiveFromANewerVersionIsRefused() async throws {

@@ -52,6 +52,7 @@ extension PostgresStore {
         let to = parameter(query.to)
         let section = parameter(query.section)
         let paper = parameter(query.paper)
+        let entity = parameter(query.entity)
         binds.append(query.limit)
         let limit = "$\(binds.count)"
         binds.append(max(0, query.offset))
@@ -66,6 +67,9 @@ extension PostgresStore {
                 AND (\(to) IS NULL OR page.date <= \(to))
                 AND (\(section) IS NULL OR article.section = \(section))
                 AND (\(paper) IS NULL OR page.paper = \(paper))
+                AND (\(entity) IS NULL OR EXISTS (SELECT 1 FROM mention WHERE mention.article_id = article.id
+                    AND mention.entity_id IN (SELECT id FROM entity WHERE name = \(entity)
+                        UNION SELECT entity_id FROM mention WHERE text = \(entity))))
             ORDER BY score DESC, page.date DESC NULLS LAST, article.id
             LIMIT \(limit) OFFSET \(offset)
             """

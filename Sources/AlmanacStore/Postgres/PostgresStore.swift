@@ -6,7 +6,7 @@ import PostgresNIO
 ///
 /// ```swift
 /// let store = try await PostgresStore.connect(url: "postgres://almanac@localhost/almanac")
-/// _ = try await store.save(page: page, articles: articles)
+/// _ = try await store.save(page: page, articles: extractedArticles)
 /// await store.close()
 /// ```
 ///
@@ -89,17 +89,6 @@ public final class PostgresStore: Store {
         }
     }
 
-    public func save(page: Page, articles: [Article]) async throws -> SaveOutcome {
-        try await run("saving page \(page.name)") {
-            try await client.withConnection { connection in
-                try await Self.inTransaction(connection, logger: logger) {
-                    try await Self.insert(
-                        page: page, articles: articles, on: connection, logger: logger, searchText: searchText)
-                }
-            }
-        }
-    }
-
     public func fetchArticles(limit: Int, offset: Int) async throws -> [StoredArticle] {
         try await run("reading articles") {
             let rows = try await client.query(
@@ -131,46 +120,6 @@ public final class PostgresStore: Store {
     }
 
     // MARK: - Writing
-
-    /// Inserts the page unless its sha256 is stored, then its articles; runs inside the caller's transaction.
-    ///
-    /// `ON CONFLICT (sha256) DO NOTHING` makes two writers of the same page safe: the second waits for
-    /// the first to commit, inserts nothing, and reads the id the first one stored.
-    static func insert(
-        page: Page, articles: [Article], on connection: PostgresConnection, logger: Logger, searchText: SearchText
-    ) async throws -> SaveOutcome {
-        let inserted = try await connection.query(
-            """
-            INSERT INTO page (source, name, sha256, paper, date, date_source, number, text)
-            VALUES (\(page.source), \(page.name), \(page.sha256), \(page.paper), \(page.date),
-                \(page.dateSource?.rawValue), \(page.number), \(page.text))
-            ON CONFLICT (sha256) DO NOTHING
-            RETURNING id
-            """, logger: logger)
-        guard let pageID = try await inserted.decode(Int64.self).first(where: { _ in true }) else {
-            let existing = try await connection.query(
-                "SELECT id FROM page WHERE sha256 = \(page.sha256)", logger: logger)
-            guard let id = try await existing.decode(Int64.self).first(where: { _ in true }) else {
-                throw PostgresStoreError(.queryFailed, "page \(page.sha256) conflicted but cannot be found")
-            }
-            return .skipped(pageID: id)
-        }
-        for article in articles {
-            let fields = searchText.fields(of: article)
-            try await connection.query(
-                """
-                INSERT INTO article (page_id, seq, headline, subheadline, section, kind, bylines, photographers,
-                    captions, body, body_sha256, search)
-                VALUES (\(pageID), \(article.seq), \(article.headline), \(article.subheadline), \(article.section),
-                    \(article.kind.rawValue), \(article.bylines), \(article.photographers), \(article.captions),
-                    \(article.body), \(bodyDigest(article.body)),
-                    setweight(to_tsvector('simple', \(fields.headline)), 'A')
-                        || setweight(to_tsvector('simple', \(fields.body)), 'D')
-                        || setweight(to_tsvector('simple', \(fields.captions)), 'C'))
-                """, logger: logger)
-        }
-        return .stored(pageID: pageID)
-    }
 
     /// Runs `body` between `BEGIN` and `COMMIT` on `connection`, rolling back when it throws.
     ///

@@ -43,6 +43,69 @@ extension SQLiteStore {
         migrator.registerMigration("v2 article search") { db in
             try createSearchIndex(db, searchText: searchText)
         }
+        migrator.registerMigration("v3 facts and entities") { db in
+            try db.execute(sql: factsAndEntitiesSchema)
+        }
         return migrator
     }
+
+    /// Facts, entities and mentions (migration "v3 facts and entities"); the PostgreSQL schema is the same.
+    ///
+    /// A fact's and a mention's `span_start`/`span_end` count scalars of the article `field` they were
+    /// read from. A mention keeps what it said about a project; the entity's project columns hold the
+    /// latest of those (see `SQLiteStore.refreshEntities`).
+    static let factsAndEntitiesSchema = """
+        CREATE TABLE fact (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value REAL NOT NULL,
+            low REAL,
+            high REAL,
+            unit TEXT NOT NULL,
+            approx INTEGER NOT NULL,
+            indicator TEXT NOT NULL,
+            indicator_key TEXT NOT NULL,
+            change TEXT,
+            period TEXT NOT NULL,
+            period_start TEXT,
+            period_end TEXT,
+            place TEXT NOT NULL,
+            sentence TEXT NOT NULL
+        );
+        CREATE INDEX fact_article ON fact(article_id);
+        CREATE INDEX fact_indicator ON fact(indicator_key, place);
+        CREATE INDEX fact_place ON fact(place);
+        CREATE TABLE entity (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            investment REAL,
+            stage TEXT,
+            place TEXT,
+            sector TEXT,
+            UNIQUE (kind, name)
+        );
+        CREATE INDEX entity_name ON entity(name);
+        CREATE INDEX entity_investment ON entity(kind, investment);
+        CREATE TABLE mention (
+            id INTEGER PRIMARY KEY,
+            entity_id INTEGER NOT NULL REFERENCES entity(id),
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            investment REAL,
+            stage TEXT,
+            place TEXT,
+            sector TEXT
+        );
+        CREATE INDEX mention_entity ON mention(entity_id);
+        CREATE INDEX mention_article ON mention(article_id);
+        CREATE INDEX mention_text ON mention(text);
+        """
 }

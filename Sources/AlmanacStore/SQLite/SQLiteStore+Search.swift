@@ -27,12 +27,15 @@ extension SQLiteStore {
                         AND (:to IS NULL OR page.date <= :to)
                         AND (:section IS NULL OR article.section = :section)
                         AND (:paper IS NULL OR page.paper = :paper)
+                        AND (:entity IS NULL OR EXISTS (SELECT 1 FROM mention WHERE mention.article_id = article.id
+                            AND mention.entity_id IN (SELECT id FROM entity WHERE name = :entity
+                                UNION SELECT entity_id FROM mention WHERE text = :entity)))
                     ORDER BY score DESC, page.date DESC, article.id
                     LIMIT :limit OFFSET :offset
                     """,
                 arguments: [
                     "match": SearchText.fts5Expression(terms), "from": query.from, "to": query.to,
-                    "section": query.section, "paper": query.paper, "limit": query.limit,
+                    "section": query.section, "paper": query.paper, "entity": query.entity, "limit": query.limit,
                     "offset": max(0, query.offset),
                 ])
             return rows.map { row in

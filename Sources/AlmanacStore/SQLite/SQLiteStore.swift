@@ -7,7 +7,7 @@ import GRDB
 ///
 /// ```swift
 /// let store = try SQLiteStore(path: "almanac.sqlite")
-/// _ = try await store.save(page: page, articles: articles)
+/// _ = try await store.save(page: page, articles: extractedArticles)
 /// ```
 public struct SQLiteStore: Store {
     let pool: DatabasePool
@@ -28,39 +28,6 @@ public struct SQLiteStore: Store {
         try await pool.read { db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM page WHERE sha256 = ?)", arguments: [sha256])
                 ?? false
-        }
-    }
-
-    public func save(page: Page, articles: [Article]) async throws -> SaveOutcome {
-        try await pool.write { db in
-            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM page WHERE sha256 = ?", arguments: [page.sha256]) {
-                return .skipped(pageID: id)
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO page (source, name, sha256, paper, date, date_source, number, text)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    page.source, page.name, page.sha256, page.paper, page.date, page.dateSource?.rawValue,
-                    page.number, page.text,
-                ])
-            let pageID = db.lastInsertedRowID
-            let insert = try db.makeStatement(
-                sql: """
-                    INSERT INTO article (page_id, seq, headline, subheadline, section, kind, bylines,
-                        photographers, captions, body, body_sha256)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            for article in articles {
-                try insert.execute(arguments: [
-                    pageID, article.seq, article.headline, article.subheadline, article.section,
-                    article.kind.rawValue, Self.encodeList(article.bylines), Self.encodeList(article.photographers),
-                    Self.encodeList(article.captions), article.body, Self.bodyDigest(article.body),
-                ])
-                try Self.index(article, id: db.lastInsertedRowID, in: db, searchText: searchText)
-            }
-            return .stored(pageID: pageID)
         }
     }
 

@@ -7,7 +7,7 @@
 /// Every word of `text` must occur in the article's headline, body or captions (AND); a word also
 /// finds the longer words it is part of ("工程" finds 在建工程, "岚江" finds 岚江市), see
 /// ``SearchText``. The text is never read as query syntax: quotes, operators and brackets are just
-/// characters. Filtering by entity comes with entities (not stored yet).
+/// characters. `entity` keeps the articles that mention an entity by its canonical name or a printed form.
 public struct SearchQuery: Sendable, Hashable, Codable {
     /// The words to find, as a reader types them (`岚江 在建工程`, `岚江市在建工程`).
     public var text: String
@@ -19,6 +19,8 @@ public struct SearchQuery: Sendable, Hashable, Codable {
     public var section: String?
     /// Only articles from this paper (exact match).
     public var paper: String?
+    /// Only articles that mention this entity: its canonical name or a form it is printed in (exact).
+    public var entity: String?
     /// At most this many hits.
     public var limit: Int
     /// Skip this many hits first (for paging).
@@ -26,8 +28,9 @@ public struct SearchQuery: Sendable, Hashable, Codable {
 
     public init(
         text: String, from: String? = nil, to: String? = nil, section: String? = nil, paper: String? = nil,
-        limit: Int = 20, offset: Int = 0
+        entity: String? = nil, limit: Int = 20, offset: Int = 0
     ) {
+        self.entity = entity
         self.text = text
         self.from = from
         self.to = to

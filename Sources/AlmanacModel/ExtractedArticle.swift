@@ -1,0 +1,51 @@
+/// Which text of an article an offset counts in.
+public enum ArticleField: String, Sendable, Hashable, Codable, CaseIterable {
+    case headline
+    case subheadline
+    /// One of the captions (the fact's or mention's sentence says which).
+    case caption
+    case body
+}
+
+/// An article with what was read from it: its facts and the named things it mentions.
+///
+/// This is what ingest hands to a `Store`. Each fact and mention comes with the field of the
+/// article it was read from; its `start`/`end` count Unicode scalars of that field.
+///
+/// ```swift
+/// let extracted = ExtractedArticle(article: article, facts: bodyFacts, mentions: bodyMentions)
+/// ```
+public struct ExtractedArticle: Sendable {
+    public var article: Article
+    /// The article's facts, in reading order, each with the field it was read from.
+    public var facts: [(field: ArticleField, fact: Fact)]
+    /// The named things the article mentions, each with the field it was read from.
+    public var mentions: [(field: ArticleField, mention: Mention)]
+
+    /// An article with facts and mentions read from the fields given with them.
+    public init(
+        article: Article, facts: [(field: ArticleField, fact: Fact)],
+        mentions: [(field: ArticleField, mention: Mention)] = []
+    ) {
+        self.article = article
+        self.facts = facts
+        self.mentions = mentions
+    }
+
+    /// An article whose facts and mentions were all read from its body.
+    public init(article: Article, facts: [Fact] = [], mentions: [Mention] = []) {
+        self.init(
+            article: article, facts: facts.map { (.body, $0) }, mentions: mentions.map { (.body, $0) })
+    }
+}
+
+/// A page with its articles and what was read from them: one unit of storage.
+public struct ExtractedPage: Sendable {
+    public var page: Page
+    public var articles: [ExtractedArticle]
+
+    public init(page: Page, articles: [ExtractedArticle]) {
+        self.page = page
+        self.articles = articles
+    }
+}

@@ -1,0 +1,193 @@
+import AlmanacModel
+import Foundation
+import PostgresNIO
+
+/// Writing pages with their articles, facts and mentions.
+///
+/// Several processes may write one archive at once. Pages are claimed by sha256 with
+/// `INSERT … ON CONFLICT DO NOTHING` (and, to replace, `SELECT … FOR UPDATE`); entities are created
+/// in (kind, name) order so that two batches never wait on each other's new entities in a cycle.
+/// A batch that still meets a deadlock or a vanished entity is retried from the start.
+extension PostgresStore {
+    public func save(_ pages: [ExtractedPage], mode: SaveMode) async throws -> [SaveOutcome] {
+        guard let first = pages.first else { return [] }
+        let what = pages.count == 1 ? "page \(first.page.name)" : "\(pages.count) pages from \(first.page.name)"
+        return try await run("saving \(what)") {
+            var attempt = 1
+            while true {
+                do {
+                    return try await client.withConnection { connection in
+                        try await Self.inTransaction(connection, logger: logger) {
+                            var writer = Writer(connection: connection, logger: logger, searchText: searchText)
+                            try await writer.createEntities(of: pages)
+                            var outcomes: [SaveOutcome] = []
+                            for page in pages { outcomes.append(try await writer.write(page, mode: mode)) }
+                            try await writer.refreshTouchedEntities()
+                            return outcomes
+                        }
+                    }
+                } catch let error as PSQLError where attempt < 4 && Self.isRetryable(error) {
+                    attempt += 1
+                }
+            }
+        }
+    }
+
+    /// Deadlock, serialization failure, or an entity deleted by a concurrent replacement.
+    static func isRetryable(_ error: PSQLError) -> Bool {
+        guard let state = error.serverInfo?[.sqlState] else { return false }
+        return ["40P01", "40001", "23503"].contains(state)
+    }
+
+    /// One write transaction's work: pages, their rows, and the entities they touched.
+    struct Writer {
+        let connection: PostgresConnection
+        let logger: Logger
+        let searchText: SearchText
+        /// Entity ids by (kind, name), for this transaction.
+        var entityIDs: [String: Int64] = [:]
+        /// Of those, entities that may have lost their last mention or changed a project's details.
+        var toRefresh: Set<Int64> = []
+
+        init(connection: PostgresConnection, logger: Logger, searchText: SearchText) {
+            self.connection = connection
+            self.logger = logger
+            self.searchText = searchText
+        }
+
+        /// Creates the entities `pages` mention that are not stored yet, in (kind, name) order, and notes their ids.
+        mutating func createEntities(of pages: [ExtractedPage]) async throws {
+            for (kind, name) in EntityKeys.ordered(in: pages) {
+                try await connection.query(
+                    """
+                    INSERT INTO entity (kind, name) VALUES (\(kind.rawValue), \(name))
+                    ON CONFLICT (kind, name) DO NOTHING
+                    """, logger: logger)
+                let rows = try await connection.query(
+                    "SELECT id FROM entity WHERE kind = \(kind.rawValue) AND name = \(name)", logger: logger)
+                guard let id = try await rows.decode(Int64.self).first(where: { _ in true }) else {
+                    throw PostgresStoreError(.queryFailed, "entity \(kind) \(name) was inserted but cannot be found")
+                }
+                entityIDs[EntityKeys.key(kind, name)] = id
+            }
+        }
+
+        mutating func write(_ extracted: ExtractedPage, mode: SaveMode) async throws -> SaveOutcome {
+            let page = extracted.page
+            let inserted = try await connection.query(
+                """
+                INSERT INTO page (source, name, sha256, paper, date, date_source, number, text)
+                VALUES (\(page.source), \(page.name), \(page.sha256), \(page.paper), \(page.date),
+                    \(page.dateSource?.rawValue), \(page.number), \(page.text))
+                ON CONFLICT (sha256) DO NOTHING
+                RETURNING id
+                """, logger: logger)
+            let pageID: Int64
+            if let id = try await inserted.decode(Int64.self).first(where: { _ in true }) {
+                pageID = id
+            } else {
+                // Stored already (perhaps a moment ago by another writer, which we waited for).
+                let lock = mode == .replace ? " FOR UPDATE" : ""
+                let existing = try await connection.query(
+                    PostgresQuery(
+                        unsafeSQL: "SELECT id FROM page WHERE sha256 = $1\(lock)",
+                        binds: { var binds = PostgresBindings(); binds.append(page.sha256); return binds }()),
+                    logger: logger)
+                guard let id = try await existing.decode(Int64.self).first(where: { _ in true }) else {
+                    throw PostgresStoreError(.queryFailed, "page \(page.sha256) conflicted but cannot be found")
+                }
+                guard mode == .replace else { return .skipped(pageID: id) }
+                try await clear(pageID: id, with: page)
+                pageID = id
+            }
+            for article in extracted.articles {
+                try await insert(article, pageID: pageID)
+            }
+            return .stored(pageID: pageID)
+        }
+
+        /// Deletes the page's articles (and with them their facts, mentions and search rows) and updates its row.
+        mutating func clear(pageID: Int64, with page: Page) async throws {
+            let rows = try await connection.query(
+                """
+                SELECT DISTINCT mention.entity_id FROM mention JOIN article ON article.id = mention.article_id
+                WHERE article.page_id = \(pageID)
+                """, logger: logger)
+            for try await id in rows.decode(Int64.self) {
+                toRefresh.insert(id)
+            }
+            try await connection.query("DELETE FROM article WHERE page_id = \(pageID)", logger: logger)
+            try await connection.query(
+                """
+                UPDATE page SET source = \(page.source), name = \(page.name), paper = \(page.paper),
+                    date = \(page.date), date_source = \(page.dateSource?.rawValue), number = \(page.number),
+                    text = \(page.text)
+                WHERE id = \(pageID)
+                """, logger: logger)
+        }
+
+        mutating func insert(_ extracted: ExtractedArticle, pageID: Int64) async throws {
+            let article = extracted.article
+            let fields = searchText.fields(of: article)
+            let rows = try await connection.query(
+                """
+                INSERT INTO article (page_id, seq, headline, subheadline, section, kind, bylines, photographers,
+                    captions, body, body_sha256, search)
+                VALUES (\(pageID), \(article.seq), \(article.headline), \(article.subheadline), \(article.section),
+                    \(article.kind.rawValue), \(article.bylines), \(article.photographers), \(article.captions),
+                    \(article.body), \(bodyDigest(article.body)),
+                    setweight(to_tsvector('simple', \(fields.headline)), 'A')
+                        || setweight(to_tsvector('simple', \(fields.body)), 'D')
+                        || setweight(to_tsvector('simple', \(fields.captions)), 'C'))
+                RETURNING id
+                """, logger: logger)
+            guard let articleID = try await rows.decode(Int64.self).first(where: { _ in true }) else {
+                throw PostgresStoreError(.queryFailed, "article \(article.seq) was inserted but returned no id")
+            }
+            for (field, fact) in extracted.facts {
+                let quantity = fact.quantity
+                try await connection.query(
+                    """
+                    INSERT INTO fact (article_id, field, span_start, span_end, text, value, low, high, unit, approx,
+                        indicator, indicator_key, change, period, period_start, period_end, place, sentence)
+                    VALUES (\(articleID), \(field.rawValue), \(quantity.start), \(quantity.end), \(quantity.text),
+                        \(quantity.value), \(quantity.low), \(quantity.high), \(quantity.unit), \(quantity.approx),
+                        \(fact.indicator), \(IndicatorKey.make(fact.indicator)), \(fact.change), \(fact.period),
+                        \(fact.resolvedPeriod?.start), \(fact.resolvedPeriod?.end), \(fact.place), \(fact.sentence))
+                    """, logger: logger)
+            }
+            for (field, mention) in extracted.mentions {
+                guard let entityID = entityIDs[EntityKeys.key(mention.kind, mention.name)] else {
+                    throw PostgresStoreError(.queryFailed, "entity \(mention.name) was not created before its mention")
+                }
+                let project = mention.project
+                if project != nil { toRefresh.insert(entityID) }
+                try await connection.query(
+                    """
+                    INSERT INTO mention (entity_id, article_id, field, span_start, span_end, text, investment, stage,
+                        place, sector)
+                    VALUES (\(entityID), \(articleID), \(field.rawValue), \(mention.start), \(mention.end),
+                        \(mention.text), \(project?.investment), \(project?.stage), \(project?.place),
+                        \(project?.sector))
+                    """, logger: logger)
+            }
+        }
+
+        /// Removes entities left without mentions and brings project columns up to date, in id order.
+        func refreshTouchedEntities() async throws {
+            for id in toRefresh.sorted() {
+                try await connection.query(
+                    """
+                    DELETE FROM entity WHERE id = \(id) AND NOT EXISTS (SELECT 1 FROM mention WHERE entity_id = \(id))
+                    """, logger: logger)
+                var binds = PostgresBindings()
+                binds.append(id)
+                try await connection.query(
+                    PostgresQuery(unsafeSQL: PostgresStore.refreshProjectSQL, binds: binds), logger: logger)
+            }
+        }
+    }
+
+    /// Sets an entity's project columns to the latest mention's (by page date, then storage order) that gives each.
+    static let refreshProjectSQL: String = SQLiteStore.refreshProjectSQL.replacingOccurrences(of: "?", with: "$1")
+}

@@ -1,0 +1,86 @@
+import AlmanacModel
+
+/// Reading facts: the statements and the row decoding both drivers share.
+enum FactStatements {
+    /// The columns every fact read selects, with its article and page.
+    static let columns = """
+        fact.id, fact.article_id, fact.field, fact.span_start, fact.span_end, fact.text, fact.value, fact.low,
+            fact.high, fact.unit, fact.approx, fact.indicator, fact.indicator_key, fact.change, fact.period,
+            fact.period_start, fact.period_end, fact.place, fact.sentence, article.page_id, article.seq,
+            article.headline, page.name AS page_name, page.date AS page_date, page.paper AS page_paper
+        """
+
+    /// Facts matching `query`, newest page first, then in article and storage order.
+    static func select(_ query: FactQuery, _ dialect: SQLDialect) -> SQLStatement {
+        var statement = SQLStatement(dialect)
+        var conditions: [String] = []
+        if let key = query.indicatorKey { conditions.append("fact.indicator_key = \(statement.bind(key))") }
+        if let place = query.place { conditions.append("fact.place = \(statement.bind(place))") }
+        if let from = query.from {
+            conditions.append("COALESCE(fact.period_end, page.date) >= \(statement.bind(from))")
+        }
+        if let to = query.to { conditions.append("COALESCE(fact.period_start, page.date) <= \(statement.bind(to))") }
+        if let id = query.articleID { conditions.append("fact.article_id = \(statement.bind(id))") }
+        if let entity = query.entity {
+            conditions.append(
+                """
+                EXISTS (SELECT 1 FROM mention WHERE mention.article_id = fact.article_id
+                    AND mention.entity_id IN (\(EntityStatements.named(entity, &statement)))
+                    AND \(dialect.contains("fact.sentence", "mention.text")))
+                """)
+        }
+        if let id = query.entityID {
+            conditions.append(
+                """
+                EXISTS (SELECT 1 FROM mention WHERE mention.entity_id = \(statement.bind(id))
+                    AND mention.article_id = fact.article_id AND \(dialect.contains("fact.sentence", "mention.text")))
+                """)
+        }
+        statement.sql = """
+            SELECT \(columns)
+            FROM fact JOIN article ON article.id = fact.article_id JOIN page ON page.id = article.page_id
+            \(SQLStatement.whereClause(conditions))
+            ORDER BY page.date DESC NULLS LAST, page.id DESC, article.seq, fact.id
+            \(statement.page(limit: query.limit, offset: query.offset))
+            """
+        return statement
+    }
+
+    /// Indicator keys with their fact counts and first spelling: most facts first, then by key.
+    static func indicators(limit: Int, offset: Int, _ dialect: SQLDialect) -> SQLStatement {
+        var statement = SQLStatement(dialect)
+        statement.sql = """
+            SELECT indicator_key, MIN(\(dialect.byCodePoint("indicator"))) AS indicator, COUNT(*) AS facts
+            FROM fact WHERE indicator_key <> ''
+            GROUP BY indicator_key
+            ORDER BY facts DESC, \(dialect.byCodePoint("indicator_key"))
+            \(statement.page(limit: limit, offset: offset))
+            """
+        return statement
+    }
+
+    static func fact(_ row: some SQLRow) throws -> StoredFact {
+        let start = try row.optionalText("period_start")
+        let end = try row.optionalText("period_end")
+        let fact = Fact(
+            quantity: Quantity(
+                start: try row.int("span_start"), end: try row.int("span_end"), text: try row.text("text"),
+                value: try row.real("value"), low: try row.optionalReal("low"), high: try row.optionalReal("high"),
+                unit: try row.text("unit"), approx: try row.bool("approx")),
+            indicator: try row.text("indicator"), change: try row.optionalText("change"),
+            period: try row.text("period"), place: try row.text("place"), sentence: try row.text("sentence"),
+            seq: try row.int("seq"),
+            resolvedPeriod: start.flatMap { start in end.map { DateRange(start: start, end: $0) } })
+        return StoredFact(
+            id: try row.integer("id"), articleID: try row.integer("article_id"), pageID: try row.integer("page_id"),
+            page: try row.text("page_name"), date: try row.optionalText("page_date"),
+            paper: try row.text("page_paper"), headline: try row.text("headline"),
+            field: ArticleField(rawValue: try row.text("field")) ?? .body,
+            indicatorKey: try row.text("indicator_key"), fact: fact)
+    }
+
+    static func indicator(_ row: some SQLRow) throws -> IndicatorCount {
+        IndicatorCount(
+            key: try row.text("indicator_key"), indicator: try row.text("indicator"), facts: try row.int("facts"))
+    }
+}

@@ -1,0 +1,29 @@
+import AlmanacModel
+
+/// The entities a batch of pages mentions, as both drivers create them.
+///
+/// Creating them before the pages, in (kind, name) code-point order, gives new entities the same ids
+/// on every driver, and lets concurrent PostgreSQL writers take their locks in one order.
+enum EntityKeys {
+    /// The distinct (kind, canonical name) pairs `pages` mention, in (kind, name) code-point order.
+    static func ordered(in pages: [ExtractedPage]) -> [(kind: EntityKind, name: String)] {
+        var seen: Set<String> = []
+        var keys: [(kind: EntityKind, name: String)] = []
+        for page in pages {
+            for article in page.articles {
+                for (_, mention) in article.mentions where seen.insert(key(mention.kind, mention.name)).inserted {
+                    keys.append((mention.kind, mention.name))
+                }
+            }
+        }
+        return keys.sorted { left, right in
+            if left.kind != right.kind { return left.kind.rawValue < right.kind.rawValue }
+            return left.name.unicodeScalars.lexicographicallyPrecedes(right.name.unicodeScalars)
+        }
+    }
+
+    /// The dictionary key of an entity.
+    static func key(_ kind: EntityKind, _ name: String) -> String {
+        "\(kind.rawValue)\u{1F}\(name)"
+    }
+}

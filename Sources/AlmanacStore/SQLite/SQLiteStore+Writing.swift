@@ -1,0 +1,168 @@
+import AlmanacModel
+import GRDB
+
+/// Writing pages with their articles, facts and mentions.
+extension SQLiteStore {
+    public func save(_ pages: [ExtractedPage], mode: SaveMode) async throws -> [SaveOutcome] {
+        guard !pages.isEmpty else { return [] }
+        return try await pool.write { db in
+            var writer = Writer(db: db, searchText: searchText)
+            try writer.createEntities(of: pages)
+            let outcomes = try pages.map { try writer.write($0, mode: mode) }
+            try writer.refreshTouchedEntities()
+            return outcomes
+        }
+    }
+
+    /// One write transaction's work: pages, their rows, and the entities they touched.
+    struct Writer {
+        let db: Database
+        let searchText: SearchText
+        /// Entity ids by (kind, name), for this transaction.
+        var entityIDs: [String: Int64] = [:]
+        /// Entities that may have lost their last mention or changed a project's details.
+        var toRefresh: Set<Int64> = []
+
+        init(db: Database, searchText: SearchText) {
+            self.db = db
+            self.searchText = searchText
+        }
+
+        mutating func write(_ extracted: ExtractedPage, mode: SaveMode) throws -> SaveOutcome {
+            let page = extracted.page
+            let pageID: Int64
+            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM page WHERE sha256 = ?", arguments: [page.sha256]) {
+                guard mode == .replace else { return .skipped(pageID: id) }
+                let entities = try Int64.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT mention.entity_id FROM mention
+                        JOIN article ON article.id = mention.article_id WHERE article.page_id = ?
+                        """, arguments: [id])
+                toRefresh.formUnion(entities)
+                try db.execute(sql: "DELETE FROM article WHERE page_id = ?", arguments: [id])
+                try db.execute(
+                    sql: """
+                        UPDATE page SET source = ?, name = ?, paper = ?, date = ?, date_source = ?, number = ?,
+                            text = ?
+                        WHERE id = ?
+                        """,
+                    arguments: [
+                        page.source, page.name, page.paper, page.date, page.dateSource?.rawValue, page.number,
+                        page.text, id,
+                    ])
+                pageID = id
+            } else {
+                try db.execute(
+                    sql: """
+                        INSERT INTO page (source, name, sha256, paper, date, date_source, number, text)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        page.source, page.name, page.sha256, page.paper, page.date, page.dateSource?.rawValue,
+                        page.number, page.text,
+                    ])
+                pageID = db.lastInsertedRowID
+            }
+            for article in extracted.articles {
+                try insert(article, pageID: pageID)
+            }
+            return .stored(pageID: pageID)
+        }
+
+        mutating func insert(_ extracted: ExtractedArticle, pageID: Int64) throws {
+            let article = extracted.article
+            try db.execute(
+                sql: """
+                    INSERT INTO article (page_id, seq, headline, subheadline, section, kind, bylines,
+                        photographers, captions, body, body_sha256)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    pageID, article.seq, article.headline, article.subheadline, article.section,
+                    article.kind.rawValue, SQLiteStore.encodeList(article.bylines),
+                    SQLiteStore.encodeList(article.photographers), SQLiteStore.encodeList(article.captions),
+                    article.body, SQLiteStore.bodyDigest(article.body),
+                ])
+            let articleID = db.lastInsertedRowID
+            try SQLiteStore.index(article, id: articleID, in: db, searchText: searchText)
+            if !extracted.facts.isEmpty {
+                let statement = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO fact (article_id, field, span_start, span_end, text, value, low, high, unit,
+                            approx, indicator, indicator_key, change, period, period_start, period_end, place, sentence)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                for (field, fact) in extracted.facts {
+                    let quantity = fact.quantity
+                    try statement.execute(arguments: [
+                        articleID, field.rawValue, quantity.start, quantity.end, quantity.text, quantity.value,
+                        quantity.low, quantity.high, quantity.unit, quantity.approx, fact.indicator,
+                        IndicatorKey.make(fact.indicator), fact.change, fact.period, fact.resolvedPeriod?.start,
+                        fact.resolvedPeriod?.end, fact.place, fact.sentence,
+                    ])
+                }
+            }
+            if !extracted.mentions.isEmpty {
+                let statement = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO mention (entity_id, article_id, field, span_start, span_end, text, investment,
+                            stage, place, sector)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                for (field, mention) in extracted.mentions {
+                    guard let entityID = entityIDs[EntityKeys.key(mention.kind, mention.name)] else {
+                        throw DatabaseError(message: "entity \(mention.name) was not created before its mention")
+                    }
+                    let project = mention.project
+                    if project != nil { toRefresh.insert(entityID) }
+                    try statement.execute(arguments: [
+                        entityID, articleID, field.rawValue, mention.start, mention.end, mention.text,
+                        project?.investment, project?.stage, project?.place, project?.sector,
+                    ])
+                }
+            }
+        }
+
+        /// Creates the entities `pages` mention that are not stored yet, in (kind, name) order, and notes their ids.
+        mutating func createEntities(of pages: [ExtractedPage]) throws {
+            for (kind, name) in EntityKeys.ordered(in: pages) {
+                try db.execute(
+                    sql: "INSERT INTO entity (kind, name) VALUES (?, ?) ON CONFLICT (kind, name) DO NOTHING",
+                    arguments: [kind.rawValue, name])
+                guard
+                    let id = try Int64.fetchOne(
+                        db, sql: "SELECT id FROM entity WHERE kind = ? AND name = ?", arguments: [kind.rawValue, name])
+                else { throw DatabaseError(message: "entity \(kind.rawValue) \(name) was inserted but cannot be found") }
+                entityIDs[EntityKeys.key(kind, name)] = id
+            }
+        }
+
+        /// Removes touched entities left without mentions and brings the others' project columns up to date.
+        func refreshTouchedEntities() throws {
+            for id in toRefresh.sorted() {
+                try db.execute(
+                    sql: "DELETE FROM entity WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mention WHERE entity_id = ?)",
+                    arguments: [id, id])
+                try db.execute(sql: SQLiteStore.refreshProjectSQL, arguments: [id])
+            }
+        }
+    }
+
+    /// Sets an entity's project columns to the latest mention's (by page date, then storage order) that gives each.
+    static let refreshProjectSQL: String = {
+        func latest(_ column: String) -> String {
+            """
+            (SELECT mention.\(column) FROM mention JOIN article ON article.id = mention.article_id
+                JOIN page ON page.id = article.page_id
+                WHERE mention.entity_id = entity.id AND mention.\(column) IS NOT NULL
+                ORDER BY page.date DESC NULLS LAST, mention.id DESC LIMIT 1)
+            """
+        }
+        return """
+            UPDATE entity SET investment = \(latest("investment")), stage = \(latest("stage")),
+                place = \(latest("place")), sector = \(latest("sector"))
+            WHERE id = ?
+            """
+    }()
+}
