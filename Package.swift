@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(
             name: "AlmanacServerTests",
             dependencies: [
-                "AlmanacServer", "Almanac", "AlmanacModel", "AlmanacStore",
+                "AlmanacServer", "Almanac", "AlmanacModel", "AlmanacStore", "AlmanacLayout", "AlmanacExtract",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -52,7 +52,7 @@ extension ArchiveAPI {
         }
     }
 
-    /// Reads `q`, `from`, `to`, `section`, `paper`, `limit` and `cursor` into a store query.
+    /// Reads `q`, `from`, `to`, `section`, `paper`, `entity`, `limit` and `cursor` into a store query.
     func searchQuery(_ parameters: QueryParameters) throws(Problem) -> (SearchQuery, Paging) {
         guard let text = try parameters.text("q", maxLength: configuration.maxQueryLength) else {
             throw Problem.badParameter("q", "q is required: the words to search for, e.g. ?q=岚江+项目")
@@ -64,9 +64,12 @@ extension ArchiveAPI {
         }
         let section = try parameters.text("section", maxLength: 100)
         let paper = try parameters.text("paper", maxLength: 100)
-        let paging = try Paging(parameters, maxPageSize: configuration.maxPageSize, filters: [text, from, to, section, paper])
+        let entity = try parameters.text("entity", maxLength: 100)
+        let paging = try Paging(
+            parameters, maxPageSize: configuration.maxPageSize, filters: [text, from, to, section, paper, entity])
         let query = SearchQuery(
-            text: text, from: from, to: to, section: section, paper: paper, limit: paging.fetchLimit, offset: paging.offset)
+            text: text, from: from, to: to, section: section, paper: paper, entity: entity, limit: paging.fetchLimit,
+            offset: paging.offset)
         return (query, paging)
     }
 

@@ -18,7 +18,15 @@ struct ArchiveAPI: Sendable {
         }
         group.get("search") { request, _ in try await search(request) }
         group.get("articles") { request, _ in try await articles(request) }
-        group.get("stats") { _, _ in try await stats() }
+        group.get("articles/:id") { _, context in try await article(context) }
+        group.get("pages/:id") { _, context in try await page(context) }
         group.post("pages") { request, context in try await upload(request, context: context) }
+        group.get("facts") { request, _ in try await facts(request) }
+        group.get("indicators") { request, _ in try await indicators(request) }
+        group.get("series") { request, _ in try await series(request) }
+        group.get("entities") { request, _ in try await entities(request) }
+        group.get("entities/:id") { request, context in try await entity(request, context: context) }
+        group.get("projects") { request, _ in try await projects(request) }
+        group.get("stats") { _, _ in try await stats() }
     }
 }

@@ -1,3 +1,4 @@
+import AlmanacModel
 import AlmanacStore
 import Hummingbird
 
@@ -16,6 +17,8 @@ extension Site {
         }
         var numbers: [Number]
         var pages: [PageGroup]
+        var indicators: [IndicatorLine]
+        var span: String?
         var isEmpty: Bool
     }
 
@@ -42,7 +45,8 @@ extension Site {
     }
 
     func home() async throws -> Response {
-        let counts = try await store.fetchCounts()
+        let stats = try await store.fetchStats()
+        let indicators = try await store.fetchIndicators(limit: 12, offset: 0)
         let latest = try await store.fetchArticles(limit: 40, offset: 0)
         var groups: [HomeView.PageGroup] = []
         for stored in latest {
@@ -52,9 +56,18 @@ extension Site {
             }
             groups[groups.count - 1].articles.append(ArticleLine(stored))
         }
+        var numbers: [HomeView.Number] = [
+            .init(label: "版面 pages", value: stats.pages), .init(label: "文章 articles", value: stats.articles),
+            .init(label: "数据 facts", value: stats.facts),
+        ]
+        for kind in EntityKind.allCases {
+            numbers.append(.init(label: Self.kindLabel(kind), value: stats.entities[kind.rawValue] ?? 0))
+        }
+        var span: String?
+        if let first = stats.firstDate, let last = stats.lastDate { span = "\(first) — \(last)" }
         let view = HomeView(
-            numbers: [.init(label: "版面 pages", value: counts.pages), .init(label: "文章 articles", value: counts.articles)],
-            pages: groups, isEmpty: counts.articles == 0)
+            numbers: numbers, pages: groups, indicators: indicators.map(IndicatorLine.init), span: span,
+            isEmpty: stats.articles == 0)
         return try render("home", view)
     }
 }

@@ -1,3 +1,4 @@
+import AlmanacModel
 import AlmanacStore
 import Hummingbird
 
@@ -29,9 +30,17 @@ extension Site {
         var total: String
         var years: [Facet]
         var sections: [Facet]
+        /// Entities named like the query, by kind: each narrows the hits to the articles mentioning it.
+        var entityKinds: [EntityKindFacet]
+        var entityFilter: String?
         var next: String?
         var hasQuery: Bool
         var problem: String?
+    }
+
+    struct EntityKindFacet {
+        var label: String
+        var entities: [SearchView.Facet]
     }
 
     /// How many hits the facets are counted over.
@@ -43,7 +52,7 @@ extension Site {
         var view = SearchView(
             q: text, fromFilter: parameters["from"] ?? "", toFilter: parameters["to"] ?? "",
             sectionFilter: parameters["section"] ?? "",
-            hits: [], total: "", years: [], sections: [], next: nil, hasQuery: !text.isEmpty, problem: nil)
+            hits: [], total: "", years: [], sections: [], entityKinds: [], entityFilter: parameters["entity"], next: nil, hasQuery: !text.isEmpty, problem: nil)
         guard !text.isEmpty else { return try render("search", view) }
         let api = ArchiveAPI(store: store, configuration: configuration, openAPIDocument: .init())
         let query: SearchQuery
@@ -75,7 +84,9 @@ extension Site {
                 section: $0.section.isEmpty ? nil : $0.section, snippetHTML: HTMLText.snippet($0.snippet))
         }
         view.total = all.count < Self.facetWindow ? "\(all.count)" : "\(Self.facetWindow)+"
-        let link = { (items: [(String, String?)]) in HTMLText.link("/search", items) }
+        let link = { (items: [(String, String?)]) in
+            HTMLText.link("/search", items + [("entity", query.entity)])
+        }
         view.years = Self.counts(all.compactMap { $0.date.map { String($0.prefix(4)) } }).sorted { $0.0 > $1.0 }.map {
             year, count in
             let selected = query.from == "\(year)-01-01" && query.to == "\(year)-12-31"
@@ -91,10 +102,32 @@ extension Site {
                 href: link([("q", text), ("from", query.from), ("to", query.to), ("section", section)]),
                 selected: query.section == section)
         }
+        view.entityKinds = try await entityFacets(for: text, query: query)
         view.next = next.map {
             link([("q", text), ("from", query.from), ("to", query.to), ("section", query.section), ("cursor", $0)])
         }
         return try render("search", view, searchText: text)
+    }
+
+    /// Entities whose name holds the query's longest word, grouped by kind, most mentioned first.
+    func entityFacets(for text: String, query: SearchQuery) async throws -> [EntityKindFacet] {
+        guard let word = text.split(separator: " ").max(by: { $0.count < $1.count }), word.count >= 2 else { return [] }
+        let entities = try await store.fetchEntities(EntityQuery(name: String(word), limit: 40))
+        return EntityKind.allCases.compactMap { kind in
+            let named = entities.filter { $0.kind == kind }.prefix(8)
+            guard !named.isEmpty else { return nil }
+            return .init(
+                label: Self.kindLabel(kind),
+                entities: named.map { entity in
+                    .init(
+                        label: entity.name, count: entity.articles,
+                        href: HTMLText.link(
+                            "/search",
+                            [("q", text), ("from", query.from), ("to", query.to), ("section", query.section),
+                             ("entity", entity.name)]),
+                        selected: query.entity == entity.name)
+                })
+        }
     }
 
     /// Each distinct value with its count, most frequent first, then by value.

@@ -34,6 +34,12 @@ struct Site: Sendable {
         router.get("/") { _, _ in try await home() }
         router.get("/search") { request, _ in try await search(request) }
         router.get("/articles") { request, _ in try await articles(request) }
+        router.get("/articles/:id") { _, context in try await article(context) }
+        router.get("/pages/:id") { _, context in try await page(context) }
+        router.get("/entities/:id") { _, context in try await entity(context) }
+        router.get("/indicators") { request, _ in try await indicators(request) }
+        router.get("/series") { request, _ in try await series(request) }
+        router.get("/projects") { request, _ in try await projects(request) }
     }
 
     /// `template` filled with `content`, as a complete HTML response.
