@@ -79,7 +79,9 @@ struct SeriesChart: Sendable {
             labelled += (1...3).map { firstDay + (lastDay - firstDay) * $0 / 4 }
         }
         for day in Set(labelled).sorted() {
-            svg += "<text x=\"\(r(x(day)))\" y=\"\(r(plot.y + plot.height + 20))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#555\">\(Day.text(day))</text>\n"
+            // The end labels lean inwards so they are not cut off at the chart's edges.
+            let anchor = firstDay == lastDay ? "middle" : day == firstDay ? "start" : day == lastDay ? "end" : "middle"
+            svg += "<text x=\"\(r(x(day)))\" y=\"\(r(plot.y + plot.height + 20))\" text-anchor=\"\(anchor)\" font-size=\"12\" fill=\"#555\">\(Day.text(day))</text>\n"
         }
         svg += "<line x1=\"\(r(plot.x))\" y1=\"\(r(plot.y + plot.height))\" x2=\"\(r(plot.x + plot.width))\" y2=\"\(r(plot.y + plot.height))\" stroke=\"#888\"/>\n"
         if placed.count > 1 {

@@ -73,7 +73,10 @@ struct TestArchive {
 
     /// Writes `pages` as files and stores them with their articles (layout), facts (the fact
     /// extractor) and mentions of ``names``, as ingest with extraction stores them.
-    static func fill(_ store: some Store, pages: [(name: String, text: String)], in folder: URL) async throws {
+    static func fill(
+        _ store: some Store, pages: [(name: String, text: String)], in folder: URL,
+        names: [(text: String, kind: EntityKind, project: ProjectDetails?)] = names
+    ) async throws {
         let extractor = try FactExtractor.bundled()
         var extracted: [ExtractedPage] = []
         for file in pages {
@@ -87,7 +90,7 @@ struct TestArchive {
                 ExtractedArticle(
                     article: article,
                     facts: extractor.facts(in: article).map { (ArticleField(rawValue: $0.part.rawValue) ?? .body, $0.fact) },
-                    mentions: mentions(in: article))
+                    mentions: mentions(in: article, names: names))
             }
             extracted.append(ExtractedPage(page: page, articles: articles))
         }
@@ -95,7 +98,9 @@ struct TestArchive {
     }
 
     /// Every occurrence of a name of ``names`` in the article's headline and body.
-    static func mentions(in article: Article) -> [(field: ArticleField, mention: Mention)] {
+    static func mentions(
+        in article: Article, names: [(text: String, kind: EntityKind, project: ProjectDetails?)]
+    ) -> [(field: ArticleField, mention: Mention)] {
         var found: [(ArticleField, Mention)] = []
         for (field, text) in [(ArticleField.headline, article.headline), (.body, article.body)] {
             let scalars = Array(text.unicodeScalars)
