@@ -62,6 +62,22 @@ struct UploadTests {
         #expect(try await archive.store.fetchCounts().pages == 4)
     }
 
+    /// A cached search is forgotten when an upload changes the archive.
+    @Test func anUploadEmptiesTheSearchCache() async throws {
+        let archive = try await TestArchive()
+        defer { archive.remove() }
+        try await archive.withClient(ServerConfiguration(uploadToken: "t", searchCacheSize: 16)) { client in
+            let uri = "/api/v1/search?q=%E5%85%AC%E4%BA%A4"
+            let before = try await client.execute(uri: uri, method: .get)
+            #expect(try before.json()["items"] as? [Any] == nil || (try before.json()["items"] as? [Any])?.isEmpty == true)
+            let cached = try await client.execute(uri: uri, method: .get)
+            #expect(cached.text == before.text)
+            #expect(try await Self.post(client, token: "t", body: Self.page).status == .created)
+            let after = try await client.execute(uri: uri, method: .get)
+            #expect((try after.json()["items"] as? [Any])?.count == 1)
+        }
+    }
+
     @Test func tooLargeEmptyAndBadlyNamedUploadsAreRefused() async throws {
         let archive = try await TestArchive()
         defer { archive.remove() }

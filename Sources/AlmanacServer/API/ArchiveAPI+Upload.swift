@@ -39,6 +39,7 @@ extension ArchiveAPI {
             throw Problem.unprocessable(nil, "the page could not be read: \(failure.reason)")
         }
         let body = UploadBody(stored: summary.pages == 1, name: name, sha256: sha256, articles: summary.articles)
+        if body.stored { cache.removeAll() }
         context.logger.info("page uploaded", metadata: ["name": "\(name)", "stored": "\(body.stored)"])
         return try JSONBody.response(body, status: body.stored ? .created : .ok)
     }

@@ -8,6 +8,8 @@ struct ArchiveAPI: Sendable {
     let store: any Store
     let configuration: ServerConfiguration
     let openAPIDocument: ByteBuffer
+    /// Recent search responses (off unless given).
+    var cache = ResponseCache(capacity: 0)
 
     /// Adds the API's routes under `group` (`/api/v1`).
     func register(on group: RouterGroup<BasicRequestContext>) {

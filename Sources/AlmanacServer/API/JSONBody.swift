@@ -12,10 +12,19 @@ enum JSONBody {
 
     /// A `200 OK` (or `status`) response holding `value` as `application/json`.
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try encoder().encode(value)
+        response(buffer: try buffer(value), status: status)
+    }
+
+    /// `value` encoded.
+    static func buffer(_ value: some Encodable) throws -> ByteBuffer {
+        ByteBuffer(bytes: try encoder().encode(value))
+    }
+
+    /// A response holding JSON already encoded.
+    static func response(buffer: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: buffer))
     }
 }
 

@@ -40,8 +40,10 @@ public func buildRouter(store: any Store, configuration: ServerConfiguration) th
         headers[.cacheControl] = "public, max-age=3600"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: stylesheet))
     }
-    ArchiveAPI(store: store, configuration: configuration, openAPIDocument: openAPI)
-        .register(on: router.group("api/v1"))
+    ArchiveAPI(
+        store: store, configuration: configuration, openAPIDocument: openAPI,
+        cache: ResponseCache(capacity: configuration.searchCacheSize)
+    ).register(on: router.group("api/v1"))
     site.register(on: router)
     return router
 }

@@ -18,11 +18,14 @@ public struct ServerConfiguration: Sendable {
     public var maxUploadBytes: Int
     /// The name shown in the page header and the server's log label.
     public var title: String
+    /// How many search responses to keep for repeated queries (for up to 10 s); 0 turns the cache off.
+    public var searchCacheSize: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, uploadToken: String? = nil, maxQueryLength: Int = 200,
-        maxPageSize: Int = 100, maxUploadBytes: Int = 1 << 20, title: String = "Almanac"
+        maxPageSize: Int = 100, maxUploadBytes: Int = 1 << 20, title: String = "Almanac", searchCacheSize: Int = 0
     ) {
+        self.searchCacheSize = searchCacheSize
         self.host = host
         self.port = port
         self.uploadToken = uploadToken

@@ -46,11 +46,15 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Allow POST /api/v1/pages to holders of this bearer token. Default: $ALMANAC_TOKEN; uploads are off without one.")
     var token: String?
 
+    @Option(help: "Keep this many recent search responses for up to 10 s (0: no cache). Uploads empty it.")
+    var searchCache = 1024
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
+        if searchCache < 0 { throw ValidationError("--search-cache must not be negative") }
         if Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
@@ -61,7 +65,7 @@ struct ServerOptions: ParsableArguments {
         var logger = Logger(label: "almanac")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let token = token ?? ProcessInfo.processInfo.environment["ALMANAC_TOKEN"]
-        let configuration = ServerConfiguration(host: host, port: port, uploadToken: token)
+        let configuration = ServerConfiguration(host: host, port: port, uploadToken: token, searchCacheSize: searchCache)
         let host = self.host
         let app = try buildApplication(store: store, configuration: configuration, logger: logger) { port in
             let shown = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
