@@ -12,7 +12,8 @@ struct Main: AsyncParsableCommand {
             (SQLite by default) that `articles` lists, `search` searches and `serve` serves.
             """,
         subcommands: [
-            Pages.self, Ingest.self, Articles.self, Search.self, Segment.self, Extract.self, Eval.self, Serve.self, Demo.self,
+            Pages.self, Ingest.self, Articles.self, Search.self, Facts.self, Series.self, Projects.self, Export.self,
+            Segment.self, Extract.self, Eval.self, Serve.self, Demo.self,
         ]
     )
 }

@@ -69,6 +69,51 @@ struct FactExtractorTests {
         #expect(try fact(passage, figure).place == place)
     }
 
+    /// How reporting attributes a figure to a place, one rule a row (passage, figure, place).
+    @Test(arguments: [
+        // Clauses joined by a semicolon share the subject of the first.
+        ("青河县拥有省级孵化器3家，其中国家级1家；省级众创空间5家。", "5家", "青河县"),
+        ("上半年，岚江市签约项目12个；到位资金80亿元。", "80亿元", "岚江市"),
+        // A full stop ends the subject.
+        ("青河县拥有省级孵化器3家。省级众创空间5家。", "5家", ""),
+        // A place inside a document title, a bracket or a quoted name is not the subject.
+        ("制定了《青河县美丽乡村建设标准》，验收合格后奖补3万元。", "3万元", ""),
+        ("为出口基地（岚江市）授牌，向8家企业授牌。", "8家", ""),
+        ("打造“岚江市云直播”平台，先后走进十余家企业。", "十余家", ""),
+        // Quoted speech keeps its subject.
+        ("他说：“岚江市今年新增企业120家，同比增长5%。”", "120家", "岚江市"),
+        // 全省/全市/全县 name the whole area wherever they stand, and carry on through the sentence.
+        ("会上发布第三批全省重点项目共计300个。", "300个", "全省"),
+        ("在全县120个行政村开展试点，验收合格后县财政奖补5万元。", "5万元", "全县"),
+        ("在全县120个行政村开展试点。", "120个", "全县"),
+        // …but 在全省率先 ranks the subject within the province.
+        ("青河县在全省率先完成改造12处。", "12处", "青河县"),
+        ("岚江市增速在全省排名第二，达到8.5%。", "8.5%", "岚江市"),
+        // An organization opening a clause is its subject: the figure has no place.
+        ("近日，岚江市第三届技能大赛举行，岚江市总工会对获奖选手分别奖励3000元和2000元。", "3000元", ""),
+        ("青河县招商推介会现场签约项目12个。", "12个", ""),
+        // …but a place that goes on to say what it did is the subject.
+        ("截至目前，岚江市累计举办现场招聘会70场。", "70场", "岚江市"),
+        ("截至5月，青河县共开展招聘会49场。", "49场", "青河县"),
+        // A place after 、 plays the part of the list item before it.
+        ("推动岚江市柑橘、青河县茶叶等9个产品升级为区域公用品牌。", "9个", ""),
+        // A road's ends (东至, 南至) are not what its length is about.
+        ("东至青河县石门、南至高新区大岭，规划全长55公里。", "55公里", ""),
+        // A kind of park is no park's name.
+        ("全市建设城市小树林12处，口袋公园2处。", "2处", "全市"),
+        ("青峰公园绿化总面积约25万平方米。", "约25万平方米", "青峰公园"),
+        // A place right after a count is where what is counted is; it does not open the sentence.
+        ("现场共有110家岚江市企业参与招聘。", "110家", "岚江市"),
+        ("在全县110个重点村开展试点。", "110个", "全县"),
+        // A village named after a place the lexicon knows.
+        ("去年，三岔河村人均收入突破2万元。", "2万元", "三岔河村"),
+        // A date before a bare stem leaves it the subject.
+        ("岚江市加快旧改。东风小区是2022年岚江改造的47个老旧小区之一。", "47个", "岚江"),
+    ])
+    func attributesFiguresToPlaces(_ passage: String, _ figure: String, _ place: String) throws {
+        #expect(try fact(passage, figure).place == place)
+    }
+
     /// (passage, figure, indicator)
     @Test(arguments: [
         ("岚江市345户规模以上工业企业实现工业增加值同比增长7.4%。", "345户", "规模以上工业企业"),

@@ -5,14 +5,12 @@ import Testing
 /// What only the PostgreSQL driver has: connecting, migrating beside other processes, closing.
 @Suite(.temporaryPostgres)
 struct PostgresStoreTests {
-    @Test func aServerThatIsNotThereFailsAtOnceAndSaysSo() async throws {
+    /// Fails rather than retrying for ever; the time limit guards against a hang, not a speed.
+    @Test(.timeLimit(.minutes(1))) func aServerThatIsNotThereFailsAndSaysSo() async throws {
         let port = try TemporaryPostgres.freePort()
-        let clock = ContinuousClock()
-        let start = clock.now
         let error = await #expect(throws: PostgresStoreError.self) {
             try await PostgresStore.connect(url: "postgres://almanac:hunter2@127.0.0.1:\(port)/almanac")
         }
-        #expect(clock.now - start < .seconds(5))
         #expect(error?.code == .cannotConnect)
         #expect(error?.message.contains("127.0.0.1:\(port)") == true)
         #expect(error?.message.contains("hunter2") == false)

@@ -7,19 +7,31 @@ struct CommandLineTests {
     static let executable = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../.build/debug/almanac").standardized.path
 
+    /// Runs the executable to its end. Output goes through files, not pipes: Foundation's pipe reads
+    /// trap on an interrupted system call, which other tests' child processes can cause.
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+        let folder = try ScratchFolder()
+        let outURL = folder.url.appendingPathComponent("stdout")
+        let errURL = folder.url.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let output = try FileHandle(forWritingTo: outURL)
+        let errors = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? output.close()
+            try? errors.close()
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
+        )
     }
 
     @Test func pagesReportsBadFilesAndGoesOnWithTheRest() throws {

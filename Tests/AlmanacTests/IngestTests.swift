@@ -16,13 +16,13 @@ struct IngestTests {
             "2024-05-14_a.txt", "2024-05-15_b.txt", "2024-05-16_c.txt",
         ])
 
-        let first = await Ingest(store: store).run(files: files)
+        let first = try await Ingest(store: store).run(files: files)
         #expect(first.pages == 2)
         #expect(first.skipped.isEmpty)
         #expect(first.failed.map { ($0.path as NSString).lastPathComponent } == ["2024-05-16_c.txt"])
 
         var reports: [Int] = []
-        let second = await Ingest(store: store).run(files: files) { reports.append($0.done) }
+        let second = try await Ingest(store: store).run(files: files) { reports.append($0.done) }
         #expect(second.pages == 0)
         #expect(second.skipped.count == 2)
         #expect(reports == [1, 2, 3])
@@ -33,7 +33,7 @@ struct IngestTests {
         let folder = try ScratchFolder()
         let path = try folder.write("daily_20240514_01.txt", "# 标题\n\n正文。\n")
         let store = try SQLiteStore(path: folder.url.appendingPathComponent("a.sqlite").path)
-        _ = await Ingest(store: store).run(files: [path])
+        _ = try await Ingest(store: store).run(files: [path])
         let articles = try await store.fetchArticles(limit: 10, offset: 0)
         #expect(articles.count == 1)
         #expect(articles.allSatisfy { $0.date == "2024-05-14" })

@@ -1,62 +1,180 @@
-import AlmanacLayout
 import AlmanacModel
 import AlmanacStore
 import Foundation
 
-/// Reads page files, rebuilds their articles and stores them: the pipeline behind `almanac ingest`.
+/// Reads page files, extracts what they say and stores it: the pipeline behind `almanac ingest`.
 ///
-/// Each page is stored in its own transaction, so an interrupted run loses at most the page in
-/// flight, and a page whose bytes are already stored is skipped, so a re-run completes the set.
+/// Reading, layout and extraction run on up to `jobs` pages at once; one writer stores the results
+/// in batches of whole pages (one transaction per batch), so an interrupted run loses at most the
+/// batch in flight and never leaves half a page. A page whose bytes are already stored is skipped
+/// before any work is done on it (or, with ``SaveMode/replace``, re-extracted and replaced), so a
+/// re-run completes the set.
+///
+/// ```swift
+/// let ingest = try Ingest(store: store, jobs: 4)
+/// let summary = await ingest.run(files: PageFiles.expand(["pages/"]))
+/// ```
 public struct Ingest: Sendable {
-    public var reader: PageReader
-    public var layout: PageLayout
     public var store: any Store
+    public var reader: PageReader
+    public var extraction: PageExtraction
     /// The paper's name recorded with every page of this run.
     public var paper: String
+    /// The issue date (`YYYY-MM-DD`) of every page of this run; else a date in the file name, if any.
+    public var date: String?
+    /// How many pages are read and extracted at once.
+    public var jobs: Int
+    /// What to do with a page that is already stored.
+    public var mode: SaveMode
+    /// At most this many pages per write transaction.
+    public var batchSize: Int
+    /// A batch is written when it is full or when this long has passed since the last write.
+    public var batchInterval: Duration
 
-    public init(store: any Store, reader: PageReader = PageReader(), layout: PageLayout = PageLayout(), paper: String = "") {
+    /// An ingest with the bundled extraction (layout and facts; no mention finder unless `extraction` has one).
+    public init(
+        store: any Store, reader: PageReader = PageReader(), extraction: PageExtraction? = nil, paper: String = "",
+        date: String? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, mode: SaveMode = .skipExisting,
+        batchSize: Int = 32, batchInterval: Duration = .milliseconds(250)
+    ) throws {
         self.store = store
         self.reader = reader
-        self.layout = layout
+        self.extraction = try extraction ?? PageExtraction.bundled()
         self.paper = paper
+        self.date = date
+        self.jobs = max(1, jobs)
+        self.mode = mode
+        self.batchSize = max(1, batchSize)
+        self.batchInterval = batchInterval
     }
 
-    /// Ingests the page files in `files` in order, calling `progress` after each one.
+    /// What a worker made of one file.
+    enum Prepared: Sendable {
+        case extracted(ExtractedPage, wasStored: Bool)
+        case skipped(String)
+        case failed(String)
+    }
+
+    /// A page waiting for the writer.
+    struct Pending {
+        var index: Int
+        var page: ExtractedPage
+        var wasStored: Bool
+    }
+
+    /// Ingests `files`, calling `progress` each time a file has been handled (read, skipped or failed).
     public func run(files: [String], progress: (IngestProgress) -> Void = { _ in }) async -> IngestSummary {
-        var summary = IngestSummary()
+        var tally = Tally()
         let clock = ContinuousClock()
         let start = clock.now
-        for (index, path) in files.enumerated() {
-            await ingest(path, into: &summary)
-            progress(IngestProgress(done: index + 1, total: files.count, elapsed: clock.now - start))
+        await withTaskGroup(of: (Int, Prepared).self) { group in
+            var next = 0
+            func submit() {
+                guard next < files.count else { return }
+                let index = next
+                let path = files[index]
+                next += 1
+                group.addTask { (index, await prepare(path)) }
+            }
+            // Twice as many files in flight as workers, so workers keep busy while a batch is written.
+            for _ in 0..<(jobs * 2) { submit() }
+            var pending: [Pending] = []
+            var lastWrite = clock.now
+            var done = 0
+            while let (index, prepared) = await group.next() {
+                submit()
+                switch prepared {
+                case .extracted(let page, let wasStored):
+                    pending.append(Pending(index: index, page: page, wasStored: wasStored))
+                case .skipped(let reason):
+                    tally.skipped.append((index, IngestSummary.Entry(path: files[index], reason: reason)))
+                case .failed(let reason):
+                    tally.failed.append((index, IngestSummary.Entry(path: files[index], reason: reason)))
+                }
+                if pending.count >= batchSize || (!pending.isEmpty && clock.now - lastWrite >= batchInterval) {
+                    await write(&pending, into: &tally, files: files)
+                    lastWrite = clock.now
+                }
+                done += 1
+                progress(IngestProgress(done: done, total: files.count, elapsed: clock.now - start))
+            }
+            await write(&pending, into: &tally, files: files)
         }
+        var summary = tally.finished
+        summary.elapsed = (clock.now - start).seconds
         return summary
     }
 
-    func ingest(_ path: String, into summary: inout IngestSummary) async {
+    /// Reads, checks and extracts one file; runs on a worker.
+    func prepare(_ path: String) async -> Prepared {
         do {
             var page = try reader.read(path: path)
-            if try await store.containsPage(sha256: page.sha256) {
-                summary.skipped.append(IngestSummary.Entry(path: path, reason: "already stored (same sha256)"))
-                return
-            }
+            let wasStored = try await store.containsPage(sha256: page.sha256)
+            if wasStored && mode == .skipExisting { return .skipped("already stored (same sha256)") }
             page.paper = paper
-            if let date = PageDate.fromFileName(page.name) {
+            if let date {
+                page.date = date
+                page.dateSource = .given
+            } else if let date = PageDate.fromFileName(page.name) {
                 page.date = date
                 page.dateSource = .given
             }
-            let articles = layout.articles(in: page.text)
-            switch try await store.save(page: page, articles: articles) {
-            case .stored:
-                summary.pages += 1
-                summary.articles += articles.count
-            case .skipped:
-                summary.skipped.append(IngestSummary.Entry(path: path, reason: "already stored (same sha256)"))
-            }
+            return .extracted(extraction.extract(page), wasStored: wasStored)
         } catch let error as ReadError {
-            summary.failed.append(IngestSummary.Entry(path: path, reason: error.message))
+            return .failed(error.message)
         } catch {
-            summary.failed.append(IngestSummary.Entry(path: path, reason: "could not be stored: \(error)"))
+            return .failed("could not be checked against the archive: \(error)")
+        }
+    }
+
+    /// Stores `pending` in one transaction; when that fails, page by page, so one bad page fails alone.
+    func write(_ pending: inout [Pending], into tally: inout Tally, files: [String]) async {
+        guard !pending.isEmpty else { return }
+        defer { pending.removeAll() }
+        do {
+            let outcomes = try await store.save(pending.map(\.page), mode: mode)
+            for (item, outcome) in zip(pending, outcomes) { tally.record(item, outcome, files: files) }
+            return
+        } catch {
+            guard pending.count > 1 else {
+                tally.failed.append(
+                    (pending[0].index, IngestSummary.Entry(path: files[pending[0].index], reason: "could not be stored: \(error)")))
+                return
+            }
+        }
+        for item in pending {
+            do {
+                let outcomes = try await store.save([item.page], mode: mode)
+                if let outcome = outcomes.first { tally.record(item, outcome, files: files) }
+            } catch {
+                tally.failed.append((item.index, IngestSummary.Entry(path: files[item.index], reason: "could not be stored: \(error)")))
+            }
+        }
+    }
+
+    /// The summary as it builds up, entries kept with their file's position.
+    struct Tally {
+        var summary = IngestSummary()
+        var skipped: [(Int, IngestSummary.Entry)] = []
+        var failed: [(Int, IngestSummary.Entry)] = []
+
+        mutating func record(_ item: Pending, _ outcome: SaveOutcome, files: [String]) {
+            switch outcome {
+            case .stored:
+                if item.wasStored { summary.replaced += 1 } else { summary.pages += 1 }
+                summary.articles += item.page.articles.count
+                summary.facts += item.page.articles.reduce(0) { $0 + $1.facts.count }
+                summary.mentions += item.page.articles.reduce(0) { $0 + $1.mentions.count }
+            case .skipped:
+                skipped.append((item.index, IngestSummary.Entry(path: files[item.index], reason: "already stored (same sha256)")))
+            }
+        }
+
+        var finished: IngestSummary {
+            var result = summary
+            result.skipped = skipped.sorted { $0.0 < $1.0 }.map(\.1)
+            result.failed = failed.sorted { $0.0 < $1.0 }.map(\.1)
+            return result
         }
     }
 }
@@ -69,7 +187,7 @@ public struct IngestProgress: Sendable {
 
     /// Pages per second so far.
     public var rate: Double {
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         return seconds > 0 ? Double(done) / seconds : 0
     }
 
@@ -87,10 +205,25 @@ public struct IngestSummary: Sendable, Codable, Equatable {
         public var reason: String
     }
 
+    /// New pages stored.
     public var pages = 0
+    /// Stored pages whose articles, facts and mentions were replaced (`--reprocess`).
+    public var replaced = 0
+    /// Articles, facts and mentions written (new and replaced pages).
     public var articles = 0
+    public var facts = 0
+    public var mentions = 0
     public var skipped: [Entry] = []
     public var failed: [Entry] = []
+    /// Wall-clock seconds the run took.
+    public var elapsed: Double = 0
 
     public init() {}
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
 }

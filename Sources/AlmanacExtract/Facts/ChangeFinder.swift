@@ -16,8 +16,13 @@ struct ChangeFinder: Sendable {
 
     /// The change word in `scalars[region]` nearest before the figure at `region.upperBound`, or `nil`.
     func change(in scalars: [UInt32], region: Range<Int>) -> Match? {
+        let firsts = Self.firsts
         var index = region.upperBound - 1
         while index >= region.lowerBound {
+            guard firsts.contains(scalars[index]) else {
+                index -= 1
+                continue
+            }
             for word in Self.words where Scalars.matches(word, in: scalars, at: index) {
                 let end = index + word.count
                 guard end <= region.upperBound, region.upperBound - end <= Self.maximumGap else { continue }
@@ -44,6 +49,12 @@ struct ChangeFinder: Sendable {
         "增长", "下降", "增加", "减少", "提高", "提升", "降低", "压缩", "缩短", "缩减", "扩大", "缩小", "上涨", "下跌",
         "上升", "回落", "回升", "下滑", "高于", "低于", "快于", "慢于", "多于", "少于",
     ].map(\.scalarValues)
+    /// The first characters of ``words``, to pass over the others without comparing.
+    static let firsts: ScalarSet = {
+        var set = ScalarSet("")
+        for word in words { if let first = word.first { set.insert(first) } }
+        return set
+    }()
     static let comparisons: Set<[UInt32]> = Set(["高于", "低于", "快于", "慢于", "多于", "少于"].map(\.scalarValues))
     static let qualifiers: [[UInt32]] = ["同比", "环比"].map(\.scalarValues)
     /// Characters after a change word that turn it into a noun (增加值, 增长率, 增速, 降本).

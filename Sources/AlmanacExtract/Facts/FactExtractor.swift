@@ -54,22 +54,29 @@ public struct FactExtractor: Sendable {
         let quantities = scanner.quantities(in: scalars)
         guard !quantities.isEmpty else { return [] }
         let periods = periodFinder.periods(in: scalars)
-        let places = placeFinder.places(in: scalars, knownStems: knownPlaceStems)
+        let mentions = placeFinder.mentions(in: scalars, knownStems: knownPlaceStems)
+        let places = mentions.places
+        let shelters = Shelters(scalars)
         let placeBefore = Dictionary(places.map { ($0.range.upperBound, $0) }, uniquingKeysWith: { first, _ in first })
+        let placeAt = Dictionary(places.map { ($0.range.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
         var context = Context()
         var facts: [Fact] = []
         var nextPeriod = 0
         var nextPlace = 0
+        var nextOrganization = 0
         var next = 0
+        var previousEnd: UInt32 = 0
         for sentence in SentenceSplitter.ranges(in: scalars) {
             if context.paragraphEnd <= sentence.lowerBound {
                 context = Context(paragraphEnd: paragraphEnd(in: scalars, from: sentence.lowerBound))
             }
-            // Only a sentence opening with 其中 refers back to the sentence before it.
-            if !Scalars.matches(Self.among, in: scalars, at: sentence.lowerBound) {
+            // A sentence refers back to the one before it when it opens with 其中 (its sub-figures) or
+            // follows a semicolon (clauses of one statement, 岚江市有A 2家；B 3家).
+            if !Scalars.matches(Self.among, in: scalars, at: sentence.lowerBound), !Self.semicolons.contains(previousEnd) {
                 context.place = ""
                 context.period = ""
             }
+            previousEnd = scalars[sentence.upperBound - 1]
             while next < quantities.count, quantities[next].start < sentence.lowerBound { next += 1 }
             var inSentence: [Quantity] = []
             while next < quantities.count, quantities[next].end <= sentence.upperBound {
@@ -81,11 +88,23 @@ public struct FactExtractor: Sendable {
             while nextPlace < places.count, places[nextPlace].range.lowerBound < sentence.lowerBound { nextPlace += 1 }
             let sentencePeriods = Array(periods[nextPeriod...].prefix { $0.range.lowerBound < sentence.upperBound })
             let periodEnds = sentencePeriods.map(\.range.upperBound)
-            let sentencePlaces = places[nextPlace...].prefix { $0.range.lowerBound < sentence.upperBound }.filter {
-                isSubjectPlace($0, in: scalars)
-                    && !quantityEnds.contains($0.range.lowerBound)  // 110家岚江市企业: part of what is counted
-                    && opensSubject($0, in: scalars, sentence: sentence, periodEnds: periodEnds)
+            let sentencePlaces = subjectPlaces(
+                Array(places[nextPlace...].prefix { $0.range.lowerBound < sentence.upperBound }), in: scalars,
+                sentence: sentence, periodEnds: periodEnds, quantityEnds: quantityEnds, shelters: shelters)
+            while nextOrganization < mentions.organizations.count,
+                mentions.organizations[nextOrganization].range.lowerBound < sentence.lowerBound
+            {
+                nextOrganization += 1
             }
+            // 岚江市总工会对…奖励5000元: an organization opening a clause is its subject, and has no place.
+            let organizations = mentions.organizations[nextOrganization...]
+                .prefix { $0.range.lowerBound < sentence.upperBound }
+                .filter {
+                    !shelters.contains($0.range.lowerBound) && isSubjectPlace($0, in: scalars)
+                        && opensSubject($0, in: scalars, sentence: sentence, periodEnds: periodEnds)
+                }
+                .map { Span(range: $0.range, text: "") }
+            let subjects = (sentencePlaces + organizations).sorted { $0.range.lowerBound < $1.range.lowerBound }
             let sentenceText = inSentence.isEmpty ? "" : String(scalarValues: scalars[sentence])
             var previousIndicator = ""
             for (position, quantity) in inSentence.enumerated() {
@@ -101,9 +120,16 @@ public struct FactExtractor: Sendable {
                     pairing: pairing, places: sentencePlaces, periods: sentencePeriods)
                 if indicator.isEmpty { indicator = previousIndicator }
                 previousIndicator = indicator
-                var place = sentencePlaces.last { $0.range.upperBound <= quantity.start }?.text ?? context.place
+                var place = subjects.last { $0.range.upperBound <= quantity.start }?.text ?? context.place
                 // 全市58777户: a place right before the figure is what it counts in.
                 if let adjacent = placeBefore[quantity.start] { place = adjacent.text }
+                // 110家岚江市企业: the place of what is counted, for this figure alone.
+                if Self.countedUnits(quantity.unit), let named = placeAt[quantity.end],
+                    !shelters.contains(named.range.lowerBound), let last = named.text.unicodeScalars.last,
+                    !PlaceFinder.localSuffixes.contains(last.value)  // 110个重点村: a kind of village
+                {
+                    place = named.text
+                }
                 if let subject = pairing?.subject, let named = places.first(where: { $0.range == subject }) {
                     place = named.text
                 }
@@ -115,7 +141,7 @@ public struct FactExtractor: Sendable {
                         quantity: quantity, indicator: indicator, change: change?.text, period: period, place: place,
                         sentence: sentenceText))
             }
-            context.place = sentencePlaces.last?.text ?? context.place
+            context.place = subjects.last?.text ?? context.place
             context.period = sentencePeriods.last?.text ?? context.period
         }
         return facts
@@ -146,6 +172,37 @@ public struct FactExtractor: Sendable {
         return start..<end
     }
 
+    /// The places of a sentence that name what its figures are about: not sheltered (《…》, a quoted
+    /// name), not a comparison base, not part of what a figure counts, and standing where a subject
+    /// stands. A place after 、 takes the part of the list item before it (推动岚江苹果、青河葡萄: neither
+    /// is a subject); 全省/全市/全县 name the whole area wherever they stand.
+    private func subjectPlaces(
+        _ candidates: [Span], in scalars: [UInt32], sentence: Range<Int>, periodEnds: [Int], quantityEnds: [Int],
+        shelters: Shelters
+    ) -> [Span] {
+        var accepted: [Span] = []
+        var previous: (end: Int, isSubject: Bool)?
+        for place in candidates {
+            let start = place.range.lowerBound
+            var isSubject = false
+            if shelters.contains(start) || !isSubjectPlace(place, in: scalars) || quantityEnds.contains(start) {
+                isSubject = false
+            } else if scalars[start] == Self.whole {
+                isSubject = true
+            } else if start > sentence.lowerBound, scalars[start - 1] == Self.enumerationComma {
+                // The list item before this one, in the same clause, decides.
+                if let previous, !(previous.end..<start).contains(where: { Scalars.clauseBreaks.contains(scalars[$0]) }) {
+                    isSubject = previous.isSubject
+                }
+            } else {
+                isSubject = opensSubject(place, in: scalars, sentence: sentence, periodEnds: periodEnds)
+            }
+            previous = (place.range.upperBound, isSubject)
+            if isSubject { accepted.append(place) }
+        }
+        return accepted
+    }
+
     /// Whether a place stands where a clause's subject stands: at the clause's start, after its period
     /// phrase, or after 在/据/和/与/及/、 — not inside an object (创建岚江省示范基地2个).
     private func opensSubject(_ place: Span, in scalars: [UInt32], sentence: Range<Int>, periodEnds: [Int]) -> Bool {
@@ -160,7 +217,11 @@ public struct FactExtractor: Sendable {
         let start = place.range.lowerBound
         if start > 0, Self.baseMarkers.contains(scalars[start - 1]) { return false }
         // 在全省率先: the whole province is the scope of a comparison, not the subject.
-        if start > 0, scalars[start - 1] == 0x5728, scalars[start] == 0x5168 { return false }  // 在 全
+        if start > 0, scalars[start - 1] == 0x5728, scalars[start] == Self.whole,  // 在 全
+            Self.rankings.contains(where: { Scalars.matches($0, in: scalars, at: place.range.upperBound) })
+        {
+            return false
+        }
         if Scalars.matches(Self.average, in: scalars, at: place.range.upperBound) { return false }
         return true
     }
@@ -210,6 +271,12 @@ public struct FactExtractor: Sendable {
     }
 
     static let among: [UInt32] = "其中".scalarValues
+    static let semicolons = Scalars.set("；;")
+    static let whole: UInt32 = 0x5168  // 全
+    static let enumerationComma: UInt32 = 0x3001  // 、
+    /// What follows 在全省 when the province is the field of a ranking (在全省率先, 在全市排名第一).
+    static let rankings: [[UInt32]] = ["率先", "前列", "领先", "排名", "排在", "排位", "位居", "位列", "名列", "居", "第", "首", "同类"]
+        .map(\.scalarValues)
     /// Characters before a place that make it a comparison base or a recipient (占全市, 高于全省, 为全市).
     static let subjectLeads = Scalars.set("在据和与及、从今年市省县区")
     static let baseMarkers = Scalars.set("占于比较居列超为向")

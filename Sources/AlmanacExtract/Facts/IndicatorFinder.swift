@@ -17,8 +17,8 @@ struct IndicatorFinder: Sendable {
         let words = words(in: scalars, range: range)
         var taken: [Range<Int>] = []
         for word in words {
-            let text = String(scalarValues: scalars[word])
-            if taken.isEmpty, text == "的" || text.unicodeScalars.allSatisfy({ Self.innerMarks.contains($0.value) }) {
+            let text = scalars[word]
+            if taken.isEmpty, (text.count == 1 && text.first == Self.de) || text.allSatisfy({ Self.innerMarks.contains($0) }) {
                 continue
             }
             guard isNounLike(text, position: taken.count) else { break }
@@ -39,18 +39,18 @@ struct IndicatorFinder: Sendable {
     func preceding(in scalars: [UInt32], range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
         var words = words(in: scalars, range: range)
-        while let last = words.last, Self.links.contains(String(scalarValues: scalars[last])) {
+        while let last = words.last, Self.links.contains(scalars[last]) {
             words.removeLast()
         }
         var start = words.last?.upperBound ?? range.lowerBound
         let end = start
         var sawNoun = false
         for word in words.reversed() {
-            let text = String(scalarValues: scalars[word])
+            let text = scalars[word]
             if Self.stopWords.contains(text) || Self.predicates.contains(text) { break }
             if !word.allSatisfy({ ScalarClass.isHan(scalars[$0]) || Self.innerMarks.contains(scalars[$0]) }) { break }
             if word.contains(where: { Self.closingQuotes.contains(scalars[$0]) }) { break }  // “…行动”专题培训
-            let tag = Self.timePrefixes.contains(text) ? "n" : segmenter.lexicon.tag(of: text) ?? "n"
+            let tag = Self.timePrefixes.contains(text) ? "n" : segmenter.lexicon.tag(ofScalars: text) ?? "n"
             if Self.stopTags.contains(tag) { break }
             if sawNoun, tag == "v", end - word.lowerBound > 4, Self.predicateLike(text) { break }
             if tag.hasPrefix("n") || tag == "vn" { sawNoun = true }
@@ -82,11 +82,10 @@ struct IndicatorFinder: Sendable {
         }
     }
 
-    private func isNounLike(_ text: String, position: Int) -> Bool {
-        guard text.unicodeScalars.allSatisfy({ ScalarClass.isHan($0.value) || Self.innerMarks.contains($0.value) })
-        else { return false }
+    private func isNounLike(_ text: ArraySlice<UInt32>, position: Int) -> Bool {
+        guard text.allSatisfy({ ScalarClass.isHan($0) || Self.innerMarks.contains($0) }) else { return false }
         if Self.stopWords.contains(text) || Self.predicates.contains(text) || Self.links.contains(text) { return false }
-        let tag = segmenter.lexicon.tag(of: text) ?? "n"
+        let tag = segmenter.lexicon.tag(ofScalars: text) ?? "n"
         // The lexicon's tags are jieba's and not always right for nouns (it tags some as v or l):
         // the first word only has to be no function word; later words no verb or idiom either.
         if position == 0 { return !Self.stopTags.contains(tag) && tag != "i" }
@@ -94,13 +93,14 @@ struct IndicatorFinder: Sendable {
     }
 
     /// Whether a verb ends a noun phrase on its left (a two-character predicate such as 实现 or 召开).
-    static func predicateLike(_ text: String) -> Bool {
-        text.unicodeScalars.count >= 2
+    static func predicateLike(_ text: ArraySlice<UInt32>) -> Bool {
+        text.count >= 2
     }
 
     // MARK: - Tables
 
     static let maximumLength = 16
+    static let de: UInt32 = 0x7684  // 的
     static let thresholdWords: [[UInt32]] = ["以上", "以下"].map(\.scalarValues)
     static let closingQuotes = Scalars.set("”」』")
     static let closingBrackets = Scalars.set(")）")
@@ -123,7 +123,7 @@ struct IndicatorFinder: Sendable {
         return Array(text[cut...])
     }
     /// 年 月 日 before a noun make a rate (年产能, 日均客流), not a time.
-    static let timePrefixes: Set<String> = ["年", "月", "日", "周", "季", "人均", "日均", "年均", "户均"]
+    static let timePrefixes = WordSet(["年", "月", "日", "周", "季", "人均", "日均", "年均", "户均"])
     static let innerMarks = Scalars.set("“”\"()（）《》")
     static let leadingDrop = Scalars.set("“”\"")
     /// Tags that end a noun phrase: prepositions, conjunctions, particles, pronouns, adverbs, numerals.
@@ -132,23 +132,23 @@ struct IndicatorFinder: Sendable {
         "t", "tg", "zg",
     ]
     /// Words between a phrase and its figure that link them (达到 为 共 累计 …).
-    static let links: Set<String> = [
+    static let links = WordSet([
         "达到", "达", "为", "是", "有", "共有", "共计", "合计", "总计", "累计", "约", "共", "计", "超", "突破", "增至", "降至",
         "至", "到", "了", "的", "已", "已达", "已经", "将", "分别", "仅", "仅为", "只有", "高达", "多达", "近", "逾", "超过",
         "约为", "总", "达成", "需", "需要", "仅需", "用时", "只需", "攀升至", "达到了", "实现了", "完成了", "均", "各", "都", "也", "还", "再", "又", "每", "新增",
-    ]
+    ])
     /// Function words that end a phrase whatever the lexicon tags them.
-    static let stopWords: Set<String> = [
+    static let stopWords = WordSet([
         "的", "在", "对", "于", "和", "与", "及", "并", "等", "了", "着", "过", "把", "被", "让", "由", "从", "向", "以",
         "其中", "其", "该", "这", "此", "其他", "据统计", "统计", "据悉", "目前", "如今", "今年", "去年", "同时", "以及",
         "为", "是", "有", "将", "已", "共", "均", "各", "每", "全", "本", "我", "我们", "他们", "通过", "围绕", "按照",
         "中", "内", "里", "同期", "上年", "去年同期", "上年同期",
-    ]
+    ])
     /// Predicate verbs that end a noun phrase on their left.
-    static let predicates: Set<String> = [
+    static let predicates = WordSet([
         "实现", "完成", "达到", "召开", "开展", "成立", "建设", "新建", "引进", "签约", "举办", "组织", "吸引", "发放",
         "拥有", "获得", "提供", "走访", "协调", "带动", "惠及", "帮助", "解决", "落实",
         "新增", "累计", "共有", "投入", "安排", "争取", "储备", "谋划", "招引", "对照", "打造", "受理", "办理",
         "开通", "建成", "改造", "实施", "发布", "清理", "种植", "栽植", "整治", "现有", "拥有", "修建",
-    ]
+    ])
 }

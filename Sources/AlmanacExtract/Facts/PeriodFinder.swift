@@ -10,10 +10,12 @@ struct PeriodFinder: Sendable {
     /// The period phrases of `scalars`, left to right.
     func periods(in scalars: [UInt32]) -> [Span] {
         var found: [Span] = []
+        let startScalars = Self.startScalars
+        let numeralScalars = Self.numeralScalars
         var index = 0
         while index < scalars.count {
-            guard Self.startScalars.contains(scalars[index]) || ScalarClass.isDigit(scalars[index])
-                || Self.numeralScalars.contains(scalars[index])
+            guard startScalars.contains(scalars[index]) || ScalarClass.isDigit(scalars[index])
+                || numeralScalars.contains(scalars[index])
             else {
                 index += 1
                 continue

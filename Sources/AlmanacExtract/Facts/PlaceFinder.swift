@@ -13,13 +13,20 @@ struct PlaceFinder: Sendable {
     ///
     /// `knownStems` are stems of places named in full elsewhere (another part of the article).
     func places(in scalars: [UInt32], knownStems: Set<[UInt32]> = []) -> [Span] {
+        mentions(in: scalars, knownStems: knownStems).places
+    }
+
+    /// The places of `scalars` and, apart, the places that begin an organization's or an event's name
+    /// (岚江市总工会, 岚江市招商推介会): where such a name opens a clause, the organization is its subject.
+    func mentions(in scalars: [UInt32], knownStems: Set<[UInt32]> = []) -> (places: [Span], organizations: [Span]) {
         var found: [Span] = []
         var stems: [[UInt32]: String] = [:]
         for stem in knownStems { stems[stem] = "" }
+        let suffixes = Self.suffixes
         var index = 1
         while index < scalars.count {
             let value = scalars[index]
-            guard Self.suffixes.contains(value) || value == 0x8857 else {  // 街
+            guard suffixes.contains(value) || value == 0x8857 else {  // 街
                 index += 1
                 continue
             }
@@ -63,8 +70,17 @@ struct PlaceFinder: Sendable {
         if !stems.isEmpty { found.append(contentsOf: bareStems(stems, in: scalars, except: found)) }
         found.append(contentsOf: clauseOpeningPlaces(in: scalars, except: found))
         found.append(contentsOf: landmarks(in: scalars))
-        return found.filter { !startsOrganizationName(scalars, after: $0.range.upperBound) }
-            .sorted { $0.range.lowerBound < $1.range.lowerBound }
+        found.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var places: [Span] = []
+        var organizations: [Span] = []
+        for span in found {
+            if startsOrganizationName(scalars, after: span.range.upperBound) {
+                organizations.append(span)
+            } else {
+                places.append(span)
+            }
+        }
+        return (places, organizations)
     }
 
     /// Place names the lexicon knows (tag `ns`) that name a port, customs or zone (岚江港, 岚江海关).
@@ -73,10 +89,11 @@ struct PlaceFinder: Sendable {
         var taken = [Bool](repeating: false, count: scalars.count + 1)
         for span in found { for offset in span.range { taken[offset] = true } }
         var result: [Span] = []
+        let tailStarts = Self.tailStarts
         var index = 0
         while index < scalars.count {
-            let tailFollows = (index + 2 < scalars.count && Self.tailStarts.contains(scalars[index + 2]))
-                || (index + 3 < scalars.count && Self.tailStarts.contains(scalars[index + 3]))
+            let tailFollows = (index + 2 < scalars.count && tailStarts.contains(scalars[index + 2]))
+                || (index + 3 < scalars.count && tailStarts.contains(scalars[index + 3]))
             guard tailFollows, ScalarClass.isHan(scalars[index]), !taken[index] else {
                 index += 1
                 continue
@@ -92,7 +109,8 @@ struct PlaceFinder: Sendable {
                 }
                 guard hasTail else { continue }
                 let word = Array(scalars[index..<index + length])
-                guard word.allSatisfy(ScalarClass.isHan), isPlaceWord(String(scalarValues: word)) else { continue }
+                // A stem holds no function word: 南至 and 北至 (a road's ends) are tagged as places too.
+                guard isStem(word[...]), isPlaceWord(word[...]) else { continue }
                 if end < scalars.count, Self.suffixes.contains(scalars[end]) { break }
                 // A bare lexicon place name only with a tail: 新建 or 北至 open clauses as verbs too.
                 if hasTail {
@@ -113,16 +131,19 @@ struct PlaceFinder: Sendable {
     /// Parks, squares and scenic areas named by a two-character stem at a word boundary (青峰公园).
     private func landmarks(in scalars: [UInt32]) -> [Span] {
         var result: [Span] = []
+        let landmarkStarts = Self.landmarkStarts
         var index = 2
         while index + 1 < scalars.count {
-            guard Self.landmarkStarts.contains(scalars[index]) else {
+            guard landmarkStarts.contains(scalars[index]) else {
                 index += 1
                 continue
             }
             var matched: Span?
             for suffix in Self.landmarkSuffixes where Scalars.matches(suffix, in: scalars, at: index) {
                 let start = index - 2
-                guard isStem(scalars[start..<index]), start == 0 || isBoundary(scalars[start - 1]) else { break }
+                guard isStem(scalars[start..<index]), start == 0 || isBoundary(scalars[start - 1]),
+                    !isCommonWord(scalars[start..<index])
+                else { break }
                 let end = index + suffix.count
                 matched = Span(range: start..<end, text: String(scalarValues: scalars[start..<end]))
                 break
@@ -153,11 +174,17 @@ struct PlaceFinder: Sendable {
     /// Whether the place begins an organization's name (岚江市总工会, 岚江市科学技术研究院): then the
     /// organization, not the place, is what the sentence is about.
     private func startsOrganizationName(_ scalars: [UInt32], after end: Int) -> Bool {
+        let nameBreaks = Self.nameBreaks
+        let breakStarts = Self.nameBreakStarts
+        let suffixEnds = Self.organizationSuffixEnds
         var index = end
         while index < scalars.count, index - end < 18, ScalarClass.isHan(scalars[index]),
-            !Self.nameBreaks.contains(scalars[index])
+            !nameBreaks.contains(scalars[index]),
+            !breakStarts.contains(scalars[index])
+                || !Self.nameBreakWords.contains(where: { Scalars.matches($0, in: scalars, at: index) })
         {
             index += 1
+            guard suffixEnds.contains(scalars[index - 1]) else { continue }
             for suffix in Self.organizationSuffixes where Scalars.matches(suffix, in: scalars, endingAt: index) {
                 return true
             }
@@ -169,7 +196,6 @@ struct PlaceFinder: Sendable {
 
     /// Where the name ending in the suffix at `suffixAt` begins, or `nil` when no name ends there.
     private func stemStart(in scalars: [UInt32], suffixAt: Int, suffix: [UInt32]) -> Int? {
-        let suffixText = String(scalarValues: suffix)
         if let first = suffix.first, Self.localSuffixes.contains(first) {
             // Villages, towns and streets are often named with numerals (五台子村, 七里河村).
             var start = suffixAt
@@ -182,16 +208,18 @@ struct PlaceFinder: Sendable {
             let after = suffixAt + suffix.count
             if after < scalars.count, Self.suffixes.contains(scalars[after]) { return nil }
             if suffixAt - start >= 2 {
-                let stem = String(scalarValues: scalars[start..<suffixAt])
-                if isPlaceWord(stem + suffixText) { return start }
+                let stem = scalars[start..<suffixAt]
+                let name = scalars[start..<after]
+                // 七里河村: a stem the lexicon knows as a place names the village after it.
+                if isPlaceWord(name) || isPlaceWord(stem) { return start }
                 guard let lexicon else { return start }
-                if lexicon.contains(stem + suffixText) { return nil }
+                if lexicon.contains(scalars: name) { return nil }
                 // 农村, 乡村: the last stem character and the suffix make a common word.
-                let pair = String(scalarValues: [scalars[suffixAt - 1]]) + suffixText
-                if suffix.count == 1, lexicon.contains(pair) { return nil }
+                if suffix.count == 1, lexicon.contains(scalars: scalars[(suffixAt - 1)...suffixAt]) { return nil }
                 // 示范村, 清理村: a verb or an adjective is no village name.
-                let tail = String(scalarValues: scalars[(suffixAt - 2)..<suffixAt])
-                if let tag = lexicon.tag(of: tail), !(tag.hasPrefix("n") && tag != "nr") { return nil }
+                if let tag = lexicon.tag(ofScalars: scalars[(suffixAt - 2)..<suffixAt]), !(tag.hasPrefix("n") && tag != "nr") {
+                    return nil
+                }
                 return start
             }
         }
@@ -199,23 +227,33 @@ struct PlaceFinder: Sendable {
             if length == 1, let first = suffix.first, !Self.singleStemSuffixes.contains(first) { continue }
             let start = suffixAt - length
             guard start >= 0, isStem(scalars[start..<suffixAt]) else { continue }
-            let stem = String(scalarValues: scalars[start..<suffixAt])
-            if isPlaceWord(stem + suffixText) || (length >= 2 && isPlaceWord(stem)) { return start }
+            if isPlaceWord(scalars[start..<suffixAt + suffix.count]) || (length >= 2 && isPlaceWord(scalars[start..<suffixAt])) {
+                return start
+            }
         }
         // An unknown two-character stem (岚江市) that is no other word and makes no common compound.
         let start = suffixAt - 2
         guard start >= 0, isStem(scalars[start..<suffixAt]) else { return nil }
-        let stem = String(scalarValues: scalars[start..<suffixAt])
-        if let lexicon, lexicon.contains(stem), lexicon.tag(of: stem) != "ns" { return nil }
-        let pair = String(scalarValues: [scalars[suffixAt - 1]]) + suffixText
-        if let lexicon, lexicon.contains(pair) { return nil }  // 城市 地区 社区 上市
-        if start > 0, !isBoundary(scalars[start - 1]) { return nil }
+        let stem = scalars[start..<suffixAt]
+        if let lexicon, lexicon.contains(scalars: stem), lexicon.tag(ofScalars: stem) != "ns" { return nil }
+        let pair = Array(scalars[(suffixAt - 1)...suffixAt]) + suffix.dropFirst()
+        if let lexicon, lexicon.contains(scalars: pair[...]) { return nil }  // 城市 地区 社区 上市
+        // 110家岚江市企业: a measure word after a number ends the word before the name.
+        let afterCount = start >= 2 && ScalarClass.isDigit(scalars[start - 2])
+        if start > 0, !isBoundary(scalars[start - 1]), !afterCount { return nil }
         return start
     }
 
+    /// Whether the lexicon knows `word` as a common noun, verb or adjective (口袋公园, 文化广场 are kinds
+    /// of park and square, not names).
+    private func isCommonWord(_ word: ArraySlice<UInt32>) -> Bool {
+        guard let tag = lexicon?.tag(ofScalars: word) else { return false }
+        return !(tag.hasPrefix("ns") || tag.hasPrefix("nr") || tag.hasPrefix("nz") || tag.hasPrefix("nt"))
+    }
+
     /// Whether the lexicon knows `word` as a place name.
-    private func isPlaceWord(_ word: String) -> Bool {
-        lexicon?.tag(of: word) == "ns"
+    private func isPlaceWord(_ word: ArraySlice<UInt32>) -> Bool {
+        lexicon?.tag(ofScalars: word) == "ns"
     }
 
     /// Whether the scalars can make a place stem: Han characters, no function words or numerals.
@@ -258,12 +296,29 @@ struct PlaceFinder: Sendable {
     // MARK: - Tables
 
     static let suffixes = Scalars.set("省市县区镇乡村旗")
-    static let nameBreaks = Scalars.set("的在对和与及从向把被将为是了")
+    static let nameBreaks = Scalars.set("的在对和与及从向把被将为是了共已")
+    /// Verbs and adverbs that end a name: what follows them is the sentence (岚江市累计举办招聘会).
+    static let nameBreakWords: [[UInt32]] = [
+        "举办", "举行", "开展", "召开", "累计", "组织", "参加", "全力", "积极", "推进", "成功", "正在", "今年", "上半年",
+    ].map(\.scalarValues)
     static let organizationSuffixes: [[UInt32]] = [
         "工会", "研究院", "研究所", "学院", "大学", "中学", "小学", "医院", "公司", "集团", "委员会", "管理局", "局", "厅",
         "中心", "协会", "商会", "银行", "储备库", "联合会", "办公室", "办事处", "法院", "检察院", "政府", "党委", "学校",
         "馆", "站",
+        // Events named after their place (岚江市招商推介会, 岚江书画展).
+        "对接会", "洽谈会", "博览会", "交易会", "推介会", "招聘会", "展销会", "运动会", "展览会", "座谈会", "发布会",
+        "大会", "论坛", "峰会", "大赛", "联赛", "书画展", "摄影展", "展览", "文化节", "旅游节", "艺术节",
     ].map(\.scalarValues)
+    static let organizationSuffixEnds: ScalarSet = {
+        var set = ScalarSet("")
+        for suffix in organizationSuffixes { if let last = suffix.last { set.insert(last) } }
+        return set
+    }()
+    static let nameBreakStarts: ScalarSet = {
+        var set = ScalarSet("")
+        for word in nameBreakWords { if let first = word.first { set.insert(first) } }
+        return set
+    }()
     static let districtTails: [[UInt32]] = ["中心城区", "主城区", "城区", "高新区", "开发区", "新区"].map(\.scalarValues)
     static let landmarkSuffixes: [[UInt32]] = ["公园", "广场", "景区", "湿地"].map(\.scalarValues)
     static let landmarkStarts = Scalars.set("公广景湿")
@@ -277,7 +332,7 @@ struct PlaceFinder: Sendable {
     /// Characters that never belong to a place stem.
     static let nonStem = Scalars.set("的在对于和与及并也都已将把被让由是有共等了着过又还均各其该这那此每全本我为从向至到以个第省市县区")
         .union(Scalars.set("零〇一二两三四五六七八九十百千万亿"))
-    static let boundaryWords = Scalars.set("省市县区镇乡村")
+    static let boundaryWords = Scalars.set("省市县区镇乡村年")
     /// A suffix followed by these makes another word (市场, 县级, 区域, 村民).
     static let compoundFollowers: [UInt32: ScalarSet] = [
         0x5E02: Scalars.set("场民值级委政属直辖区容面内外里域县长"),  // 市

@@ -78,7 +78,11 @@ extension ArchiveAPI {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent(name)
         try data.write(to: file)
-        return await Ingest(store: store, paper: paper).run(files: [file.path])
+        guard var ingest = uploader else {
+            throw Problem(status: .forbidden, detail: "uploads are off on this server")
+        }
+        ingest.paper = paper
+        return await ingest.run(files: [file.path])
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

@@ -1,3 +1,4 @@
+import Almanac
 import AlmanacStore
 import Hummingbird
 import Logging
@@ -10,6 +11,8 @@ struct ArchiveAPI: Sendable {
     let openAPIDocument: ByteBuffer
     /// Recent search responses (off unless given).
     var cache = ResponseCache(capacity: 0)
+    /// The ingest pipeline uploads go through (layout, facts; its lexicons loaded once); nil when uploads are off.
+    var uploader: Ingest? = nil
 
     /// Adds the API's routes under `group` (`/api/v1`).
     func register(on group: RouterGroup<BasicRequestContext>) {

@@ -1,3 +1,4 @@
+import Almanac
 import AlmanacStore
 import Hummingbird
 import Logging
@@ -40,9 +41,10 @@ public func buildRouter(store: any Store, configuration: ServerConfiguration) th
         headers[.cacheControl] = "public, max-age=3600"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: stylesheet))
     }
+    let uploader = configuration.uploadsEnabled ? try Ingest(store: store, jobs: 1) : nil
     ArchiveAPI(
         store: store, configuration: configuration, openAPIDocument: openAPI,
-        cache: ResponseCache(capacity: configuration.searchCacheSize)
+        cache: ResponseCache(capacity: configuration.searchCacheSize), uploader: uploader
     ).register(on: router.group("api/v1"))
     site.register(on: router)
     return router

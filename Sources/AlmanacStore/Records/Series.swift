@@ -64,7 +64,8 @@ extension Series {
     /// The series `facts` make: grouped by (place, indicator key, unit, change), one point per period.
     ///
     /// A period is the resolved date range when there is one, else the period phrase on its page's
-    /// date. Series with more points come first, then by place, unit and change.
+    /// date (on an undated page, each such fact is a period of its own). Series with more points come
+    /// first, then by place, unit and change.
     public static func make(from facts: [StoredFact]) -> [Series] {
         struct GroupKey: Hashable {
             var place, indicatorKey, unit: String
@@ -105,9 +106,11 @@ extension Series {
         }
     }
 
+    /// A fact on an undated page whose period is not resolved has a period of its own.
     static func periodKey(of fact: StoredFact) -> String {
         if let period = fact.fact.resolvedPeriod { return "\(period.start)/\(period.end)" }
-        return "\(fact.fact.period)@\(fact.date ?? "")"
+        guard let date = fact.date else { return "#\(fact.id)" }
+        return "\(fact.fact.period)@\(date)"
     }
 
     /// Whether `left` was reported before `right`: earlier page date (undated first), then stored earlier.

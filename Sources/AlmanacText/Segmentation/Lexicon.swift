@@ -69,4 +69,29 @@ public struct Lexicon: Sendable {
 
     /// Whether `word` is a word of the lexicon.
     public func contains(_ word: String) -> Bool { frequency(of: word) != nil }
+
+    // MARK: - Lookup by scalars
+
+    /// The tag of the word spelled by `word`'s scalars, or `nil`: ``tag(of:)`` without building a `String`.
+    public func tag(ofScalars word: ArraySlice<UInt32>) -> String? {
+        let node = node(ofScalars: word)
+        guard frequency(at: node) > 0 else { return nil }
+        let index = Int(storage.tags[Int(node)])
+        return index < tagNames.count ? tagNames[index] : nil
+    }
+
+    /// Whether the scalars spell a word of the lexicon: ``contains(_:)`` without building a `String`.
+    public func contains(scalars word: ArraySlice<UInt32>) -> Bool {
+        frequency(at: node(ofScalars: word)) > 0
+    }
+
+    /// The node that ends the path of `word` (its scalars width-folded), or -1.
+    private func node(ofScalars word: ArraySlice<UInt32>) -> Int32 {
+        var node: Int32 = 0
+        for value in word {
+            node = child(of: node, label: ScalarClass.foldWidth(value))
+            if node < 0 { return -1 }
+        }
+        return node
+    }
 }

@@ -55,9 +55,9 @@ public enum SentenceSplitter {
                 start = index
                 continue
             }
-            if openers.contains(value) {
+            if isOpener(value) {
                 depth += 1
-            } else if closers.contains(value) {
+            } else if isCloser(value) {
                 depth = max(0, depth - 1)
             } else if value == 0x22 {
                 insideStraightQuote.toggle()
@@ -67,7 +67,7 @@ public enum SentenceSplitter {
                 // Closing quotes and brackets right after the terminator belong to the sentence.
                 var closedDepth = depth
                 while end < scalars.count,
-                    closers.contains(scalars[end]) || (scalars[end] == 0x22 && insideStraightQuote)
+                    isCloser(scalars[end]) || (scalars[end] == 0x22 && insideStraightQuote)
                 {
                     if scalars[end] == 0x22 {
                         insideStraightQuote = false
@@ -101,19 +101,28 @@ public enum SentenceSplitter {
             let previous = index > 0 ? scalars[index - 1] : 0x20
             if ScalarClass.isDigit(next) && ScalarClass.isDigit(previous) { return false }
             if ScalarClass.isLatin(next) || ScalarClass.isDigit(next) { return false }
-            return ScalarClass.isSpace(next) || ScalarClass.isHan(next) || closers.contains(next)
+            return ScalarClass.isSpace(next) || ScalarClass.isHan(next) || isCloser(next)
                 || index + 1 == scalars.count || next == 0x22
         default:
             return false
         }
     }
 
-    /// “ ‘ 「 『 （ ( 《 【 [ 〈 〔
-    static let openers: Set<UInt32> = [
-        0x201C, 0x2018, 0x300C, 0x300E, 0xFF08, 0x28, 0x300A, 0x3010, 0x5B, 0x3008, 0x3014,
-    ]
-    /// ” ’ 」 』 ） ) 》 】 ] 〉 〕
-    static let closers: Set<UInt32> = [
-        0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B, 0x3011, 0x5D, 0x3009, 0x3015,
-    ]
+    /// Whether `value` opens a quote or bracket: “ ‘ 「 『 （ ( 《 【 [ 〈 〔 (a switch: this runs for every scalar).
+    @inline(__always)
+    static func isOpener(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x201C, 0x2018, 0x300C, 0x300E, 0xFF08, 0x28, 0x300A, 0x3010, 0x5B, 0x3008, 0x3014: return true
+        default: return false
+        }
+    }
+
+    /// Whether `value` closes a quote or bracket: ” ’ 」 』 ） ) 》 】 ] 〉 〕.
+    @inline(__always)
+    static func isCloser(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B, 0x3011, 0x5D, 0x3009, 0x3015: return true
+        default: return false
+        }
+    }
 }

@@ -31,7 +31,7 @@ struct Demo: AsyncParsableCommand {
         let files = PageFiles.expand([folder])
         print("almanac demo: \(files.count) demo pages from \(folder)")
         let (summary, articles) = try await withStore(location) { store in
-            let summary = await Almanac.Ingest(store: store, paper: "岚江日报 (demo)").run(files: files)
+            let summary = try await Almanac.Ingest(store: store, paper: "岚江日报 (demo)").run(files: files)
             return (summary, try await store.fetchArticles(limit: 200, offset: 0))
         }
         print("archive: \(location)")

@@ -106,7 +106,7 @@ struct EvalFacts: AsyncParsableCommand {
             if FactScore.overlapF1(p.indicator, g.indicator) < 0.5 { wrong.append("indicator \(p.indicator)≠\(g.indicator)") }
             if p.period != g.period { wrong.append("period \(p.period)≠\(g.period)") }
             if FactScore.placeKey(p.place) != FactScore.placeKey(g.place) { wrong.append("place \(p.place)≠\(g.place)") }
-            if !wrong.isEmpty { printError("FIELD    \(p.quantity.text): " + wrong.joined(separator: "; ")) }
+            if !wrong.isEmpty { printError("FIELD    \(p.quantity.text): " + wrong.joined(separator: "; ") + "  | \(p.sentence)") }
         }
     }
 }

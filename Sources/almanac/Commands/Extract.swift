@@ -13,6 +13,9 @@ struct Extract: AsyncParsableCommand {
             The input is a passage of prose; offsets count its Unicode scalars. With --page the input \
             is a raw page: its articles are rebuilt first and each body fact carries "seq", the \
             article's sequence number, with offsets into that article's body.
+            With --date (or, for a page, a date in the file name or one inferred from the text, \
+            reported on standard error) each fact whose period resolves carries period_start and \
+            period_end.
             Example: almanac extract --page ../shared/seeds/000_2b5984b6753f43c2.txt
             """)
 
@@ -22,7 +25,36 @@ struct Extract: AsyncParsableCommand {
     @Flag(help: "Read the input as a raw page: rebuild its articles first.")
     var page = false
 
+    @Option(
+        help: ArgumentHelp(
+            "The page's date, YYYY-MM-DD: period phrases resolve against it (period_start, period_end).",
+            discussion: "With --page and no --date, a date in the file name is used, else one inferred from the text."))
+    var date: String?
+
     @OptionGroup var decoding: EncodingOptions
+
+    func validate() throws {
+        if let date, CalendarDay(date) == nil {
+            throw ValidationError("--date takes a calendar day written YYYY-MM-DD, such as 2023-08-31")
+        }
+    }
+
+    /// The date periods resolve against: --date, else (for a page) the file name's date or the text's.
+    private func pageDate(of text: String) -> CalendarDay? {
+        if let date { return CalendarDay(date) }
+        guard page else { return nil }
+        if file != "-", let named = PageDate.fromFileName((file as NSString).lastPathComponent) {
+            return CalendarDay(named)
+        }
+        guard let estimate = PageDateInference.estimate(in: text) else {
+            printError("no page date: the file name holds none and the text names no year; periods are not resolved")
+            return nil
+        }
+        printError(
+            "page date \(estimate.date) inferred from the text (\(estimate.basis.rawValue), confidence "
+                + String(format: "%.2f", estimate.confidence) + ")")
+        return estimate.date
+    }
 
     func run() async throws {
         let text: String
@@ -33,18 +65,21 @@ struct Extract: AsyncParsableCommand {
             text = try PageReader(encoding: decoding.encoding).read(path: file).text
         }
         let extractor = try FactExtractor.bundled()
+        let resolver = pageDate(of: text).map { PeriodResolver(pageDate: $0) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var output = ""
         if page {
             let stems = extractor.placeStems(in: text)
             for article in PageLayout().articles(in: text) {
-                for (part, fact) in extractor.facts(in: article, pageStems: stems) where part == .body {
+                for (part, var fact) in extractor.facts(in: article, pageStems: stems) where part == .body {
+                    fact.resolvedPeriod = resolver?.resolve(fact.period)
                     output += String(decoding: try encoder.encode(fact), as: UTF8.self) + "\n"
                 }
             }
         } else {
-            for fact in extractor.facts(in: text) {
+            for var fact in extractor.facts(in: text) {
+                fact.resolvedPeriod = resolver?.resolve(fact.period)
                 output += String(decoding: try encoder.encode(fact), as: UTF8.self) + "\n"
             }
         }

@@ -3,15 +3,23 @@ import AlmanacStore
 import ArgumentParser
 import Foundation
 
-/// `almanac ingest PATH…`: read pages, rebuild their articles and store them.
+/// `almanac ingest PATH…`: read pages, extract their articles and facts and store them.
 struct Ingest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Store pages and their articles in the archive.",
+        abstract: "Store pages with their articles, facts and mentions in the archive.",
         discussion: """
-            PATH may be page files or folders (their .txt/.md files, recursively). A page whose bytes \
-            are already stored is skipped, so re-running after an interruption completes the set. Each \
-            page is stored in one transaction. A date in the file name (2023-08-31, 20230831) becomes \
-            the page's date.
+            PATH may be page files or folders (their .txt/.md files, recursively). Layout and extraction \
+            run on --jobs pages at once; one writer stores whole pages in batches, one transaction per \
+            batch, so an interrupted run (even kill -9) leaves no half page. A page whose bytes are \
+            already stored is skipped, so re-running completes the set; --reprocess replaces the stored \
+            pages' articles, facts and mentions instead (one transaction per batch, page ids kept). \
+            The page date is --date, else a date in the file name (2023-08-31, 20230831). Several \
+            ingest processes may share one PostgreSQL archive.
+
+            Examples:
+              almanac ingest pages/
+              almanac ingest --jobs 2 --date 2024-05-14 --paper 岚江日报 today/*.txt
+              almanac ingest --reprocess --db postgres://almanac@localhost/almanac pages/
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -19,6 +27,18 @@ struct Ingest: AsyncParsableCommand {
 
     @Option(help: "The paper's name, recorded with each page.")
     var paper: String = ""
+
+    @Option(help: "The issue date of every page given (YYYY-MM-DD); default: a date in each file name.")
+    var date: String?
+
+    @Option(help: "How many pages to lay out and extract at once (default: the number of active processors).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "At most this many pages per write transaction.")
+    var batchSize = 32
+
+    @Flag(help: "Replace pages that are already stored (after an upgrade) instead of skipping them.")
+    var reprocess = false
 
     @Flag(help: "Print the summary as JSON.")
     var json = false
@@ -28,13 +48,20 @@ struct Ingest: AsyncParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("name at least one page file or folder") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
+        if let date, date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
+            throw ValidationError("--date must be a day written YYYY-MM-DD, not '\(date)'")
+        }
     }
 
     func run() async throws {
         let files = PageFiles.expand(paths)
         let showProgress = standardErrorIsTerminal && !json
         let summary = try await database.withStore { store in
-            let ingest = Almanac.Ingest(store: store, reader: PageReader(encoding: decoding.encoding), paper: paper)
+            let ingest = try Almanac.Ingest(
+                store: store, reader: PageReader(encoding: decoding.encoding), paper: paper, date: date, jobs: jobs,
+                mode: reprocess ? .replace : .skipExisting, batchSize: batchSize)
             return await ingest.run(files: files) { progress in
                 guard showProgress else { return }
                 let eta = progress.secondsLeft.map { String(format: ", %.0f s left", $0) } ?? ""
@@ -48,9 +75,12 @@ struct Ingest: AsyncParsableCommand {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(summary), as: UTF8.self))
         } else {
+            let rate = summary.elapsed > 0 ? Double(summary.pages + summary.replaced) / summary.elapsed : 0
             print(
-                "stored \(summary.pages) pages, \(summary.articles) articles; "
-                    + "skipped \(summary.skipped.count); failed \(summary.failed.count)")
+                "stored \(summary.pages) pages, \(summary.articles) articles, \(summary.facts) facts, "
+                    + "\(summary.mentions) mentions; replaced \(summary.replaced); skipped \(summary.skipped.count); "
+                    + "failed \(summary.failed.count); "
+                    + String(format: "%.1f s, %.1f pages/s", summary.elapsed, rate))
             for entry in summary.skipped { print("skipped \(entry.path): \(entry.reason)") }
         }
         for entry in summary.failed { printError("almanac: \(entry.path): \(entry.reason)") }

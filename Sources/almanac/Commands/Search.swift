@@ -14,6 +14,7 @@ struct Search: AsyncParsableCommand {
             Examples:
               almanac search 在建工程
               almanac search "岚江 项目" --from 2024-01-01 --to 2024-06-30 --section 经济 --json
+              almanac search 产值 --entity 岚江钢铁集团有限公司
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -32,6 +33,9 @@ struct Search: AsyncParsableCommand {
 
     @Option(help: "Only articles from this paper (exact name).")
     var paper: String?
+
+    @Option(help: "Only articles that mention this entity (its canonical name or a printed form, exact).")
+    var entity: String?
 
     @Option(help: "At most this many hits.")
     var limit = 20
@@ -57,7 +61,8 @@ struct Search: AsyncParsableCommand {
             throw ValidationError("no archive at \(path); create one with `almanac ingest PATH…`")
         }
         let search = SearchQuery(
-            text: query, from: from, to: to, section: section, paper: paper, limit: limit, offset: offset)
+            text: query, from: from, to: to, section: section, paper: paper, entity: entity, limit: limit,
+            offset: offset)
         let hits: [SearchHit]
         do {
             hits = try await database.withStore { try await $0.search(search) }

@@ -1,6 +1,4 @@
 import Almanac
-import AlmanacExtract
-import AlmanacLayout
 import AlmanacModel
 import AlmanacServer
 import AlmanacStore
@@ -71,13 +69,13 @@ struct TestArchive {
         try await Self.fill(store, pages: Self.pages, in: folder)
     }
 
-    /// Writes `pages` as files and stores them with their articles (layout), facts (the fact
-    /// extractor) and mentions of ``names``, as ingest with extraction stores them.
+    /// Writes `pages` as files and stores them through the ingest pipeline's extraction (layout,
+    /// facts with resolved periods) with a mention finder that knows ``names``.
     static func fill(
         _ store: some Store, pages: [(name: String, text: String)], in folder: URL,
         names: [(text: String, kind: EntityKind, project: ProjectDetails?)] = names
     ) async throws {
-        let extractor = try FactExtractor.bundled()
+        let extraction = try PageExtraction.bundled(mentions: { text in mentions(in: text, names: names) })
         var extracted: [ExtractedPage] = []
         for file in pages {
             let url = folder.appendingPathComponent(file.name)
@@ -86,37 +84,26 @@ struct TestArchive {
             page.paper = "岚江日报"
             page.date = PageDate.fromFileName(file.name)
             page.dateSource = .given
-            let articles = PageLayout().articles(in: page.text).map { article in
-                ExtractedArticle(
-                    article: article,
-                    facts: extractor.facts(in: article).map { (ArticleField(rawValue: $0.part.rawValue) ?? .body, $0.fact) },
-                    mentions: mentions(in: article, names: names))
-            }
-            extracted.append(ExtractedPage(page: page, articles: articles))
+            extracted.append(extraction.extract(page))
         }
         _ = try await store.save(extracted, mode: .skipExisting)
     }
 
-    /// Every occurrence of a name of ``names`` in the article's headline and body.
-    static func mentions(
-        in article: Article, names: [(text: String, kind: EntityKind, project: ProjectDetails?)]
-    ) -> [(field: ArticleField, mention: Mention)] {
-        var found: [(ArticleField, Mention)] = []
-        for (field, text) in [(ArticleField.headline, article.headline), (.body, article.body)] {
-            let scalars = Array(text.unicodeScalars)
-            var taken = [Bool](repeating: false, count: scalars.count)
-            for name in names {
-                let needle = Array(name.text.unicodeScalars)
-                guard needle.count <= scalars.count else { continue }
-                for start in 0...(scalars.count - needle.count)
-                where Array(scalars[start..<start + needle.count]) == needle && !taken[start] {
-                    for index in start..<start + needle.count { taken[index] = true }
-                    found.append(
-                        (field, Mention(text: name.text, kind: name.kind, start: start, end: start + needle.count, project: name.project)))
-                }
+    /// Every occurrence of a name of `names` in `text` (longer names first, no overlaps).
+    static func mentions(in text: String, names: [(text: String, kind: EntityKind, project: ProjectDetails?)]) -> [Mention] {
+        let scalars = Array(text.unicodeScalars)
+        var taken = [Bool](repeating: false, count: scalars.count)
+        var found: [Mention] = []
+        for name in names.sorted(by: { $0.text.unicodeScalars.count > $1.text.unicodeScalars.count }) {
+            let needle = Array(name.text.unicodeScalars)
+            guard needle.count <= scalars.count else { continue }
+            for start in 0...(scalars.count - needle.count)
+            where Array(scalars[start..<start + needle.count]) == needle && !taken[start..<start + needle.count].contains(true) {
+                for index in start..<start + needle.count { taken[index] = true }
+                found.append(Mention(text: name.text, kind: name.kind, start: start, end: start + needle.count, project: name.project))
             }
         }
-        return found
+        return found.sorted { $0.start < $1.start }
     }
 
     /// Runs `body` with an in-process client of the server over this archive.

@@ -1,0 +1,90 @@
+import AlmanacExtract
+import AlmanacLayout
+import AlmanacModel
+
+/// Everything ingest reads out of one page: its articles, their facts and the named things they mention.
+///
+/// A pure function of the page: layout rebuilds the articles, ``FactExtractor`` reads the figures of
+/// each article's headline, subheadline, captions and body, and the mention finder reads named things
+/// from the same fields. The mention finder is injected; ``noMentions`` finds none.
+///
+/// ```swift
+/// let extraction = try PageExtraction.bundled()
+/// let extracted = extraction.extract(page)   // an ExtractedPage, ready for Store.save
+/// ```
+public struct PageExtraction: Sendable {
+    /// Reads the named things of one text (a headline, a caption, a body); offsets count its scalars.
+    public typealias MentionFinder = @Sendable (String) -> [Mention]
+
+    public var layout: PageLayout
+    public var facts: FactExtractor
+    public var mentions: MentionFinder
+
+    /// A finder that finds nothing.
+    public static let noMentions: MentionFinder = { _ in [] }
+
+    public init(layout: PageLayout = PageLayout(), facts: FactExtractor, mentions: @escaping MentionFinder = noMentions) {
+        self.layout = layout
+        self.facts = facts
+        self.mentions = mentions
+    }
+
+    /// Layout and the bundled fact extractor, with `mentions` as the mention finder.
+    public static func bundled(mentions: @escaping MentionFinder = noMentions) throws -> PageExtraction {
+        PageExtraction(facts: try FactExtractor.bundled(), mentions: mentions)
+    }
+
+    /// The page's articles with their facts and mentions.
+    ///
+    /// A page that comes without a date gets the one its text implies (``PageDateInference``, marked
+    /// `inferred`); with a date, each fact's period phrase is resolved to the days it covers.
+    public func extract(_ page: Page) -> ExtractedPage {
+        var page = page
+        if page.date == nil, let estimate = PageDateInference.estimate(in: page.text) {
+            page.date = estimate.date.description
+            page.dateSource = .inferred
+        }
+        let resolver = page.date.flatMap { CalendarDay($0) }.map { PeriodResolver(pageDate: $0) }
+        let articles = layout.articles(in: page.text)
+        let stems = facts.placeStems(in: page.text)
+        var extracted = articles.map { extract($0, pageStems: stems) }
+        if let resolver {
+            for index in extracted.indices {
+                for fact in extracted[index].facts.indices {
+                    let period = extracted[index].facts[fact].fact.period
+                    extracted[index].facts[fact].fact.resolvedPeriod = resolver.resolve(period)
+                }
+            }
+        }
+        return ExtractedPage(page: page, articles: extracted)
+    }
+
+    /// One article's facts (with the place stems named elsewhere on its page) and mentions.
+    public func extract(_ article: Article, pageStems: Set<[UInt32]> = []) -> ExtractedArticle {
+        let found = facts.facts(in: article, pageStems: pageStems).map { (part, fact) in
+            (field: ArticleField(part), fact: fact)
+        }
+        var named: [(field: ArticleField, mention: Mention)] = []
+        func read(_ text: String, _ field: ArticleField) {
+            guard !text.isEmpty else { return }
+            named += mentions(text).map { (field, $0) }
+        }
+        read(article.headline, .headline)
+        read(article.subheadline, .subheadline)
+        for caption in article.captions { read(caption, .caption) }
+        read(article.body, .body)
+        return ExtractedArticle(article: article, facts: found, mentions: named)
+    }
+}
+
+extension ArticleField {
+    /// The field a fact of this part was read from.
+    init(_ part: ArticlePart) {
+        switch part {
+        case .headline: self = .headline
+        case .subheadline: self = .subheadline
+        case .caption: self = .caption
+        case .body: self = .body
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// A set of short words (one to four Basic Multilingual Plane scalars) looked up by their scalars.
+///
+/// Each word packs into one `UInt64` (16 bits a scalar), so a lookup builds no `String` and hashes
+/// eight bytes: the finders test every word of a clause against such lists.
+struct WordSet: Sendable {
+    private var keys: Set<UInt64> = []
+
+    /// The set of `words`; a word longer than four scalars or outside the BMP is a programming error.
+    init(_ words: [String]) {
+        for word in words {
+            let scalars = word.unicodeScalars.map(\.value)
+            guard let key = Self.key(scalars[...]) else { preconditionFailure("\(word) does not fit a WordSet") }
+            keys.insert(key)
+        }
+    }
+
+    /// Whether the scalars spell a word of the set.
+    @inline(__always)
+    func contains(_ word: ArraySlice<UInt32>) -> Bool {
+        guard let key = Self.key(word) else { return false }
+        return keys.contains(key)
+    }
+
+    /// Whether `word` is in the set.
+    func contains(_ word: String) -> Bool {
+        contains(word.unicodeScalars.map(\.value)[...])
+    }
+
+    private static func key(_ word: ArraySlice<UInt32>) -> UInt64? {
+        guard !word.isEmpty, word.count <= 4 else { return nil }
+        var key: UInt64 = 0
+        for value in word {
+            guard value < 0x10000, value != 0 else { return nil }
+            key = key << 16 | UInt64(value)
+        }
+        return key
+    }
+}
