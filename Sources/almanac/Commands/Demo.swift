@@ -47,6 +47,7 @@ struct Demo: AsyncParsableCommand {
             print("next: almanac serve --db \(location)")
             return
         }
+        fflush(nil)  // the listing before the server's own lines, also when the output is a pipe or file
         try await withStore(location) { store in
             try await server.serve(store: store, archive: location)
         }
