@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "AlmanacText", resources: [.copy("Resources")]),
@@ -38,9 +41,24 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "AlmanacServer",
+            dependencies: [
+                "Almanac", "AlmanacModel", "AlmanacStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "almanac",
-            dependencies: ["Almanac", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Almanac", "AlmanacServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "almanac-bench",
@@ -61,6 +79,15 @@ let package = Package(
             dependencies: ["AlmanacStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "AlmanacTests", dependencies: ["Almanac", "AlmanacLayout", "AlmanacModel", "AlmanacStore"]),
+        .testTarget(
+            name: "AlmanacServerTests",
+            dependencies: [
+                "AlmanacServer", "Almanac", "AlmanacModel", "AlmanacStore", "AlmanacLayout", "AlmanacExtract",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -25,6 +25,23 @@ if [ ! -x "$PG_BIN/initdb" ] || [ ! -x "$PG_BIN/pg_ctl" ] || [ ! -x "$PG_BIN/pos
     fi
 fi
 
+# The browser test drives Debian's chromium headless over the built server (CJK fonts so its
+# screenshots show the Chinese); it fails, never skips, when chromium is missing.
+CHROMIUM=${ALMANAC_CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$CHROMIUM" ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+    echo "scripts/test.sh: installing chromium and fonts-noto-cjk (the browser test needs them)" >&2
+    sudo=""
+    if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+    if ! { $sudo apt-get update && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends chromium fonts-noto-cjk; }; then
+        echo "scripts/test.sh: cannot install chromium; the browser test of the web app needs it" >&2
+        exit 1
+    fi
+    if [ ! -x "$CHROMIUM" ]; then
+        echo "scripts/test.sh: chromium is installed but $CHROMIUM is missing; set ALMANAC_CHROMIUM" >&2
+        exit 1
+    fi
+fi
+
 swift build --build-tests
 swift test --skip-build --disable-xctest 2>&1 | tee test-output.log
 # Swift Testing's closing line; refuse a run that executed nothing.

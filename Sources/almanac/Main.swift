@@ -9,11 +9,11 @@ struct Main: AsyncParsableCommand {
         discussion: """
             Pages are plain-text extractions of printed newspaper pages (UTF-8 or GB18030). \
             `pages` rebuilds their articles without a database; `ingest` stores them in an archive \
-            (SQLite by default) that `articles` lists and `search` searches.
+            (SQLite by default) that `articles` lists, `search` searches and `serve` serves.
             """,
         subcommands: [
             Pages.self, Ingest.self, Articles.self, Search.self, Facts.self, Series.self, Projects.self, Export.self,
-            Segment.self, Extract.self, Entities.self, Eval.self, Generate.self, Demo.self,
+            Segment.self, Extract.self, Entities.self, Eval.self, Generate.self, Serve.self, Demo.self,
         ]
     )
 }

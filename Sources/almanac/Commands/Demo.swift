@@ -6,11 +6,12 @@ import Foundation
 /// `almanac demo`: a fresh archive built from the project's own demo pages.
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build a fresh SQLite archive from the demo pages and show what it holds.",
+        abstract: "Build a fresh SQLite archive from the demo pages and serve it in the browser.",
         discussion: """
             The demo pages (demo/pages/ in the checkout) are written by the Almanac team about an \
             invented city and carry every kind of damage text extraction does to a printed page. The \
-            archive goes to a new temporary folder unless --db is given.
+            archive goes to a new temporary folder unless --db is given. Then the web app serves it \
+            (the URL is printed; Ctrl-C stops it), unless --no-serve is given.
             """)
 
     @Option(help: "The folder of demo pages. Default: demo/pages in the current folder or the checkout.")
@@ -18,6 +19,11 @@ struct Demo: AsyncParsableCommand {
 
     @Option(help: "Where to build the archive (a SQLite file). Default: a new temporary folder.")
     var db: String?
+
+    @Flag(help: "Only build and list the archive; do not serve it.")
+    var noServe = false
+
+    @OptionGroup var server: ServerOptions
 
     func run() async throws {
         let folder = try demoFolder()
@@ -36,8 +42,15 @@ struct Demo: AsyncParsableCommand {
             let section = article.section.isEmpty ? "" : "[\(article.section)] "
             print("  \(item.date ?? "----------")  #\(article.seq)  \(section)\(article.headline)  (\(article.kind.rawValue))")
         }
-        print("next: almanac articles --db \(location) --json | head")
         if !summary.failed.isEmpty { throw ExitCode(1) }
+        if noServe {
+            print("next: almanac serve --db \(location)")
+            return
+        }
+        fflush(nil)  // the listing before the server's own lines, also when the output is a pipe or file
+        try await withStore(location) { store in
+            try await server.serve(store: store, archive: location)
+        }
     }
 
     /// The demo folder: as given, else demo/pages under the current folder, else beside the build folder.

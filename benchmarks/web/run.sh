@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The web benchmark: `wrk` against GET /api/v1/search of a release-built `almanac serve` over an
+# archive of about ARTICLES articles (default 100000), once with the search response cache (the
+# default) and once without it. Prints requests/s and the 99th-percentile latency of each.
+#
+#   benchmarks/web/run.sh [ARTICLES]
+#
+# The archive is built once into $ALMANAC_BENCH_DIR (default /tmp/almanac-web-bench) and reused.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+TARGET=${1:-100000}
+WORK=${ALMANAC_BENCH_DIR:-/tmp/almanac-web-bench}
+DURATION=${ALMANAC_BENCH_SECONDS:-20}
+mkdir -p "$WORK"
+
+if ! command -v wrk >/dev/null; then
+    echo "run.sh: installing wrk (Debian)" >&2
+    sudo=""; if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+    $sudo apt-get install -y --no-install-recommends wrk || { echo "run.sh: cannot install wrk" >&2; exit 1; }
+fi
+
+nice swift build -c release --scratch-path .build-release --product almanac
+BIN=.build-release/release/almanac
+DB="$WORK/archive-$TARGET.sqlite"
+
+if [ ! -f "$DB" ]; then
+    rm -rf "$WORK/pages" "$WORK/probe.sqlite"
+    if "$BIN" generate --help >/dev/null 2>&1; then
+        echo "run.sh: note: \`almanac generate\` exists; this script still varies the demo pages (update it)" >&2
+    fi
+    # Varied copies of the demo pages (see make_pages.py); one round first, to learn its articles.
+    python3 benchmarks/web/make_pages.py demo/pages "$WORK/probe" 1 >/dev/null
+    per_round=$("$BIN" ingest --db "$WORK/probe.sqlite" --json "$WORK/probe" | sed -E 's/.*"articles":([0-9]+).*/\1/')
+    rounds=$(( (TARGET + per_round - 1) / per_round ))
+    python3 benchmarks/web/make_pages.py demo/pages "$WORK/pages" "$rounds"
+    echo "run.sh: ingesting $rounds rounds of the demo pages ($per_round articles a round)" >&2
+    "$BIN" ingest --db "$DB.partial" --json "$WORK/pages" | tail -1
+    mv "$DB.partial" "$DB"
+    rm -rf "$WORK/pages" "$WORK/probe" "$WORK/probe.sqlite"
+fi
+
+serve_and_measure() {
+    local label=$1; shift
+    local out="$WORK/serve.out"
+    "$BIN" serve --db "$DB" --port 0 --log-level warning "$@" >"$out" 2>"$WORK/serve.err" &
+    local pid=$!
+    local url=""
+    for _ in $(seq 1 300); do
+        url=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$out" || true)
+        [ -n "$url" ] && break
+        sleep 0.1
+    done
+    if [ -z "$url" ]; then echo "run.sh: the server did not start" >&2; cat "$WORK/serve.err" >&2; kill "$pid"; exit 1; fi
+    if [ "$label" = "cache" ]; then
+        curl -s "$url/api/v1/stats" | sed -E 's/.*"articles":([0-9]+).*/archive: \1 articles/'
+        echo
+    fi
+    wrk -t2 -c16 -d5s -s benchmarks/web/queries.lua "$url" >/dev/null   # warm-up
+    local result
+    result=$(wrk -t2 -c16 -d"${DURATION}s" --latency -s benchmarks/web/queries.lua "$url")
+    kill -TERM "$pid"
+    wait "$pid" || true
+    local rps p99 p50
+    rps=$(echo "$result" | awk '/Requests\/sec/ {print $2}')
+    p50=$(echo "$result" | awk '$1 == "50%" {print $2}')
+    p99=$(echo "$result" | awk '$1 == "99%" {print $2}')
+    local errors
+    errors=$(echo "$result" | grep -E "Non-2xx|Socket errors" || true)
+    printf '%-28s %10s req/s   p50 %8s   p99 %8s   %s\n' "search, $label" "$rps" "$p50" "$p99" "$errors"
+}
+
+echo "wrk -t2 -c16 -d${DURATION}s, 32 one- to three-word queries in turn, limit=20 ($(nproc) cores, shared)"
+serve_and_measure "cache" --search-cache 1024
+serve_and_measure "no cache" --search-cache 0
