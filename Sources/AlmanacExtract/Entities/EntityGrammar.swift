@@ -22,6 +22,8 @@ struct EntityGrammar: Sendable {
     let projectStopTags: Set<UInt32>
     /// The stage words of a project, longest first.
     let projectStages: [[UInt32]]
+    /// Numerals, 第 and 几: a word holding one is a count or an ordinal, not part of a name's head.
+    let numeralScalars: Set<UInt32> = Set("第几一二三四五六七八九十百千万亿两".unicodeScalars.map(\.value))
     /// Single characters that end a name's head going back (的, 和, 与, 在 …).
     let headStops: Set<UInt32>
     /// jieba tags of lexicon words, numbered: index into `tagCodes`.

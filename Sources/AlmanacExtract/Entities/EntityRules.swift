@@ -65,6 +65,10 @@ struct EntityRules {
         let first = analysis.scalars[range.lowerBound]
         guard ScalarClass.isHan(first) || ScalarClass.isLatin(first) else { return false }
         if range.count == 1 && grammar.headStops.contains(first) { return false }
+        // Ordinals and counts (第三大, 几家) are not part of a name.
+        if analysis.scalars[range].contains(where: { grammar.numeralScalars.contains($0) || ScalarClass.isDigit($0) }) {
+            return false
+        }
         return !grammar.stopTags.contains(analysis.wordTags[index])
     }
 
@@ -127,26 +131,35 @@ struct EntityRules {
             var start = words[next].lowerBound
             while start < scalars.count && ScalarClass.isSpace(scalars[start]) { start += 1 }
             guard start - range.upperBound <= 1, start < scalars.count else { continue }
-            var length = 0
-            let tag = analysis.wordTags[next]
-            if tag == grammar.tagCodes["nr"], words[next].count <= 4 {
-                length = words[next].count
-            } else if grammar.surnames.contains(scalars[start]) {
-                // Two or three Han characters, ending before punctuation or a word of two or more.
-                var end = start
-                while end < scalars.count && end - start < 3 && ScalarClass.isHan(scalars[end]) { end += 1 }
-                let wordAfter = analysis.wordOf[min(end, scalars.count - 1)]
-                if end - start == 3, end < scalars.count, wordAfter >= 0,
-                    words[Int(wordAfter)].lowerBound != end
-                {
-                    end -= 1
-                }
-                length = end - start >= 2 ? end - start : 0
-            }
+            let length = nameLength(at: start)
             guard length >= 2 else { continue }
             let name = start..<(start + length)
             guard !spans.contains(where: { $0.range.overlaps(name) }) else { continue }
             spans.append(EntitySpan(kind: .person, range: name))
         }
+    }
+
+    /// The length of a person's name starting at `start` after a title: a word the segmenter's model
+    /// made of an unknown name (tag none or nr, two to four characters), or a family name alone
+    /// followed by a word of one or two characters that is no verb, adverb or function word; else 0.
+    func nameLength(at start: Int) -> Int {
+        let scalars = analysis.scalars
+        let w = Int(analysis.wordOf[start])
+        guard w >= 0, analysis.words[w].lowerBound == start else { return 0 }
+        let word = analysis.words[w]
+        let tag = analysis.wordTags[w]
+        let allHan = scalars[word].allSatisfy(ScalarClass.isHan)
+        if word.count >= 2 {
+            guard allHan, word.count <= 4, tag == 0 || tag == grammar.tagCodes["nr"] else { return 0 }
+            let surname = grammar.surnames.contains(scalars[start])
+                || (word.count >= 3 && grammar.compoundSurnames.contains(Array(scalars[start..<start + 2])))
+            return surname || tag == grammar.tagCodes["nr"] ? word.count : 0
+        }
+        guard grammar.surnames.contains(scalars[start]), w + 1 < analysis.words.count else { return 0 }
+        let given = analysis.words[w + 1]
+        guard given.lowerBound == word.upperBound, given.count <= 2, scalars[given].allSatisfy(ScalarClass.isHan),
+            !grammar.stopTags.contains(analysis.wordTags[w + 1]), !grammar.headStops.contains(scalars[given.lowerBound])
+        else { return 0 }
+        return 1 + given.count
     }
 }
