@@ -22,6 +22,10 @@ struct EntityGrammar: Sendable {
     let projectStopTags: Set<UInt32>
     /// The stage words of a project, longest first.
     let projectStages: [[UInt32]]
+    /// The roles of a byline, after which a name runs to what closes the byline.
+    let bylineRoles: Set<[UInt32]> = Set(["记者", "通讯员", "实习生", "摄影", "撰文", "摄"].map(\.scalarValues))
+    /// What closes a byline's name.
+    let bylineClosers: [[UInt32]] = ["报道", "摄影", "摄", "通讯员", "记者", "整理", "文"].map(\.scalarValues)
     /// Numerals, 第 and 几: a word holding one is a count or an ordinal, not part of a name's head.
     let numeralScalars: Set<UInt32> = Set("第几一二三四五六七八九十百千万亿两".unicodeScalars.map(\.value))
     /// Single characters that end a name's head going back (的, 和, 与, 在 …).

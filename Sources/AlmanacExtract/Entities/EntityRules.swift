@@ -78,38 +78,40 @@ struct EntityRules {
     /// word or a word the lexicon lacks, and the suffix.
     func addLocalPlaces(to spans: inout [EntitySpan]) {
         let scalars = analysis.scalars
-        for (index, range) in analysis.words.enumerated() where index > 0 {
-            let word = Array(scalars[range])
-            var suffixLength = 0
-            for suffix in grammar.localPlaceSuffixesByLength where word.count >= suffix.count {
-                if Array(word.suffix(suffix.count)) == suffix {
-                    suffixLength = suffix.count
-                    break
-                }
+        var index = 2
+        while index < scalars.count {
+            guard let suffix = grammar.localPlaceSuffixesByLength.first(where: {
+                index + $0.count <= scalars.count && Array(scalars[index..<index + $0.count]) == $0
+            }) else {
+                index += 1
+                continue
             }
-            guard suffixLength > 0 else { continue }
-            // The head is the word before (or the word itself, less the suffix, when it is longer).
-            let head: Range<Int>
-            if word.count > suffixLength {
-                // A word the lexicon lacks (蒿坨子镇), or a known place with the suffix (锦州开发区).
-                head = range.lowerBound..<(range.upperBound - suffixLength)
-                guard head.count >= 2, analysis.wordTags[index] == 0 || analysis.placeMark[head.lowerBound] == 1
-                else { continue }
-            } else {
-                let previous = index - 1
-                let before = analysis.words[previous]
-                guard before.upperBound == range.lowerBound, before.count >= 2, before.count <= 4 else { continue }
-                let tag = analysis.wordTags[previous]
-                let known = analysis.placeMark[before.lowerBound] == 1
-                guard known || tag == 0 || tag == grammar.tagCodes["ns"] else { continue }
-                guard scalars[before].allSatisfy(ScalarClass.isHan) else { continue }
-                head = before
+            defer { index += suffix.count }
+            let end = index + suffix.count
+            // 镇长, 村民, 乡镇: the suffix character begins a longer word of the lexicon.
+            if suffix.count == 1, analysis.longestStarting[index] >= 2 { continue }
+            let limit = suffix.count == 1 ? 3 : 8
+            var start = index
+            while start > 0 && index - start < limit {
+                let value = scalars[start - 1]
+                guard ScalarClass.isHan(value), !grammar.headStops.contains(value) else { break }
+                if spans.contains(where: { $0.range.upperBound == start }) { break }
+                let w = Int(analysis.wordOf[start - 1])
+                if w >= 0, analysis.words[w].count >= 2, grammar.stopTags.contains(analysis.wordTags[w]) { break }
+                // A word crossing into the suffix (城镇, 农村) is no name.
+                if w >= 0, analysis.words[w].upperBound > index, analysis.wordTags[w] != 0 { break }
+                start -= 1
             }
-            let name = head.lowerBound..<range.upperBound
-            if let extended = spans.firstIndex(where: {
-                $0.kind == .place && $0.range.upperBound == head.upperBound && $0.range.lowerBound <= head.lowerBound
-            }) {
-                spans[extended].range = spans[extended].range.lowerBound..<range.upperBound
+            // Keep whole lexicon words: a head must not start inside one.
+            while start < index, analysis.wordOf[start] >= 0, analysis.wordTags[Int(analysis.wordOf[start])] != 0,
+                analysis.words[Int(analysis.wordOf[start])].lowerBound < start
+            {
+                start += 1
+            }
+            guard index - start >= 2 else { continue }
+            let name = start..<end
+            if let extended = spans.firstIndex(where: { $0.kind == .place && $0.range.upperBound == index }) {
+                if suffix.count >= 2 { spans[extended].range = spans[extended].range.lowerBound..<end }
                 continue
             }
             guard !spans.contains(where: { $0.range.overlaps(name) }) else { continue }
@@ -131,7 +133,8 @@ struct EntityRules {
             var start = words[next].lowerBound
             while start < scalars.count && ScalarClass.isSpace(scalars[start]) { start += 1 }
             guard start - range.upperBound <= 1, start < scalars.count else { continue }
-            let length = nameLength(at: start)
+            let byline = grammar.bylineRoles.contains(Array(scalars[range]))
+            let length = byline ? bylineNameLength(at: start) : nameLength(at: start)
             guard length >= 2 else { continue }
             let name = start..<(start + length)
             guard !spans.contains(where: { $0.range.overlaps(name) }) else { continue }
@@ -161,5 +164,23 @@ struct EntityRules {
             !grammar.stopTags.contains(analysis.wordTags[w + 1]), !grammar.headStops.contains(scalars[given.lowerBound])
         else { return 0 }
         return 1 + given.count
+    }
+
+    /// After 记者, 通讯员 …: two or three Chinese characters from a family name up to what closes a
+    /// byline (报道, 摄, a space, punctuation, the end), else `nameLength(at:)`.
+    func bylineNameLength(at start: Int) -> Int {
+        let scalars = analysis.scalars
+        let compound = start + 1 < scalars.count && grammar.compoundSurnames.contains([scalars[start], scalars[start + 1]])
+        guard grammar.surnames.contains(scalars[start]) || compound else { return 0 }
+        for length in (compound ? [4, 3] : [3, 2]) where start + length <= scalars.count {
+            guard scalars[start..<start + length].allSatisfy(ScalarClass.isHan) else { continue }
+            let after = start + length
+            if after == scalars.count || !ScalarClass.isHan(scalars[after]) || grammar.bylineClosers.contains(where: {
+                after + $0.count <= scalars.count && Array(scalars[after..<after + $0.count]) == $0
+            }) {
+                return length
+            }
+        }
+        return nameLength(at: start)
     }
 }
