@@ -26,7 +26,7 @@ struct EntityRules {
     func addOrganizations(to spans: inout [EntitySpan]) {
         let words = analysis.words
         for (index, range) in words.enumerated() {
-            guard grammar.companySuffixes.contains(Array(analysis.scalars[range])) else { continue }
+            guard grammar.companySuffixes.contains(analysis.scalars[range]) else { continue }
             guard !spans.contains(where: { $0.range.overlaps(range) && $0.kind != .place }) else { continue }
             guard let start = headStart(before: index, spans: spans), range.upperBound - start >= range.count + 2
             else { continue }
@@ -80,9 +80,11 @@ struct EntityRules {
         let scalars = analysis.scalars
         var index = 2
         while index < scalars.count {
-            guard let suffix = grammar.localPlaceSuffixesByLength.first(where: {
-                index + $0.count <= scalars.count && Array(scalars[index..<index + $0.count]) == $0
-            }) else {
+            guard grammar.localPlaceFirsts.contains(scalars[index]),
+                let suffix = grammar.localPlaceSuffixesByLength.first(where: {
+                    index + $0.count <= scalars.count && scalars[index..<index + $0.count].elementsEqual($0)
+                })
+            else {
                 index += 1
                 continue
             }
@@ -126,14 +128,14 @@ struct EntityRules {
     func addPeople(to spans: inout [EntitySpan]) {
         let scalars = analysis.scalars
         let words = analysis.words
-        for (index, range) in words.enumerated() where grammar.personRoles.contains(Array(scalars[range])) {
+        for (index, range) in words.enumerated() where grammar.personRoles.contains(scalars[range]) {
             var next = index + 1
             while next < words.count && words[next].count == 0 { next += 1 }
             guard next < words.count else { continue }
             var start = words[next].lowerBound
             while start < scalars.count && ScalarClass.isSpace(scalars[start]) { start += 1 }
             guard start - range.upperBound <= 1, start < scalars.count else { continue }
-            let byline = grammar.bylineRoles.contains(Array(scalars[range]))
+            let byline = grammar.bylineRoles.contains(scalars[range])
             let length = byline ? bylineNameLength(at: start) : nameLength(at: start)
             guard length >= 2 else { continue }
             let name = start..<(start + length)
@@ -155,7 +157,7 @@ struct EntityRules {
         if word.count >= 2 {
             guard allHan, word.count <= 4, tag == 0 || tag == grammar.tagCodes["nr"] else { return 0 }
             let surname = grammar.surnames.contains(scalars[start])
-                || (word.count >= 3 && grammar.compoundSurnames.contains(Array(scalars[start..<start + 2])))
+                || (word.count >= 3 && grammar.compoundSurnames.contains(scalars[start], scalars[start + 1]))
             return surname || tag == grammar.tagCodes["nr"] ? word.count : 0
         }
         guard grammar.surnames.contains(scalars[start]), w + 1 < analysis.words.count else { return 0 }
@@ -170,13 +172,13 @@ struct EntityRules {
     /// byline (报道, 摄, a space, punctuation, the end), else `nameLength(at:)`.
     func bylineNameLength(at start: Int) -> Int {
         let scalars = analysis.scalars
-        let compound = start + 1 < scalars.count && grammar.compoundSurnames.contains([scalars[start], scalars[start + 1]])
+        let compound = start + 1 < scalars.count && grammar.compoundSurnames.contains(scalars[start], scalars[start + 1])
         guard grammar.surnames.contains(scalars[start]) || compound else { return 0 }
         for length in (compound ? [4, 3] : [3, 2]) where start + length <= scalars.count {
             guard scalars[start..<start + length].allSatisfy(ScalarClass.isHan) else { continue }
             let after = start + length
             if after == scalars.count || !ScalarClass.isHan(scalars[after]) || grammar.bylineClosers.contains(where: {
-                after + $0.count <= scalars.count && Array(scalars[after..<after + $0.count]) == $0
+                after + $0.count <= scalars.count && scalars[after..<after + $0.count].elementsEqual($0)
             }) {
                 return length
             }
