@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "AlmanacText", resources: [.copy("Resources")]),
         .target(name: "AlmanacModel"),
         .target(name: "AlmanacLayout", dependencies: ["AlmanacText", "AlmanacModel"]),
-        .target(name: "AlmanacExtract", dependencies: ["AlmanacText", "AlmanacModel"]),
+        .target(name: "AlmanacExtract", dependencies: ["AlmanacText", "AlmanacModel"], resources: [.copy("Resources")]),
         .target(
             name: "AlmanacStore",
             dependencies: [

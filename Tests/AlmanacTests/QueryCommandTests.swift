@@ -79,7 +79,11 @@ struct QueryCommandTests {
                 == "id,page_id,page,date,seq,headline,subheadline,section,kind,bylines,photographers,captions,body")
         #expect(rows.contains { $0.contains("岚江工业稳步增长") })
         let entities = try CLI.run(["export", "--db", db, "--format", "jsonl", "--what", "entities"])
-        #expect(entities.status == 0 && entities.output.isEmpty)
+        #expect(entities.status == 0)
+        for line in entities.output.split(separator: "\n") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(EntityKind(rawValue: object?["kind"] as? String ?? "") != nil, "\(line)")
+        }
         let bad = try CLI.run(["export", "--db", db, "--format", "xml"])
         #expect(bad.status != 0)
     }
