@@ -1,6 +1,6 @@
 import AlmanacModel
 
-/// The entities a batch of pages mentions, as both drivers create them.
+/// The entities a batch of pages mentions, as both drivers create them, and the order they write pages in.
 ///
 /// Creating them before the pages, in (kind, name) code-point order, gives new entities the same ids
 /// on every driver, and lets concurrent PostgreSQL writers take their locks in one order.
@@ -25,5 +25,11 @@ enum EntityKeys {
     /// The dictionary key of an entity.
     static func key(_ kind: EntityKind, _ name: String) -> String {
         "\(kind.rawValue)\u{1F}\(name)"
+    }
+
+    /// The positions of `pages` in the order both drivers write them: by sha256, so that concurrent
+    /// PostgreSQL batches claim pages in one order (and both drivers give pages the same ids).
+    static func writingOrder(of pages: [ExtractedPage]) -> [Int] {
+        pages.indices.sorted { pages[$0].page.sha256 < pages[$1].page.sha256 }
     }
 }
