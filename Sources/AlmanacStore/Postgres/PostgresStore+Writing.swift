@@ -153,7 +153,7 @@ extension PostgresStore {
             }
             if !extracted.mentions.isEmpty {
                 var rows: [(entityID: Int64, field: ArticleField, mention: Mention)] = []
-                for (field, mention) in extracted.mentions {
+                for (field, mention) in EntityKeys.storable(extracted.mentions) {
                     guard let entityID = entityIDs[EntityKeys.key(mention.kind, mention.name)] else {
                         throw PostgresStoreError(
                             .queryFailed, "entity \(mention.name) was not created before its mention")

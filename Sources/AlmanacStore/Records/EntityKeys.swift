@@ -1,4 +1,5 @@
 import AlmanacModel
+import Foundation
 
 /// The entities a batch of pages mentions, as both drivers create them, and the order they write pages in.
 ///
@@ -11,7 +12,8 @@ enum EntityKeys {
         var keys: [(kind: EntityKind, name: String)] = []
         for page in pages {
             for article in page.articles {
-                for (_, mention) in article.mentions where seen.insert(key(mention.kind, mention.name)).inserted {
+                for (_, mention) in storable(article.mentions)
+                where seen.insert(key(mention.kind, mention.name)).inserted {
                     keys.append((mention.kind, mention.name))
                 }
             }
@@ -19,6 +21,18 @@ enum EntityKeys {
         return keys.sorted { left, right in
             if left.kind != right.kind { return left.kind.rawValue < right.kind.rawValue }
             return left.name.unicodeScalars.lexicographicallyPrecedes(right.name.unicodeScalars)
+        }
+    }
+
+    /// `mentions` as stored: canonical names without surrounding spaces or line breaks, and none
+    /// whose name is left empty (the printed text and its offsets are kept as they are).
+    static func storable(
+        _ mentions: [(field: ArticleField, mention: Mention)]
+    ) -> [(field: ArticleField, mention: Mention)] {
+        mentions.compactMap { field, mention in
+            var mention = mention
+            mention.name = mention.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            return mention.name.isEmpty ? nil : (field, mention)
         }
     }
 

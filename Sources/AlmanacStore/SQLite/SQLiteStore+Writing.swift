@@ -113,7 +113,7 @@ extension SQLiteStore {
                             stage, place, sector)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                for (field, mention) in extracted.mentions {
+                for (field, mention) in EntityKeys.storable(extracted.mentions) {
                     guard let entityID = entityIDs[EntityKeys.key(mention.kind, mention.name)] else {
                         throw DatabaseError(message: "entity \(mention.name) was not created before its mention")
                     }
