@@ -118,6 +118,28 @@ struct EntityConformanceTests {
     }
 
     @Test(arguments: Driver.allCases)
+    func canonicalNamesAreTrimmedAndEmptyOnesDropped(driver: Driver) async throws {
+        try await driver.withStore { (store: any Store) async throws in
+            let body = "岚江港务集团\n扩建码头。"
+            let page = ExtractedPage(
+                page: F.page("2024-09-03_p1.txt", date: "2024-09-03"),
+                articles: [
+                    ExtractedArticle(
+                        article: Article(seq: 1, headline: "码头扩建", body: body),
+                        mentions: [
+                            Mention(text: "岚江港务集团\n", kind: .organization, start: 0, end: 7, name: " 岚江港务集团\n"),
+                            Mention(text: "\n", kind: .place, start: 6, end: 7),
+                        ])
+                ])
+            _ = try await store.save([page], mode: .skipExisting)
+            let entities = try await store.fetchEntities(EntityQuery())
+            #expect(entities.map(\.name) == ["岚江港务集团"])
+            #expect(entities.first?.aliases == ["岚江港务集团\n"])
+            #expect(try await store.fetchStats().mentions == 1)
+        }
+    }
+
+    @Test(arguments: Driver.allCases)
     func aBatchThatFailsLeavesNothingBehind(driver: Driver) async throws {
         try await Self.withArchive(driver) { (store: any Store) async throws in
             let before = try await store.fetchStats()

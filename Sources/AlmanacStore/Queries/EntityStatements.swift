@@ -59,6 +59,14 @@ enum EntityStatements {
         return statement
     }
 
+    /// Up to `limit` entities stored after the entity `id`, in storage order (for exports).
+    static func after(id: Int64, limit: Int, _ dialect: SQLDialect) -> SQLStatement {
+        var statement = SQLStatement(dialect)
+        let body = summaries(where: ["entity.id > \(statement.bind(id))"], orderBy: "entity.id", &statement)
+        statement.sql = body + "\n" + statement.page(limit: limit, offset: 0)
+        return statement
+    }
+
     /// The entity stored under `id`.
     static func one(id: Int64, _ dialect: SQLDialect) -> SQLStatement {
         var statement = SQLStatement(dialect)
