@@ -5,15 +5,15 @@ import AlmanacText
 struct EntityGrammar: Sendable {
     let segmenter: Segmenter
     let places: PlaceTable
-    let organizationSuffixes: WordSet
-    let placeSuffixes: WordSet
-    let localPlaceSuffixes: WordSet
-    let personRoles: WordSet
+    let organizationSuffixes: EntityWordSet
+    let placeSuffixes: EntityWordSet
+    let localPlaceSuffixes: EntityWordSet
+    let personRoles: EntityWordSet
     let surnames: Set<UInt32>
-    let compoundSurnames: WordSet
+    let compoundSurnames: EntityWordSet
     let transliteration: Set<UInt32>
     /// Suffixes after which a name is an organisation whatever the tagger says (company, bank, association …).
-    let companySuffixes: WordSet
+    let companySuffixes: EntityWordSet
     /// The local place suffixes, longest first, and their first scalars.
     let localPlaceSuffixesByLength: [[UInt32]]
     let localPlaceFirsts: Set<UInt32>
@@ -24,7 +24,7 @@ struct EntityGrammar: Sendable {
     /// The stage words of a project, longest first.
     let projectStages: [[UInt32]]
     /// The roles of a byline, after which a name runs to what closes the byline.
-    let bylineRoles = WordSet(["记者", "通讯员", "实习生", "摄影", "撰文", "摄"])
+    let bylineRoles = EntityWordSet(["记者", "通讯员", "实习生", "摄影", "撰文", "摄"])
     /// What closes a byline's name.
     let bylineClosers: [[UInt32]] = ["报道", "摄影", "摄", "通讯员", "记者", "整理", "文"].map(\.scalarValues)
     /// Numerals, 第 and 几: a word holding one is a count or an ordinal, not part of a name's head.
@@ -41,7 +41,7 @@ struct EntityGrammar: Sendable {
     init(segmenter: Segmenter, places: PlaceTable) {
         self.segmenter = segmenter
         self.places = places
-        func set(_ words: [String]) -> WordSet { WordSet(words) }
+        func set(_ words: [String]) -> EntityWordSet { EntityWordSet(words) }
         organizationSuffixes = set(EntityWords.organizationSuffixes)
         placeSuffixes = set(EntityWords.placeSuffixes)
         localPlaceSuffixes = set(EntityWords.localPlaceSuffixes)
@@ -179,7 +179,7 @@ struct TextAnalysis {
 }
 
 /// A set of words looked up by a hash of their scalars, so a lookup allocates nothing.
-struct WordSet: Sendable {
+struct EntityWordSet: Sendable {
     private let hashes: Set<UInt64>
 
     init(_ words: [String]) { hashes = Set(words.map { CharacterFeatures.hash($0.scalarValues[...]) }) }
