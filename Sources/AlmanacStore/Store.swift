@@ -37,6 +37,9 @@ public protocol Store: Sendable {
     /// `limit` facts of the sentences that mention it.
     func fetchEntity(id: Int64, limit: Int) async throws -> EntityDetail?
 
+    /// The mentions of the article stored under `id`, each with its entity, in field and reading order.
+    func fetchMentions(articleID id: Int64) async throws -> [ArticleMention]
+
     /// Projects matching `query`: largest investment first (none last), then by name.
     func fetchProjects(_ query: ProjectQuery) async throws -> [StoredEntity]
 

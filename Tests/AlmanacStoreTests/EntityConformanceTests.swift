@@ -49,6 +49,20 @@ struct EntityConformanceTests {
     }
 
     @Test(arguments: Driver.allCases)
+    func anArticleListsItsMentionsWithTheirEntities(driver: Driver) async throws {
+        try await Self.withArchive(driver) { (store: any Store) async throws in
+            let found = try #require(await store.fetchEntities(EntityQuery(name: F.steel)).first)
+            let steel = try #require(await store.fetchEntity(id: found.id))
+            let article = try #require(steel.mentions.first).articleID
+            let mentions = try await store.fetchMentions(articleID: article)
+            #expect(mentions.contains { $0.entityID == steel.entity.id && $0.text == "岚钢" && $0.name == F.steel })
+            #expect(mentions.allSatisfy { $0.end > $0.start })
+            #expect(mentions == mentions.sorted { ($0.field.rawValue, $0.start) <= ($1.field.rawValue, $1.start) })
+            #expect(try await store.fetchMentions(articleID: 9999).isEmpty)
+        }
+    }
+
+    @Test(arguments: Driver.allCases)
     func projectsCarryTheirLatestDetailsAndFilter(driver: Driver) async throws {
         try await Self.withArchive(driver) { (store: any Store) async throws in
             let projects = try await store.fetchProjects(ProjectQuery())

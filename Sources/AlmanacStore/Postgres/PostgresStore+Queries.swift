@@ -79,6 +79,12 @@ extension PostgresStore {
         return EntityDetail(entity: entity, mentions: mentions, facts: facts)
     }
 
+    public func fetchMentions(articleID id: Int64) async throws -> [ArticleMention] {
+        try await run("reading the mentions of article \(id)") {
+            try await rows(EntityStatements.mentions(inArticle: id, .postgres)).map(EntityStatements.articleMention)
+        }
+    }
+
     public func fetchArticles(afterID id: Int64, limit: Int) async throws -> [StoredArticle] {
         try await run("reading articles") {
             let rows = try await client.query(

@@ -99,6 +99,27 @@ enum EntityStatements {
         return statement
     }
 
+    /// The mentions of one article with their entities, in field and reading order.
+    static func mentions(inArticle id: Int64, _ dialect: SQLDialect) -> SQLStatement {
+        var statement = SQLStatement(dialect)
+        statement.sql = """
+            SELECT mention.entity_id, entity.kind, entity.name, mention.field, mention.text,
+                mention.span_start, mention.span_end
+            FROM mention JOIN entity ON entity.id = mention.entity_id
+            WHERE mention.article_id = \(statement.bind(id))
+            ORDER BY mention.field, mention.span_start, mention.id
+            """
+        return statement
+    }
+
+    /// An ``ArticleMention`` from a row of ``mentions(inArticle:_:)``.
+    static func articleMention(_ row: some SQLRow) throws -> ArticleMention {
+        ArticleMention(
+            entityID: try row.integer("entity_id"), kind: EntityKind(rawValue: try row.text("kind")) ?? .organization,
+            name: try row.text("name"), field: ArticleField(rawValue: try row.text("field")) ?? .body,
+            text: try row.text("text"), start: try row.int("span_start"), end: try row.int("span_end"))
+    }
+
     /// Counts for ``ArchiveStats``: one row of totals.
     static func totals(_ dialect: SQLDialect) -> SQLStatement {
         var statement = SQLStatement(dialect)

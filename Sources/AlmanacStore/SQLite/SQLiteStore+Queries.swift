@@ -71,6 +71,12 @@ extension SQLiteStore {
         return EntityDetail(entity: entity, mentions: mentions, facts: facts)
     }
 
+    public func fetchMentions(articleID id: Int64) async throws -> [ArticleMention] {
+        try await pool.read { db in
+            try Self.rows(EntityStatements.mentions(inArticle: id, .sqlite), in: db).map(EntityStatements.articleMention)
+        }
+    }
+
     public func fetchArticles(afterID id: Int64, limit: Int) async throws -> [StoredArticle] {
         try await pool.read { db in
             try Row.fetchAll(
