@@ -41,6 +41,12 @@ struct SearchTextTests {
         #expect(snippet == "…前文前文前文«岚江»市在建«工程» 和扩建«工程»后文后文后…")
     }
 
+    @Test func snippetCaseFoldingTouchesOnlyLetters() {
+        #expect(Snippet.sameIgnoringCase("A", "a") && Snippet.sameIgnoringCase("Ä", "ä"))
+        #expect(!Snippet.sameIgnoringCase("[", "{") && !Snippet.sameIgnoringCase("@", "`"))
+        #expect(!Snippet.sameIgnoringCase("工", "程") && Snippet.sameIgnoringCase("工", "工"))
+    }
+
     @Test func snippetsFallBackToCaptionsThenHeadlineThenTheBodyStart() {
         let terms = [SearchText.Term(spellings: ["步道"])]
         #expect(Snippet.make(terms: terms, headline: "x", body: "正文", captions: ["步道上"]) == "«步道»上")

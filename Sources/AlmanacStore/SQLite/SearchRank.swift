@@ -54,17 +54,32 @@ private func almanacRank(
         let weight = column < count ? sqlite3_value_double(values?[Int(column)]) : 1
         frequencies[Int(phrase)] += weight
     }
-    var rows: sqlite3_int64 = 0
-    var total: sqlite3_int64 = 0
     var length: Int32 = 0
-    _ = api.xRowCount(fts, &rows)
-    _ = api.xColumnTotalSize(fts, -1, &total)
     _ = api.xColumnSize(fts, -1, &length)
-    let average = rows > 0 && total > 0 ? Double(total) / Double(rows) : 1
+    let average = averageLength(api, fts)
     let norm = k1 * (1 - b + b * Double(length) / average)
     var score = 0.0
     for frequency in frequencies where frequency > 0 {
         score += frequency * (k1 + 1) / (frequency + norm)
     }
     sqlite3_result_double(context, score)
+}
+
+/// The average row length in tokens, read once per query and kept as the query's auxiliary data.
+private func averageLength(_ api: Fts5ExtensionApi, _ fts: OpaquePointer) -> Double {
+    if let cached = api.xGetAuxdata(fts, 0) {
+        return cached.assumingMemoryBound(to: Double.self).pointee
+    }
+    var rows: sqlite3_int64 = 0
+    var total: sqlite3_int64 = 0
+    _ = api.xRowCount(fts, &rows)
+    _ = api.xColumnTotalSize(fts, -1, &total)
+    let average = rows > 0 && total > 0 ? Double(total) / Double(rows) : 1
+    let box = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+    box.initialize(to: average)
+    if api.xSetAuxdata(fts, box, { $0?.assumingMemoryBound(to: Double.self).deallocate() }) != SQLITE_OK {
+        // FTS5 has already called the destructor on failure.
+        return average
+    }
+    return average
 }

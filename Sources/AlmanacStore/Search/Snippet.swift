@@ -63,11 +63,19 @@ public enum Snippet {
 
     static func matches(_ needle: [Character], in text: [Character], at index: Int) -> Bool {
         guard index + needle.count <= text.count else { return false }
-        for offset in needle.indices {
-            let a = text[index + offset]
-            let b = needle[offset]
-            if a != b && a.lowercased() != b.lowercased() { return false }
+        for offset in needle.indices where !sameIgnoringCase(text[index + offset], needle[offset]) {
+            return false
         }
         return true
+    }
+
+    /// Whether `a` and `b` are one character, letter case aside; only cased letters (Latin, Greek,
+    /// Cyrillic…) are lowered, so comparing Chinese text allocates nothing.
+    public static func sameIgnoringCase(_ a: Character, _ b: Character) -> Bool {
+        if a == b { return true }
+        if let x = a.asciiValue, let y = b.asciiValue {
+            return x | 0x20 == y | 0x20 && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A
+        }
+        return a.isCased && b.isCased && a.lowercased() == b.lowercased()
     }
 }
