@@ -25,7 +25,7 @@ DB="$WORK/archive-$TARGET.sqlite"
 
 if [ ! -f "$DB" ]; then
     rm -rf "$WORK/pages" "$WORK/probe.sqlite"
-    if "$BIN" generate --help >/dev/null 2>&1; then
+    if "$BIN" --help | grep -qE '^ +generate'; then
         echo "run.sh: note: \`almanac generate\` exists; this script still varies the demo pages (update it)" >&2
     fi
     # Varied copies of the demo pages (see make_pages.py); one round first, to learn its articles.
