@@ -23,11 +23,12 @@ let package = Package(
         .target(name: "AlmanacText", resources: [.copy("Resources")]),
         .target(name: "AlmanacModel"),
         .target(name: "AlmanacLayout", dependencies: ["AlmanacText", "AlmanacModel"]),
-        .target(name: "AlmanacExtract", dependencies: ["AlmanacText", "AlmanacModel"]),
+        .target(name: "AlmanacExtract", dependencies: ["AlmanacText", "AlmanacModel"], resources: [.copy("Resources")]),
         .target(
             name: "AlmanacStore",
             dependencies: [
                 "AlmanacModel", "AlmanacText", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
@@ -65,6 +66,10 @@ let package = Package(
                 "AlmanacLayout", "AlmanacText", "AlmanacExtract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "almanac-store-bench",
+            dependencies: ["AlmanacStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "AlmanacTextTests", dependencies: ["AlmanacText"]),
         .testTarget(name: "AlmanacLayoutTests", dependencies: ["AlmanacLayout"], exclude: ["Pages"]),

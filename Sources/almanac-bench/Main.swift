@@ -11,7 +11,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "almanac-bench",
         abstract: "Measure Almanac's throughput on one core (build with -c release).",
-        subcommands: [LayoutThroughput.self, ExtractThroughput.self])
+        subcommands: [LayoutThroughput.self, ExtractThroughput.self, EntitiesThroughput.self, TrainEntities.self, EvalEntities.self])
 }
 
 /// Options shared by the throughput benchmarks.

@@ -13,7 +13,7 @@ struct Main: AsyncParsableCommand {
             """,
         subcommands: [
             Pages.self, Ingest.self, Articles.self, Search.self, Facts.self, Series.self, Projects.self, Export.self,
-            Segment.self, Extract.self, Eval.self, Serve.self, Demo.self,
+            Segment.self, Extract.self, Entities.self, Eval.self, Generate.self, Serve.self, Demo.self,
         ]
     )
 }

@@ -107,6 +107,12 @@ struct FactExtractorTests {
         ("在全县110个重点村开展试点。", "110个", "全县"),
         // A village named after a place the lexicon knows.
         ("去年，三岔河村人均收入突破2万元。", "2万元", "三岔河村"),
+        // A place named in full keeps its suffix where the suffix runs into a word (市民).
+        ("鹤溪市召开会议。上半年，鹤溪市民营经济实现增加值96亿元。", "96亿元", "鹤溪市"),
+        // …and where the character after the suffix begins a word of its own.
+        ("1-10月，岚江市外贸进出口总值达523.6亿元。", "523.6亿元", "岚江市"),
+        ("截至9月底，青河县城乡居民人均可支配收入达到3.2万元。", "3.2万元", "青河县"),
+        ("岚江市场监管部门检查商户120家。", "120家", ""),
         // A date before a bare stem leaves it the subject.
         ("岚江市加快旧改。东风小区是2022年岚江改造的47个老旧小区之一。", "47个", "岚江"),
     ])
@@ -127,6 +133,20 @@ struct FactExtractorTests {
         ("创新模式，压缩检测时间20%。", "20%", "检测时间"),
     ])
     func findsIndicators(_ passage: String, _ figure: String, _ indicator: String) throws {
+        #expect(try fact(passage, figure).indicator == indicator)
+    }
+
+    /// Indicators completed by the figure before them (passage, figure, indicator).
+    @Test(arguments: [
+        // A bare measure is the measure of what the clause before counted.
+        ("上半年，青河县发放创业贷款共86笔，金额3.2亿元，同比增长15%。", "3.2亿元", "创业贷款金额"),
+        ("上半年，青河县发放创业贷款共86笔，金额3.2亿元，同比增长15%。", "15%", "创业贷款金额"),
+        // A sub-figure's grade names a grade of the thing counted.
+        ("岚江市拥有省级以上众创空间9家，其中国家级3家。", "3家", "国家级众创空间"),
+        // A size class before what is counted is passed over.
+        ("岚江市从300个项目中选取18个亿元以上重点项目。", "18个", "重点项目"),
+    ])
+    func completesIndicators(_ passage: String, _ figure: String, _ indicator: String) throws {
         #expect(try fact(passage, figure).indicator == indicator)
     }
 

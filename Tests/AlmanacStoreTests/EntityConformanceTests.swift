@@ -23,10 +23,12 @@ struct EntityConformanceTests {
             #expect(steel.firstDate == "2024-03-05" && steel.lastDate == "2024-06-18")
             #expect(steel.project == nil)
             #expect(try await store.fetchEntities(EntityQuery(name: "岚钢")).map(\.name) == [F.steel])
-            #expect(try await store.fetchEntities(EntityQuery(name: "岚江")).map(\.name) == ["岚江市", F.materials, F.steel])
+            #expect(
+                try await store.fetchEntities(EntityQuery(name: "岚江")).map(\.name) == ["岚江市", F.materials, F.steel])
             #expect(try await store.fetchEntities(EntityQuery(kind: .place)).map(\.name) == ["岚江市"])
             #expect(try await store.fetchEntities(EntityQuery(kind: .person)).isEmpty)
-            #expect(try await store.fetchEntities(EntityQuery(limit: 2, offset: 1)).map(\.name) == [F.materials, F.steel])
+            #expect(
+                try await store.fetchEntities(EntityQuery(limit: 2, offset: 1)).map(\.name) == [F.materials, F.steel])
         }
     }
 
@@ -57,7 +59,10 @@ struct EntityConformanceTests {
                     == ProjectDetails(investment: 1.5e9, stage: "投产", place: "岚江市", sector: "新材料"))
             #expect(projects.first?.firstDate == "2024-03-05" && projects.first?.lastDate == "2024-06-18")
             #expect(try await store.fetchProjects(ProjectQuery(minInvestment: 1e9)).map(\.name) == [F.materials])
-            #expect(try await store.fetchProjects(ProjectQuery(minInvestment: 3e8)).map(\.name) == [F.materials, F.logistics])
+            #expect(
+                try await store.fetchProjects(ProjectQuery(minInvestment: 3e8)).map(\.name) == [
+                    F.materials, F.logistics,
+                ])
             #expect(try await store.fetchProjects(ProjectQuery(stage: "签约")).map(\.name) == [F.logistics])
             #expect(try await store.fetchProjects(ProjectQuery(place: "临川")).map(\.name) == [F.logistics])
             #expect(try await store.fetchProjects(ProjectQuery(stage: "竣工")).isEmpty)
@@ -68,8 +73,14 @@ struct EntityConformanceTests {
     func searchFiltersByEntityNameOrPrintedForm(driver: Driver) async throws {
         try await Self.withArchive(driver) { (store: any Store) async throws in
             #expect(try await Self.pages(store, SearchQuery(text: "增加值")).count == 3)
-            #expect(try await Self.pages(store, SearchQuery(text: "增加值", entity: "岚钢")) == ["2024-03-05_p1.txt", "2024-06-18_p1.txt"])
-            #expect(try await Self.pages(store, SearchQuery(text: "增加值", entity: F.steel)) == ["2024-03-05_p1.txt", "2024-06-18_p1.txt"])
+            #expect(
+                try await Self.pages(store, SearchQuery(text: "增加值", entity: "岚钢")) == [
+                    "2024-03-05_p1.txt", "2024-06-18_p1.txt",
+                ])
+            #expect(
+                try await Self.pages(store, SearchQuery(text: "增加值", entity: F.steel)) == [
+                    "2024-03-05_p1.txt", "2024-06-18_p1.txt",
+                ])
             #expect(try await Self.pages(store, SearchQuery(text: "增加值", entity: "无此企业")).isEmpty)
         }
     }

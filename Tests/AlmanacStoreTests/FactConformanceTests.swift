@@ -38,9 +38,10 @@ struct FactConformanceTests {
             let article = try #require(await store.fetchArticle(id: march.articleID))
             #expect(article.article.body == F.marchBody1)
             #expect(article.pageID == march.pageID)
-            #expect(try await store.fetchFacts(FactQuery(articleID: march.articleID)).map(\.fact.quantity.text) == [
-                "6.5%", "12亿元",
-            ])
+            #expect(
+                try await store.fetchFacts(FactQuery(articleID: march.articleID)).map(\.fact.quantity.text) == [
+                    "6.5%", "12亿元",
+                ])
         }
     }
 
@@ -49,12 +50,17 @@ struct FactConformanceTests {
         try await Self.withArchive(driver) { (store: any Store) async throws in
             // 规上 is read as 规模以上.
             #expect(try await Self.texts(store, FactQuery(indicator: "规上工业增加值")) == ["6.6%", "7.1%", "6.5%"])
-            #expect(try await Self.texts(store, FactQuery(indicator: "规模以上 工业增加值", place: "岚江市")) == ["6.6%", "7.1%", "6.5%"])
+            #expect(
+                try await Self.texts(store, FactQuery(indicator: "规模以上 工业增加值", place: "岚江市")) == [
+                    "6.6%", "7.1%", "6.5%",
+                ])
             #expect(try await Self.texts(store, FactQuery(place: "临川区")).isEmpty)
             // A resolved period must overlap the range; a fact without one goes by its page date.
             #expect(try await Self.texts(store, FactQuery(from: "2024-04-01")) == ["7.1%", "25亿元", "3亿元"])
-            #expect(try await Self.texts(store, FactQuery(to: "2024-03-31")) == ["6.6%", "7.1%", "6.5%", "12亿元", "15亿元"])
-            #expect(try await Self.texts(store, FactQuery(from: "2024-06-01", to: "2024-06-30")) == ["7.1%", "25亿元", "3亿元"])
+            #expect(
+                try await Self.texts(store, FactQuery(to: "2024-03-31")) == ["6.6%", "7.1%", "6.5%", "12亿元", "15亿元"])
+            #expect(
+                try await Self.texts(store, FactQuery(from: "2024-06-01", to: "2024-06-30")) == ["7.1%", "25亿元", "3亿元"])
             // The entity by a printed form or its name: sentences that print it.
             #expect(try await Self.texts(store, FactQuery(entity: "岚钢")) == ["25亿元", "12亿元"])
             #expect(try await Self.texts(store, FactQuery(entity: F.steel)) == ["25亿元", "12亿元"])
@@ -157,7 +163,9 @@ struct FactConformanceTests {
     static func everyAnswer(of store: any Store) async throws -> [String] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        func json(_ value: some Encodable) throws -> String {
+            String(decoding: try encoder.encode(value), as: UTF8.self)
+        }
         var answers: [String] = []
         for query in [
             FactQuery(), FactQuery(indicator: "规上工业增加值"), FactQuery(from: "2024-04-01"), FactQuery(entity: "岚钢"),
@@ -168,13 +176,17 @@ struct FactConformanceTests {
         answers.append(try json(try await store.fetchIndicators(limit: 10, offset: 0)))
         answers.append(try json(try await store.fetchSeries(indicator: "规模以上工业增加值")))
         answers.append(try json(try await store.fetchSeries(indicator: "产值")))
-        for query in [EntityQuery(), EntityQuery(kind: .project), EntityQuery(name: "岚钢"), EntityQuery(limit: 1, offset: 1)] {
+        for query in [
+            EntityQuery(), EntityQuery(kind: .project), EntityQuery(name: "岚钢"), EntityQuery(limit: 1, offset: 1),
+        ] {
             answers.append(try json(try await store.fetchEntities(query)))
         }
         for entity in try await store.fetchEntities(EntityQuery()) {
             answers.append(try json(try await store.fetchEntity(id: entity.id)))
         }
-        for query in [ProjectQuery(), ProjectQuery(minInvestment: 1e9), ProjectQuery(stage: "签约"), ProjectQuery(place: "临川")] {
+        for query in [
+            ProjectQuery(), ProjectQuery(minInvestment: 1e9), ProjectQuery(stage: "签约"), ProjectQuery(place: "临川"),
+        ] {
             answers.append(try json(try await store.fetchProjects(query)))
         }
         answers.append(try json(try await store.fetchStats()))

@@ -166,6 +166,43 @@ struct SearchConformanceTests {
         }
     }
 
+    /// A page of twelve articles that all hold 岚江: the first three in the headline too.
+    static let crowded: (Page, [Article]) = (
+        page("1201.txt", paper: "岚江日报", date: "2024-12-01"),
+        (1...12).map { seq in
+            Article(
+                seq: seq, headline: seq <= 3 ? "岚江码头第\(seq)号泊位启用" : "码头第\(seq)号泊位启用",
+                section: seq % 2 == 0 ? "经济" : "港航",
+                body: "岚江港新泊位今日启用，年通过能力提高。")
+        }
+    )
+
+    @Test func aWordInManyArticlesIsRankedWithinTheMostRecentMatchesOnEveryDriver() async throws {
+        try await Driver.sqlite.withStore { sqlite in
+            try await Driver.postgres.withStore { postgres in
+                var found: [[String]] = []
+                for store in [sqlite, postgres] {
+                    _ = try await store.save(page: Self.crowded.0, articles: Self.crowded.1)
+                    // All twelve ranked: the three with 岚江 in the headline come first.
+                    let all = try await store.search(SearchQuery(text: "岚江", limit: 12))
+                    #expect(all.count == 12)
+                    #expect(Set(all.prefix(3).map(\.headline)) == Set(Self.crowded.1.prefix(3).map(\.headline)))
+                    // Only the five stored last ranked: the earlier ones are not returned, however relevant.
+                    let recent = try await store.search(SearchQuery(text: "岚江", limit: 5, window: 5))
+                    #expect(recent.map(\.headline) == Self.crowded.1.suffix(5).map(\.headline))
+                    // Filters apply before the window: the three most recent matches of the section.
+                    let section = try await store.search(SearchQuery(text: "岚江", section: "港航", limit: 3, window: 3))
+                    #expect(section.map(\.headline) == ["码头第7号泊位启用", "码头第9号泊位启用", "码头第11号泊位启用"])
+                    // The window never hides a page of hits asked for.
+                    let deep = try await store.search(SearchQuery(text: "岚江", limit: 4, offset: 4, window: 5))
+                    #expect(deep.count == 4)
+                    found.append(all.map(\.headline) + recent.map(\.headline) + deep.map(\.headline) + section.map(\.headline))
+                }
+                #expect(found[0] == found[1], "the drivers rank differently")
+            }
+        }
+    }
+
     @Test(arguments: Driver.allCases)
     func limitAndOffsetPageThroughHits(driver: Driver) async throws {
         try await driver.withStore { store in

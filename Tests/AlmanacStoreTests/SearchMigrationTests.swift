@@ -22,12 +22,67 @@ struct SearchMigrationTests {
                     sql: """
                         DROP TRIGGER article_search_delete;
                         DROP TABLE article_search;
-                        DELETE FROM grdb_migrations WHERE identifier = 'v2 article search';
+                        DROP TABLE search_index_state;
+                        DELETE FROM grdb_migrations WHERE identifier IN ('v2 article search', 'v4 search index');
                         """)
             }
             try queue.close()
             let store = try SQLiteStore(path: path)
             #expect(try await store.search(SearchQuery(text: "工程")).map(\.page).sorted() == ["0305.txt", "0901.txt"])
+            #expect(try await Self.searchIndexKeepsText(at: path) == false)
+        }
+    }
+
+    @Test func aSQLiteArchiveWithTheV2IndexLosesItsCopyOfTheText() async throws {
+        try await Driver.sqlite.withLocation { path in
+            try await Self.saveCorpus(in: try SQLiteStore(path: path))
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in
+                // The index as "v2 article search" made it: FTS5 with its own copy of the words.
+                try db.execute(
+                    sql: """
+                        DROP TRIGGER article_search_delete;
+                        DROP TABLE article_search;
+                        DROP TABLE search_index_state;
+                        CREATE VIRTUAL TABLE article_search USING fts5(headline, body, captions);
+                        INSERT INTO article_search (rowid, headline, body, captions) SELECT id, '', '', '' FROM article;
+                        DELETE FROM grdb_migrations WHERE identifier = 'v4 search index';
+                        """)
+            }
+            try queue.close()
+            #expect(try await Self.searchIndexKeepsText(at: path) == true)
+            let store = try SQLiteStore(path: path)
+            #expect(try await Self.searchIndexKeepsText(at: path) == false)
+            #expect(try await store.search(SearchQuery(text: "岚江")).count == 4)
+        }
+    }
+
+    @Test func aSQLiteIndexCutByAnotherSegmenterIsRebuiltWhenOpened() async throws {
+        try await Driver.sqlite.withLocation { path in
+            try await Self.saveCorpus(in: try SQLiteStore(path: path))
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in
+                // As if an older segmenter had cut nothing: an empty index under another fingerprint.
+                try db.execute(
+                    sql: """
+                        INSERT INTO article_search (article_search) VALUES ('delete-all');
+                        UPDATE search_index_state SET fingerprint = 'an older segmenter';
+                        """)
+            }
+            #expect(try await queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM article_search") } == 0)
+            try queue.close()
+            let store = try SQLiteStore(path: path)
+            #expect(try await store.search(SearchQuery(text: "工程")).map(\.page).sorted() == ["0305.txt", "0901.txt"])
+        }
+    }
+
+    /// Whether the FTS5 index keeps its own copy of the indexed words (a `content` table).
+    static func searchIndexKeepsText(at path: String) async throws -> Bool {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try await queue.read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'article_search_content')") ?? true
         }
     }
 
@@ -48,12 +103,52 @@ struct SearchMigrationTests {
         try await Driver.sqlite.withLocation { path in
             let store = try SQLiteStore(path: path)
             try await Self.saveCorpus(in: store)
-            let queue = try DatabaseQueue(path: path)
-            try await queue.write { db in
-                try db.execute(sql: "PRAGMA foreign_keys = ON; DELETE FROM page WHERE name = '0305.txt'")
-            }
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            configuration.prepareDatabase { db in try SQLiteStore.registerSearchFunctions(db) }
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try await queue.write { db in try db.execute(sql: "DELETE FROM page WHERE name = '0305.txt'") }
             try queue.close()
             #expect(try await store.search(SearchQuery(text: "工程")).map(\.page) == ["0901.txt"])
+            // The index holds exactly the articles left: deletion took out the words indexed, no more.
+            #expect(try await store.search(SearchQuery(text: "岚江")).map(\.page).sorted() == ["0618.txt", "0901.txt"])
+            let left = try await store.fetchCounts().articles
+            let reader = try DatabaseQueue(path: path)
+            let indexed = try await reader.read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM article_search_docsize") ?? -1
+            }
+            try reader.close()
+            #expect(indexed == left)
         }
+    }
+
+    @Test func aProgramWithoutTheSearchFunctionsCannotDeleteArticles() async throws {
+        try await Driver.sqlite.withLocation { path in
+            let store = try SQLiteStore(path: path)
+            try await Self.saveCorpus(in: store)
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            await #expect(throws: DatabaseError.self) {
+                try await queue.write { db in try db.execute(sql: "DELETE FROM page WHERE name = '0305.txt'") }
+            }
+            try queue.close()
+            #expect(try await store.search(SearchQuery(text: "工程")).map(\.page).sorted() == ["0305.txt", "0901.txt"])
+        }
+    }
+
+    @Test func aPostgresIndexCutByAnotherSegmenterIsRebuiltWhenOpened() async throws {
+        let postgres = try TemporaryPostgres.required()
+        let url = try await postgres.makeDatabase()
+        let first = try await PostgresStore.connect(url: url)
+        try await Self.saveCorpus(in: first)
+        await first.close()
+        let database = String(url.split(separator: "/").last ?? "")
+        try await postgres.psql(
+            "UPDATE article SET search = ''::tsvector; UPDATE search_index_state SET fingerprint = 'older'",
+            database: database)
+        let store = try await PostgresStore.connect(url: url)
+        #expect(try await store.search(SearchQuery(text: "工程")).map(\.page).sorted() == ["0305.txt", "0901.txt"])
+        await store.close()
     }
 }

@@ -31,17 +31,28 @@ struct IngestInterruptionTests {
     static func startIngest(db: String, folder: String) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
-        process.arguments = ["ingest", "--db", db, "--jobs", "2", "--batch-size", "8", folder]
+        process.arguments = ["ingest", "--db", db, "--jobs", "1", "--batch-size", "4", folder]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         return process
     }
 
-    /// Stored pages, or nil while the archive cannot be opened yet.
-    static func storedPages(_ db: String) async -> Int? {
-        guard FileManager.default.fileExists(atPath: db), let store = try? SQLiteStore(path: db) else { return nil }
-        return try? await store.fetchCounts().pages
+    /// Counts the pages of an archive another process is writing, opening it once it exists.
+    final class Watcher {
+        let path: String
+        var store: SQLiteStore?
+
+        init(path: String) {
+            self.path = path
+        }
+
+        /// Stored pages, or nil while the archive cannot be opened yet.
+        func storedPages() async -> Int? {
+            if store == nil, FileManager.default.fileExists(atPath: path) { store = try? SQLiteStore(path: path) }
+            guard let store else { return nil }
+            return try? await store.fetchCounts().pages
+        }
     }
 
     /// The archive's articles and facts as JSON objects without row ids, grouped by page file name.
@@ -84,13 +95,14 @@ struct IngestInterruptionTests {
 
         // Kill once during start-up, then once some pages are in, then once 60 more are in.
         var partial = 0
+        let watcher = Watcher(path: killed)
         for wanted in [nil, 1, 60] as [Int?] {
-            let before = await Self.storedPages(killed) ?? 0
+            let before = await watcher.storedPages() ?? 0
             let process = try Self.startIngest(db: killed, folder: pages.path)
             if let wanted {
                 let deadline = Date().addingTimeInterval(120)
                 while process.isRunning, Date() < deadline {
-                    if let stored = await Self.storedPages(killed), stored >= before + wanted { break }
+                    if let stored = await watcher.storedPages(), stored >= before + wanted { break }
                     try await Task.sleep(for: .milliseconds(10))
                 }
             } else {

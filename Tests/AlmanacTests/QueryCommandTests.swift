@@ -74,10 +74,16 @@ struct QueryCommandTests {
         let articles = try CLI.run(["export", "--db", db, "--format", "csv"])
         let rows = articles.output.split(separator: "\n")
         #expect(rows.count == 3)
-        #expect(rows.first == "id,page_id,page,date,seq,headline,subheadline,section,kind,bylines,photographers,captions,body")
+        #expect(
+            rows.first
+                == "id,page_id,page,date,seq,headline,subheadline,section,kind,bylines,photographers,captions,body")
         #expect(rows.contains { $0.contains("岚江工业稳步增长") })
         let entities = try CLI.run(["export", "--db", db, "--format", "jsonl", "--what", "entities"])
-        #expect(entities.status == 0 && entities.output.isEmpty)
+        #expect(entities.status == 0)
+        for line in entities.output.split(separator: "\n") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(EntityKind(rawValue: object?["kind"] as? String ?? "") != nil, "\(line)")
+        }
         let bad = try CLI.run(["export", "--db", db, "--format", "xml"])
         #expect(bad.status != 0)
     }
@@ -113,7 +119,8 @@ struct QueryCommandTests {
         _ = folder
         let all = try CLI.run(["projects", "--db", db])
         #expect(all.status == 0)
-        #expect(all.output.split(separator: "\n").map { $0.split(separator: " ").first ?? "" } == ["岚江新材料产业园项目", "滨河驿站项目"])
+        #expect(
+            all.output.split(separator: "\n").map { $0.split(separator: " ").first ?? "" } == ["岚江新材料产业园项目", "滨河驿站项目"])
         #expect(all.output.contains("15亿元  开工 岚江市 新材料  2024-03-05…2024-03-05  (1 mentions)"))
         let big = try CLI.run(["projects", "--db", db, "--min-investment", "1亿", "--json"])
         let lines = big.output.split(separator: "\n")
@@ -123,7 +130,8 @@ struct QueryCommandTests {
         #expect((object?["project"] as? [String: Any])?["investment"] as? Double == 1.5e9)
         #expect(try CLI.run(["projects", "--db", db, "--stage", "签约"]).output.hasPrefix("滨河驿站项目"))
         #expect(try CLI.run(["projects", "--db", db, "--place", "岚江"]).output.hasPrefix("岚江新材料产业园项目"))
-        #expect(try CLI.run(["projects", "--db", db, "--min-investment", "300万"]).output.split(separator: "\n").count == 1)
+        #expect(
+            try CLI.run(["projects", "--db", db, "--min-investment", "300万"]).output.split(separator: "\n").count == 1)
         let bad = try CLI.run(["projects", "--db", db, "--min-investment", "很多"])
         #expect(bad.status != 0 && bad.errors.contains("5亿, 3000万"))
     }

@@ -30,13 +30,17 @@ public struct Ingest: Sendable {
     public var batchSize: Int
     /// A batch is written when it is full or when this long has passed since the last write.
     public var batchInterval: Duration
+    /// Whether to take the files in a random order: several processes ingesting the same files into one
+    /// archive then seldom work on the same page at once (each skips what another has stored).
+    public var shuffled: Bool
 
     /// An ingest with the bundled extraction (layout and facts; no mention finder unless `extraction` has one).
     public init(
         store: any Store, reader: PageReader = PageReader(), extraction: PageExtraction? = nil, paper: String = "",
         date: String? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, mode: SaveMode = .skipExisting,
-        batchSize: Int = 32, batchInterval: Duration = .milliseconds(250)
+        batchSize: Int = 32, batchInterval: Duration = .milliseconds(250), shuffled: Bool = false
     ) throws {
+        self.shuffled = shuffled
         self.store = store
         self.reader = reader
         self.extraction = try extraction ?? PageExtraction.bundled()
@@ -68,10 +72,11 @@ public struct Ingest: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         await withTaskGroup(of: (Int, Prepared).self) { group in
+            let order = shuffled ? files.indices.shuffled() : Array(files.indices)
             var next = 0
             func submit() {
-                guard next < files.count else { return }
-                let index = next
+                guard next < order.count else { return }
+                let index = order[next]
                 let path = files[index]
                 next += 1
                 group.addTask { (index, await prepare(path)) }
@@ -138,7 +143,10 @@ public struct Ingest: Sendable {
         } catch {
             guard pending.count > 1 else {
                 tally.failed.append(
-                    (pending[0].index, IngestSummary.Entry(path: files[pending[0].index], reason: "could not be stored: \(error)")))
+                    (
+                        pending[0].index,
+                        IngestSummary.Entry(path: files[pending[0].index], reason: "could not be stored: \(error)")
+                    ))
                 return
             }
         }
@@ -147,7 +155,8 @@ public struct Ingest: Sendable {
                 let outcomes = try await store.save([item.page], mode: mode)
                 if let outcome = outcomes.first { tally.record(item, outcome, files: files) }
             } catch {
-                tally.failed.append((item.index, IngestSummary.Entry(path: files[item.index], reason: "could not be stored: \(error)")))
+                tally.failed.append(
+                    (item.index, IngestSummary.Entry(path: files[item.index], reason: "could not be stored: \(error)")))
             }
         }
     }
@@ -166,7 +175,8 @@ public struct Ingest: Sendable {
                 summary.facts += item.page.articles.reduce(0) { $0 + $1.facts.count }
                 summary.mentions += item.page.articles.reduce(0) { $0 + $1.mentions.count }
             case .skipped:
-                skipped.append((item.index, IngestSummary.Entry(path: files[item.index], reason: "already stored (same sha256)")))
+                skipped.append(
+                    (item.index, IngestSummary.Entry(path: files[item.index], reason: "already stored (same sha256)")))
             }
         }
 

@@ -6,7 +6,7 @@ import AlmanacModel
 ///
 /// A pure function of the page: layout rebuilds the articles, ``FactExtractor`` reads the figures of
 /// each article's headline, subheadline, captions and body, and the mention finder reads named things
-/// from the same fields. The mention finder is injected; ``noMentions`` finds none.
+/// from the same fields with the bundled ``EntityRecognizer`` unless another finder is injected.
 ///
 /// ```swift
 /// let extraction = try PageExtraction.bundled()
@@ -23,14 +23,21 @@ public struct PageExtraction: Sendable {
     /// A finder that finds nothing.
     public static let noMentions: MentionFinder = { _ in [] }
 
-    public init(layout: PageLayout = PageLayout(), facts: FactExtractor, mentions: @escaping MentionFinder = noMentions) {
+    public init(layout: PageLayout = PageLayout(), facts: FactExtractor, mentions: @escaping MentionFinder = noMentions)
+    {
         self.layout = layout
         self.facts = facts
         self.mentions = mentions
     }
 
+    /// Layout, the bundled fact extractor and the bundled ``EntityRecognizer``.
+    public static func bundled() throws -> PageExtraction {
+        let recognizer = try EntityRecognizer.bundled()
+        return PageExtraction(facts: try FactExtractor.bundled(), mentions: { recognizer.mentions(in: $0) })
+    }
+
     /// Layout and the bundled fact extractor, with `mentions` as the mention finder.
-    public static func bundled(mentions: @escaping MentionFinder = noMentions) throws -> PageExtraction {
+    public static func bundled(mentions: @escaping MentionFinder) throws -> PageExtraction {
         PageExtraction(facts: try FactExtractor.bundled(), mentions: mentions)
     }
 

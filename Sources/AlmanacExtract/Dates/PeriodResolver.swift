@@ -5,7 +5,7 @@ import AlmanacText
 /// the days it covers.
 ///
 /// A phrase is an optional year (`今年`, `去年`, `2022年`, `二〇二二年度`) and an optional part of it
-/// (`上半年`, `三季度`, `前三季度`, `前7个月`, `1-10月`, `1月至10月`, `8月份`, `8月底`, `8月16日`), with
+/// (`上半年`, `三季度`, `前三季度`, `前7个月`, `1-10月`, `1月至10月`, `8月份`, `8月底`, `8月下旬`, `8月16日`), with
 /// 截至 (from the year's start up to the point) or 以来 (from the point up to the page's date) around
 /// them; `上月`, `本月`, `近三年`, `近6个月`, `7年来` count back from the page's date. A month named
 /// without a year that would start after the page's date is last year's (`11月` on a January page).
@@ -114,7 +114,7 @@ public struct PeriodResolver: Sendable {
     /// `isCumulative` is set for a year's statistics up to a month (前7个月, 前三季度, 1-10月).
     private func readPart(_ reader: inout Reader, year: Int, isCumulative: inout Bool) -> (start: CalendarDay, end: CalendarDay)? {
         if reader.isAtEnd { return nil }
-        if reader.take(Self.fullYear) { return wholeYear((year, true)) }
+        if reader.take(Self.fullYear) || reader.take(Self.withinYear) { return wholeYear((year, true)) }
         // 去年底, 今年初: the year's last or first day.
         if reader.take(Self.monthEnd) || reader.take(Self.monthEnd2), let day = CalendarDay(year: year, month: 12, day: 31) {
             return (day, day)
@@ -175,6 +175,13 @@ public struct PeriodResolver: Sendable {
             if reader.take(Self.monthPart) { return Point(start: first, end: last, month: number) }  // 份
             if reader.take(Self.monthEnd) || reader.take(Self.monthEnd2) { return Point(start: last, end: last, month: number) }
             if reader.take(Self.monthStart) { return Point(start: first, end: first, month: number) }
+            // 上旬 1–10, 中旬 11–20, 下旬 21 to the month's end.
+            for (word, from, to) in Self.tenDays where reader.take(word) {
+                guard let start = CalendarDay(year: year, month: number, day: from),
+                    let end = CalendarDay(year: year, month: number, day: min(to, last.day))
+                else { return nil }
+                return Point(start: start, end: end, month: number)
+            }
             let dayMark = reader.position
             if let day = reader.number(), reader.takeDayWord() {
                 guard let date = CalendarDay(year: year, month: number, day: day) else { return nil }
@@ -250,6 +257,7 @@ public struct PeriodResolver: Sendable {
     static let yearWord = "年".scalarValues
     static let du = "度".scalarValues
     static let fullYear = "全年".scalarValues
+    static let withinYear = "年内".scalarValues
     static let firstHalf = "上半年".scalarValues
     static let secondHalf = "下半年".scalarValues
     static let yearStart = "年初".scalarValues
@@ -265,6 +273,8 @@ public struct PeriodResolver: Sendable {
     static let monthEnd2 = "末".scalarValues
     static let monthStart = "初".scalarValues
     static let quarterWord = "季度".scalarValues
+    static let tenDays: [([UInt32], Int, Int)] = [("上旬", 1, 10), ("中旬", 11, 20), ("下旬", 21, 31)]
+        .map { ($0.0.scalarValues, $0.1, $0.2) }
     static let lastMonth = "上月".scalarValues
     static let lastMonth2 = "上个月".scalarValues
     static let thisMonth = "本月".scalarValues

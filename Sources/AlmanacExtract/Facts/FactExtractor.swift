@@ -118,7 +118,9 @@ public struct FactExtractor: Sendable {
                 var indicator = indicatorText(
                     for: quantity, in: scalars, clause: clause, regionStart: regionStart, change: change,
                     pairing: pairing, places: sentencePlaces, periods: sentencePeriods)
-                if indicator.isEmpty { indicator = previousIndicator }
+                indicator = IndicatorFinder.completed(
+                    indicator, previous: previousIndicator,
+                    isSubFigure: Scalars.matches(Self.among, in: scalars, at: clause.lowerBound))
                 previousIndicator = indicator
                 var place = subjects.last { $0.range.upperBound <= quantity.start }?.text ?? context.place
                 // 全市58777户: a place right before the figure is what it counts in.

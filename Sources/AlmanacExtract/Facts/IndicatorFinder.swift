@@ -12,6 +12,8 @@ struct IndicatorFinder: Sendable {
 
     /// The noun phrase right after a figure's measure word (`生产线` in `1000吨生产线已经开工`), or "".
     func following(in scalars: [UInt32], range: Range<Int>) -> String {
+        // 14个亿元以上重点项目: a class by size (亿元以上, 千万元级) before what is counted.
+        let range = Self.sizeClassEnd(in: scalars, at: range.lowerBound, limit: range.upperBound)..<range.upperBound
         guard !range.isEmpty, ScalarClass.isHan(scalars[range.lowerBound]) || Self.innerMarks.contains(scalars[range.lowerBound])
         else { return "" }
         let words = words(in: scalars, range: range)
@@ -64,6 +66,45 @@ struct IndicatorFinder: Sendable {
         return String(scalarValues: text)
     }
 
+    /// An indicator completed by the one before it in the sentence: none at all takes it whole
+    /// (`，同比增长5%`); a bare measure (`，金额6.43亿元`) is the measure of it (`担保贷款金额`); a
+    /// sub-figure's grade (`其中国家级1家`) names a grade of its thing (`国家级科技企业孵化器`).
+    static func completed(_ indicator: String, previous: String, isSubFigure: Bool) -> String {
+        guard !previous.isEmpty else { return indicator }
+        if indicator.isEmpty { return previous }
+        if genericMeasures.contains(indicator), !previous.hasSuffix(indicator) { return previous + indicator }
+        let scalars = indicator.unicodeScalars.map(\.value)
+        if isSubFigure, scalars.count <= 4, let last = scalars.last, gradeEnds.contains(last) {
+            // 省级以上科技企业孵化器 → 科技企业孵化器: the thing without the grade of the whole.
+            var head = previous.unicodeScalars.map(\.value)
+            for marker in gradeMarkers {
+                var index = head.count - marker.count
+                while index > 0, !Scalars.matches(marker, in: head, at: index) { index -= 1 }
+                if index > 0 {
+                    head = Array(head[(index + marker.count)...])
+                    break
+                }
+            }
+            if head.count >= 2 { return indicator + String(scalarValues: head) }
+        }
+        return indicator
+    }
+
+    /// The end of a size class at `index` (亿元以上, 千万元级, 万吨级以上), else `index`.
+    static func sizeClassEnd(in scalars: [UInt32], at index: Int, limit: Int) -> Int {
+        var cursor = index
+        while cursor < limit, sizeMultipliers.contains(scalars[cursor]) { cursor += 1 }
+        guard cursor > index, cursor < limit, sizeUnits.contains(scalars[cursor]) else { return index }
+        cursor += 1
+        let unitEnd = cursor
+        for tail in sizeTails where Scalars.matches(tail, in: scalars, at: cursor) && cursor + tail.count <= limit {
+            cursor += tail.count
+            break
+        }
+        if cursor < limit, scalars[cursor] == 0x7EA7 { cursor += 1 }  // 级 after 以上 (亿元级以上 reads either way)
+        return cursor > unitEnd ? cursor : index
+    }
+
     /// Whether `text` is one verb of the lexicon (修建, 完成): no thing a figure could measure.
     func isSingleVerb(_ text: String) -> Bool {
         Self.predicates.contains(text) || segmenter.lexicon.tag(of: text) == "v"
@@ -100,6 +141,13 @@ struct IndicatorFinder: Sendable {
     // MARK: - Tables
 
     static let maximumLength = 16
+    /// Measures that say how much of something, not of what (金额, 数量, 规模).
+    static let genericMeasures: Set<String> = ["金额", "数量", "规模", "总额", "总量", "面积", "人数", "户数", "数额", "额度"]
+    static let gradeEnds = Scalars.set("级类型")
+    static let sizeMultipliers = Scalars.set("十百千万亿")
+    static let sizeUnits = Scalars.set("元吨")
+    static let sizeTails: [[UInt32]] = ["以上", "以下", "级"].map(\.scalarValues)
+    static let gradeMarkers: [[UInt32]] = ["级以上", "级以下", "级"].map(\.scalarValues)
     static let de: UInt32 = 0x7684  // 的
     static let thresholdWords: [[UInt32]] = ["以上", "以下"].map(\.scalarValues)
     static let closingQuotes = Scalars.set("”」』")

@@ -40,7 +40,11 @@ struct PlaceFinder: Sendable {
             }
             let after = index + suffixLength
             let next: UInt32 = after < scalars.count ? scalars[after] : 0
-            if let blocked = Self.compoundFollowers[value], blocked.contains(next) {
+            // 市场, 县城, 村民: the suffix makes a word with what follows — unless that character begins a
+            // word of its own (岚江市外贸, 青河县城乡, 鹤溪市民营).
+            if let blocked = Self.compoundFollowers[value], blocked.contains(next),
+                !(after + 2 <= scalars.count && (lexicon?.contains(scalars: scalars[after..<after + 2]) ?? false))
+            {
                 index += 1
                 continue
             }
@@ -283,6 +287,12 @@ struct PlaceFinder: Sendable {
                 continue
             }
             var end = index + stem.count
+            // 鹤溪市民营经济: the full name, though its suffix runs into a word (市民).
+            if let full = stems[stem], full.unicodeScalars.count == stem.count + 1, let suffix = full.unicodeScalars.last,
+                end < scalars.count, scalars[end] == suffix.value
+            {
+                end += 1
+            }
             for tail in Self.institutionTails where Scalars.matches(tail, in: scalars, at: end) {
                 end += tail.count
                 break

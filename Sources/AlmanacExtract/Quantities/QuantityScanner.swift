@@ -12,7 +12,7 @@ import AlmanacText
 /// QuantityScanner().quantities(in: "岚江市担保贷款6.43亿元".scalarValues).first?.value  // 643000000
 /// ```
 public struct QuantityScanner: Sendable {
-    private let units = UnitTable.standard
+    let unitTable = UnitTable.standard
 
     /// Creates a scanner.
     public init() {}
@@ -34,8 +34,13 @@ public struct QuantityScanner: Sendable {
                 continue
             }
             if let numeral = numeral(in: scalars, at: index) {
-                if let quantity = quantity(from: numeral, in: scalars) { found.append(quantity) }
-                index = max(numeral.range.upperBound, index + 1)
+                if var quantity = quantity(from: numeral, in: scalars) {
+                    if let range = rangeWithUnitTwice(from: quantity, in: scalars) { quantity = range }
+                    found.append(quantity)
+                    index = max(quantity.end, index + 1)
+                } else {
+                    index = max(numeral.range.upperBound, index + 1)
+                }
             } else {
                 index += 1
             }
@@ -51,6 +56,8 @@ public struct QuantityScanner: Sendable {
             let previous = ScalarClass.foldWidth(scalars[index - 1])
             if ScalarClass.isLatin(previous) || ScalarClass.isDigit(previous) || previous == 0x2E { return nil }
         }
+        // 签约, 合约, 节约: 约 ends a word there and marks no approximation.
+        if scalars[index] == Self.yue, index > 0, Self.yueWordStarts.contains(scalars[index - 1]) { return nil }
         if let numeral = NumeralParser.numeral(in: scalars, at: index) { return numeral }
         var start = index
         var isApproximate = false
@@ -73,41 +80,104 @@ public struct QuantityScanner: Sendable {
 
     /// The figure `numeral` makes with what follows it, or `nil` when it is not a figure.
     private func quantity(from numeral: Numeral, in scalars: [UInt32]) -> Quantity? {
+        var numeral = numeral
         let start = numeral.range.lowerBound
         var end = numeral.range.upperBound
         let isChinese = !scalars[numeral.range].contains { ScalarClass.isDigit($0) }
         if isOrdinal(scalars, at: start) { return nil }
+        // 86.3 亿元, 三个亿: a multiplier set apart from its number.
+        if !numeral.isPercent, let detached = Self.detachedMultiplier(scalars, at: end, isChinese: isChinese),
+            let entry = unitTable.match(scalars, at: detached.end, afterChineseNumerals: false), Self.isMoney(entry.unit),
+            !Self.modifierTails.contains(where: { Self.matches($0, in: scalars, at: detached.end + entry.written.count) })
+        {
+            numeral.value *= detached.factor
+            numeral.low = numeral.low.map { $0 * detached.factor }
+            numeral.high = numeral.high.map { $0 * detached.factor }
+            numeral.multiplier = detached.factor
+            end = detached.end
+        }
         if end < scalars.count, ScalarClass.isLatin(scalars[end]) && !isUnitLatin(scalars, at: end) { return nil }
         var unit = ""
         var approx = numeral.isApproximate
+        var fraction = 0.0
         if numeral.isPercent {
             unit = "%"
-        } else if let entry = units.match(scalars, at: end, afterChineseNumerals: isChinese) {
+        } else if let spoken = Self.spokenMoney(scalars, at: end, value: numeral.value) {
+            unit = "元"
+            fraction = spoken.fraction
+            end = spoken.end
+        } else if let entry = unitTable.match(scalars, at: end, afterChineseNumerals: isChinese) {
             guard accepts(entry, after: numeral, in: scalars, isChinese: isChinese) else { return nil }
             unit = entry.unit
             end += entry.written.count
-            for suffix in Self.suffixes where Self.matches(suffix, in: scalars, at: end) {
+            if Self.isMoney(unit) {
+                // 三元五角六分, 2800元/吨, 伍佰萬圆整
+                if unit == "元", let change = Self.smallChange(scalars, at: end) {
+                    fraction = change.fraction
+                    end = change.end
+                }
+                if let per = perUnit(scalars, at: end) {
+                    unit += per.unit
+                    end = per.end
+                }
+                if end < scalars.count, scalars[end] == Self.whole { end += 1 }  // 整
+            }
+            let noted = Self.skipInclusiveNote(scalars, at: end)
+            for suffix in Self.suffixes where Self.matches(suffix, in: scalars, at: noted) {
                 approx = true
-                end += suffix.count
+                end = noted + suffix.count
                 break
             }
-        } else if numeral.multiplier >= 1e4, !isChinese, !isFollowedByTime(scalars, at: end) {
+        } else if numeral.multiplier >= 1e4, !isChinese || isFollowedByCurrency(scalars, at: end),
+            !isFollowedByTime(scalars, at: end)
+        {
             unit = ""
         } else {
             return nil
         }
         var first = start
-        var value = numeral.value
+        var value = numeral.value + fraction
         if start > 1, Self.minusSigns.contains(scalars[start - 1]), !ScalarClass.isDigit(scalars[start - 2]),
-            !isChinese, numeral.low == nil
+            !isChinese, numeral.low == nil, !Self.rangeMarks.contains(scalars[start - 2])
         {
             first -= 1  // 底标高为-17.9米
             value = -value
+        }
+        // 港币三千四百元, 新台币 86.3亿元: the currency written first.
+        if unit == "元" || unit.isEmpty, first == start, let currency = Self.currencyBefore(scalars, at: start),
+            unit == "元" || numeral.multiplier >= 1e4
+        {
+            unit = currency.unit
+            first = currency.start
         }
         let hasRange = numeral.low != nil && numeral.high != nil && numeral.low != numeral.high
         return Quantity(
             start: first, end: end, text: String(scalarValues: scalars[first..<end]), value: value,
             low: hasRange ? numeral.low : nil, high: hasRange ? numeral.high : nil, unit: unit, approx: approx)
+    }
+
+    /// `2万元-8万元`, `3万(含)-6万元`, `1000元至3000元`: a range whose ends are both written in full.
+    private func rangeWithUnitTwice(from first: Quantity, in scalars: [UInt32]) -> Quantity? {
+        guard first.low == nil, first.unit.isEmpty || Self.isMoney(first.unit) else { return nil }
+        var cursor = Self.skipInclusiveNote(scalars, at: first.end)
+        let connectorStart = cursor
+        while cursor < scalars.count, cursor - connectorStart < 2, Self.rangeConnectors.contains(scalars[cursor]) {
+            cursor += 1
+        }
+        guard cursor > connectorStart, let numeral = numeral(in: scalars, at: cursor), numeral.low == nil,
+            let second = quantity(from: numeral, in: scalars), second.start == cursor, Self.isMoney(second.unit),
+            first.unit.isEmpty || first.unit == second.unit, first.value < second.value
+        else { return nil }
+        return Quantity(
+            start: first.start, end: second.end, text: String(scalarValues: scalars[first.start..<second.end]),
+            value: first.value, low: first.value, high: second.value, unit: second.unit,
+            approx: first.approx || second.approx)
+    }
+
+    /// Whether a currency name follows (`一百五十万港币`): a Chinese numeral with 万 or 亿 is then money.
+    private func isFollowedByCurrency(_ scalars: [UInt32], at index: Int) -> Bool {
+        guard let entry = unitTable.match(scalars, at: index, afterChineseNumerals: true) else { return false }
+        return Self.isMoney(entry.unit)
     }
 
     /// Whether a unit match is the figure's unit and not the start of another word (`个月`, `一次性`).
@@ -136,7 +206,7 @@ public struct QuantityScanner: Sendable {
     }
 
     private func isUnitLatin(_ scalars: [UInt32], at index: Int) -> Bool {
-        units.match(scalars, at: index, afterChineseNumerals: false) != nil
+        unitTable.match(scalars, at: index, afterChineseNumerals: false) != nil
     }
 
     /// Whether a bare number is followed by a date or clock word (`2023年`, `8时`).
@@ -147,6 +217,15 @@ public struct QuantityScanner: Sendable {
     // MARK: - Tables
 
     static let minusSigns = Scalars.set("-－")
+    /// What a figure's unit or note ends with before a range dash (2万元-8万元, 3万(含)-6万元).
+    static let rangeMarks = Scalars.set("-－—–~～)）元")
+    static let whole: UInt32 = 0x6574  // 整
+    static let yue: UInt32 = 0x7EA6  // 约
+    /// Characters that make a word with a following 约 (签约 合约 预约 节约 制约 契约 公约 条约 相约 履约 违约 特约 邀约 续约 解约).
+    static let yueWordStarts = Scalars.set("签合预节制契公条相履违特邀续解立")
+    /// What makes `亿元` a class of things rather than a sum (亿元以上项目, 亿元级企业).
+    static let modifierTails: [[UInt32]] = ["以上", "以下", "级"].map(\.scalarValues)
+    static let rangeConnectors = Scalars.set("-－—–~～至到")
     static let prefixes: [[UInt32]] = ["超过", "将近", "接近", "大约", "不到", "不足", "约", "近", "超", "逾"].map(\.scalarValues)
     static let suffixes: [[UInt32]] = ["以上", "以下", "左右", "上下", "之多", "有余"].map(\.scalarValues)
     /// 百 千 万 written without a digit before them (`近百户`, `百余名`, `千余人`).

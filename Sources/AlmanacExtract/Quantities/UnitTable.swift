@@ -27,11 +27,20 @@ struct UnitTable: Sendable {
             table[first, default: []].append(Entry(written: scalars, unit: unit ?? written, afterChineseNumerals: chinese))
         }
         // Money: 亿元 and 万元 leave 元 once the parser took the multiplier.
-        for currency in ["元", "美元", "港元", "欧元", "日元", "英镑", "韩元", "澳元", "卢布", "加元", "新台币"] {
+        for currency in [
+            "元", "美元", "港元", "欧元", "日元", "英镑", "韩元", "澳元", "卢布", "加元", "新台币", "泰铢", "卢比", "新加坡元",
+            "瑞士法郎", "法郎", "比索", "林吉特", "越南盾", "新西兰元",
+        ] {
             add(currency)
         }
         add("元人民币", as: "元")
+        add("人民币", as: "元")
         add("块钱", as: "元")
+        add("元钱", as: "元")
+        add("圆", as: "元")
+        add("港币", as: "港元")
+        add("美金", as: "美元")
+        add("台币", as: "新台币")
         // Shares of a whole.
         add("个百分点")
         add("百分点", as: "个百分点")

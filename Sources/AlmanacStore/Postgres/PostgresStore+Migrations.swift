@@ -116,6 +116,18 @@ extension PostgresStore {
                 "CREATE INDEX mention_article ON mention(article_id)",
                 "CREATE INDEX mention_text ON mention(text)",
             ]),
+        // The tsvector needs no change; the fingerprint of the cutting is
+        // recorded so an upgrade that cuts words differently re-indexes (see `forgetStaleIndex`).
+        Migration(
+            id: "v4 search index",
+            statements: [
+                """
+                CREATE TABLE search_index_state (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    fingerprint TEXT NOT NULL
+                )
+                """
+            ]),
     ]
 
     /// Key of the advisory lock that lets one process at a time migrate a database ("almanac" in ASCII).
@@ -149,6 +161,7 @@ extension PostgresStore {
         do {
             try await inTransaction(connection, logger: logger) {
                 try await applyMigrations(on: connection, logger: logger)
+                try await forgetStaleIndex(on: connection, logger: logger, searchText: searchText)
                 try await indexMissingArticles(on: connection, logger: logger, searchText: searchText)
             }
             try await connection.close()

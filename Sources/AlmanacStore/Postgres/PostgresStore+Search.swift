@@ -7,7 +7,8 @@ import PostgresNIO
 /// cuts them, read by the `simple` configuration (one lexeme per word, no stemming, no stop
 /// words), under a GIN index. Each query term is a `phraseto_tsquery('simple', …)` of a bound
 /// parameter, so no query text is read as tsquery syntax. Hits are ranked by `ts_rank_cd` with the
-/// weights of `SQLiteStore` (headline 4, captions 2, body 1).
+/// weights of `SQLiteStore` (headline 4, captions 2, body 1), over the matches with the highest ids,
+/// at most ``SearchQuery/rankedWindow`` of them, the rule `SQLiteStore` follows.
 extension PostgresStore {
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
         let terms = try searchText.terms(of: query.text)
@@ -48,21 +49,17 @@ extension PostgresStore {
             let spellings = term.spellings.map { "phraseto_tsquery('simple', \(parameter($0)))" }
             return "(" + spellings.joined(separator: " || ") + ")"
         }.joined(separator: " && ")
-        let from = parameter(query.from)
-        let to = parameter(query.to)
-        let section = parameter(query.section)
-        let paper = parameter(query.paper)
-        let entity = parameter(query.entity)
-        binds.append(query.limit)
-        let limit = "$\(binds.count)"
-        binds.append(max(0, query.offset))
-        let offset = "$\(binds.count)"
-        let sql = """
-            SELECT article.id, article.page_id, page.name, page.date, page.paper, article.headline,
-                article.section, article.body, article.captions,
-                ts_rank_cd('{0.1, 0.2, 0.2, 0.4}', article.search, \(tsquery), 1)::float8 AS score
-            FROM article JOIN page ON page.id = article.page_id
-            WHERE article.search @@ (\(tsquery))
+        // The page is joined into the window only to filter.
+        let filtered =
+            query.from != nil || query.to != nil || query.section != nil || query.paper != nil || query.entity != nil
+        var filters = ""
+        if filtered {
+            let from = parameter(query.from)
+            let to = parameter(query.to)
+            let section = parameter(query.section)
+            let paper = parameter(query.paper)
+            let entity = parameter(query.entity)
+            filters = """
                 AND (\(from) IS NULL OR page.date >= \(from))
                 AND (\(to) IS NULL OR page.date <= \(to))
                 AND (\(section) IS NULL OR article.section = \(section))
@@ -70,10 +67,54 @@ extension PostgresStore {
                 AND (\(entity) IS NULL OR EXISTS (SELECT 1 FROM mention WHERE mention.article_id = article.id
                     AND mention.entity_id IN (SELECT id FROM entity WHERE name = \(entity)
                         UNION SELECT entity_id FROM mention WHERE text = \(entity))))
+                """
+        }
+        binds.append(query.limit)
+        let limit = "$\(binds.count)"
+        binds.append(max(0, query.offset))
+        let offset = "$\(binds.count)"
+        binds.append(query.rankedWindow)
+        let window = "$\(binds.count)"
+        // The window's matches are found by id alone; only they are ranked (ts_rank_cd reads the whole
+        // tsvector), so a word in nearly every article costs what a rarer one does.
+        let sql = """
+            SELECT article.id, article.page_id, page.name, page.date, page.paper, article.headline,
+                article.section, article.body, article.captions,
+                ts_rank_cd('{0.1, 0.2, 0.2, 0.4}', article.search, \(tsquery), 1)::float8 AS score
+            FROM (
+                SELECT article.id
+                FROM article \(filtered ? "JOIN page ON page.id = article.page_id" : "")
+                WHERE article.search @@ (\(tsquery))
+                \(filters)
+                ORDER BY article.id DESC
+                LIMIT \(window)
+            ) AS ranked
+            JOIN article ON article.id = ranked.id
+            JOIN page ON page.id = article.page_id
             ORDER BY score DESC, page.date DESC NULLS LAST, article.id
             LIMIT \(limit) OFFSET \(offset)
             """
         return PostgresQuery(unsafeSQL: sql, binds: binds)
+    }
+
+    /// Empties the search column of every article when the index was cut by a segmenter other than
+    /// `searchText`'s (an upgrade changed it), so that `indexMissingArticles` cuts them all again, and
+    /// records `searchText`'s fingerprint; runs inside the migration's transaction.
+    static func forgetStaleIndex(
+        on connection: PostgresConnection, logger: Logger, searchText: SearchText
+    ) async throws {
+        let rows = try await connection.query(
+            "SELECT fingerprint FROM search_index_state WHERE id = 1", logger: logger)
+        let stored = try await rows.decode(String.self).first { _ in true }
+        guard stored != searchText.fingerprint else { return }
+        if stored != nil {
+            try await connection.query("UPDATE article SET search = NULL", logger: logger)
+        }
+        try await connection.query(
+            """
+            INSERT INTO search_index_state (id, fingerprint) VALUES (1, \(searchText.fingerprint))
+            ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint
+            """, logger: logger)
     }
 
     /// Indexes the articles stored before the search column existed; runs inside the migration's transaction.

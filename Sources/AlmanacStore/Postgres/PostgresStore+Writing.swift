@@ -1,5 +1,4 @@
 import AlmanacModel
-import Foundation
 import PostgresNIO
 
 /// Writing pages with their articles, facts and mentions.
@@ -87,12 +86,11 @@ extension PostgresStore {
                 pageID = id
             } else {
                 // Stored already (perhaps a moment ago by another writer, which we waited for).
-                let lock = mode == .replace ? " FOR UPDATE" : ""
-                let existing = try await connection.query(
-                    PostgresQuery(
-                        unsafeSQL: "SELECT id FROM page WHERE sha256 = $1\(lock)",
-                        binds: { var binds = PostgresBindings(); binds.append(page.sha256); return binds }()),
-                    logger: logger)
+                let existing =
+                    mode == .replace
+                    ? try await connection.query(
+                        "SELECT id FROM page WHERE sha256 = \(page.sha256) FOR UPDATE", logger: logger)
+                    : try await connection.query("SELECT id FROM page WHERE sha256 = \(page.sha256)", logger: logger)
                 guard let id = try await existing.decode(Int64.self).first(where: { _ in true }) else {
                     throw PostgresStoreError(.queryFailed, "page \(page.sha256) conflicted but cannot be found")
                 }
@@ -144,33 +142,91 @@ extension PostgresStore {
             guard let articleID = try await rows.decode(Int64.self).first(where: { _ in true }) else {
                 throw PostgresStoreError(.queryFailed, "article \(article.seq) was inserted but returned no id")
             }
-            for (field, fact) in extracted.facts {
+            // 500 rows a statement keeps the parameters (18 a fact) far below PostgreSQL's 65535.
+            for start in stride(from: 0, to: extracted.facts.count, by: 500) {
+                let chunk = extracted.facts[start..<min(start + 500, extracted.facts.count)]
+                try await connection.query(Self.factRows(chunk, articleID: articleID), logger: logger)
+            }
+            if !extracted.mentions.isEmpty {
+                var rows: [(entityID: Int64, field: ArticleField, mention: Mention)] = []
+                for (field, mention) in extracted.mentions {
+                    guard let entityID = entityIDs[EntityKeys.key(mention.kind, mention.name)] else {
+                        throw PostgresStoreError(
+                            .queryFailed, "entity \(mention.name) was not created before its mention")
+                    }
+                    if mention.project != nil { toRefresh.insert(entityID) }
+                    rows.append((entityID, field, mention))
+                }
+                for start in stride(from: 0, to: rows.count, by: 500) {
+                    let chunk = rows[start..<min(start + 500, rows.count)]
+                    try await connection.query(Self.mentionRows(chunk, articleID: articleID), logger: logger)
+                }
+            }
+        }
+
+        /// One `INSERT` of `facts` of an article.
+        static func factRows(_ facts: ArraySlice<(field: ArticleField, fact: Fact)>, articleID: Int64) -> PostgresQuery
+        {
+            var binds = PostgresBindings()
+            var tuples: [String] = []
+            for (field, fact) in facts {
                 let quantity = fact.quantity
-                try await connection.query(
-                    """
+                let first = binds.count + 1
+                binds.append(articleID)
+                binds.append(field.rawValue)
+                binds.append(quantity.start)
+                binds.append(quantity.end)
+                binds.append(quantity.text)
+                binds.append(quantity.value)
+                binds.append(quantity.low)
+                binds.append(quantity.high)
+                binds.append(quantity.unit)
+                binds.append(quantity.approx)
+                binds.append(fact.indicator)
+                binds.append(IndicatorKey.make(fact.indicator))
+                binds.append(fact.change)
+                binds.append(fact.period)
+                binds.append(fact.resolvedPeriod?.start)
+                binds.append(fact.resolvedPeriod?.end)
+                binds.append(fact.place)
+                binds.append(fact.sentence)
+                tuples.append("(" + (first..<binds.count + 1).map { "$\($0)" }.joined(separator: ", ") + ")")
+            }
+            return PostgresQuery(
+                unsafeSQL: """
                     INSERT INTO fact (article_id, field, span_start, span_end, text, value, low, high, unit, approx,
                         indicator, indicator_key, change, period, period_start, period_end, place, sentence)
-                    VALUES (\(articleID), \(field.rawValue), \(quantity.start), \(quantity.end), \(quantity.text),
-                        \(quantity.value), \(quantity.low), \(quantity.high), \(quantity.unit), \(quantity.approx),
-                        \(fact.indicator), \(IndicatorKey.make(fact.indicator)), \(fact.change), \(fact.period),
-                        \(fact.resolvedPeriod?.start), \(fact.resolvedPeriod?.end), \(fact.place), \(fact.sentence))
-                    """, logger: logger)
-            }
-            for (field, mention) in extracted.mentions {
-                guard let entityID = entityIDs[EntityKeys.key(mention.kind, mention.name)] else {
-                    throw PostgresStoreError(.queryFailed, "entity \(mention.name) was not created before its mention")
-                }
+                    VALUES \(tuples.joined(separator: ", "))
+                    """, binds: binds)
+        }
+
+        /// One `INSERT` of `mentions` of an article.
+        static func mentionRows(
+            _ mentions: ArraySlice<(entityID: Int64, field: ArticleField, mention: Mention)>, articleID: Int64
+        ) -> PostgresQuery {
+            var binds = PostgresBindings()
+            var tuples: [String] = []
+            for (entityID, field, mention) in mentions {
+                let first = binds.count + 1
                 let project = mention.project
-                if project != nil { toRefresh.insert(entityID) }
-                try await connection.query(
-                    """
+                binds.append(entityID)
+                binds.append(articleID)
+                binds.append(field.rawValue)
+                binds.append(mention.start)
+                binds.append(mention.end)
+                binds.append(mention.text)
+                binds.append(project?.investment)
+                binds.append(project?.stage)
+                binds.append(project?.place)
+                binds.append(project?.sector)
+                tuples.append("(" + (first..<binds.count + 1).map { "$\($0)" }.joined(separator: ", ") + ")")
+            }
+            return PostgresQuery(
+                unsafeSQL: """
                     INSERT INTO mention (entity_id, article_id, field, span_start, span_end, text, investment, stage,
                         place, sector)
-                    VALUES (\(entityID), \(articleID), \(field.rawValue), \(mention.start), \(mention.end),
-                        \(mention.text), \(project?.investment), \(project?.stage), \(project?.place),
-                        \(project?.sector))
-                    """, logger: logger)
-            }
+                    VALUES \(tuples.joined(separator: ", "))
+                    """, binds: binds)
         }
 
         /// Removes entities left without mentions and brings project columns up to date, in id order.
@@ -189,5 +245,5 @@ extension PostgresStore {
     }
 
     /// Sets an entity's project columns to the latest mention's (by page date, then storage order) that gives each.
-    static let refreshProjectSQL: String = SQLiteStore.refreshProjectSQL.replacingOccurrences(of: "?", with: "$1")
+    static let refreshProjectSQL = SQLiteStore.refreshProjectSQL(id: "$1")
 }

@@ -46,6 +46,8 @@ extension SQLiteStore {
         migrator.registerMigration("v3 facts and entities") { db in
             try db.execute(sql: factsAndEntitiesSchema)
         }
+        // The index made contentless (SQLiteStore+Search.swift).
+        registerSearchIndexMigration(&migrator, searchText: searchText)
         return migrator
     }
 

@@ -1,43 +1,79 @@
 import AlmanacModel
 import GRDB
 
-/// Full-text search: an FTS5 table over the pre-segmented words of each article.
+/// Full-text search: a contentless FTS5 index over the pre-segmented words of each article.
 ///
-/// `article_search` holds, under the article's id as rowid, its headline, body and captions as
-/// ``SearchText`` cuts them (words and sub-words joined by spaces) and is read by the portable
-/// `unicode61` tokenizer, so the file stays usable from the `sqlite3` shell and any SQLite tool
-/// (a custom tokenizer would not be). Hits are ranked by `bm25()` with the headline weighted 4,
-/// captions 2 and the body 1.
+/// `article_search` indexes, under the article's id as rowid, its headline, body and captions as
+/// ``SearchText`` cuts them (words and sub-words joined by spaces), read by the portable `unicode61`
+/// tokenizer, so the file can still be searched from the `sqlite3` shell
+/// (`SELECT rowid FROM article_search WHERE article_search MATCH '工程'`). The index keeps no copy of
+/// the text (`content=''`): the text is in `article`, and an article is taken out of the index by
+/// FTS5's `'delete'` command with the words it was indexed with, recomputed by the SQL function
+/// `almanac_search_words` that every connection of the store registers (see
+/// ``SQLiteStore/registerSearchFunctions(_:searchText:)``). Because those words must be the ones
+/// indexed, the index records ``SearchText/fingerprint`` and is rebuilt when the segmenter changes.
+///
+/// Hits: the matches (filters included) with the highest ids, at most ``SearchQuery/rankedWindow``
+/// of them, ranked by ``SearchRank`` (BM25 without IDF) with the headline weighted 4, captions 2 and
+/// the body 1.
 extension SQLiteStore {
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
         let terms = try searchText.terms(of: query.text)
         guard query.limit > 0 else { return [] }
+        // The page and article are joined into the window only to filter: reading every candidate's row
+        // costs more than ranking it.
+        let filtered =
+            query.from != nil || query.to != nil || query.section != nil || query.paper != nil || query.entity != nil
+        let filterJoin =
+            filtered
+            ? """
+            JOIN article ON article.id = article_search.rowid
+            JOIN page ON page.id = article.page_id
+            """ : ""
+        let filters =
+            filtered
+            ? """
+            AND (:from IS NULL OR page.date >= :from)
+            AND (:to IS NULL OR page.date <= :to)
+            AND (:section IS NULL OR article.section = :section)
+            AND (:paper IS NULL OR page.paper = :paper)
+            AND (:entity IS NULL OR EXISTS (SELECT 1 FROM mention WHERE mention.article_id = article.id
+                AND mention.entity_id IN (SELECT id FROM entity WHERE name = :entity
+                    UNION SELECT entity_id FROM mention WHERE text = :entity)))
+            """ : ""
         return try await pool.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT article.id, article.page_id, page.name AS page_name, page.date AS page_date,
                         page.paper AS page_paper, article.headline, article.section, article.body, article.captions,
-                        -bm25(article_search, 4.0, 1.0, 2.0) AS score
-                    FROM article_search
-                    JOIN article ON article.id = article_search.rowid
+                        ranked.score
+                    FROM (
+                        SELECT article_search.rowid AS id, \(SearchRank.name)(article_search, 4.0, 1.0, 2.0) AS score
+                        FROM article_search
+                        \(filterJoin)
+                        WHERE article_search MATCH :match
+                        \(filters)
+                        ORDER BY article_search.rowid DESC
+                        LIMIT :window
+                    ) AS ranked
+                    JOIN article ON article.id = ranked.id
                     JOIN page ON page.id = article.page_id
-                    WHERE article_search MATCH :match
-                        AND (:from IS NULL OR page.date >= :from)
-                        AND (:to IS NULL OR page.date <= :to)
-                        AND (:section IS NULL OR article.section = :section)
-                        AND (:paper IS NULL OR page.paper = :paper)
-                        AND (:entity IS NULL OR EXISTS (SELECT 1 FROM mention WHERE mention.article_id = article.id
-                            AND mention.entity_id IN (SELECT id FROM entity WHERE name = :entity
-                                UNION SELECT entity_id FROM mention WHERE text = :entity)))
-                    ORDER BY score DESC, page.date DESC, article.id
+                    ORDER BY ranked.score DESC, page.date DESC, article.id
                     LIMIT :limit OFFSET :offset
                     """,
-                arguments: [
-                    "match": SearchText.fts5Expression(terms), "from": query.from, "to": query.to,
-                    "section": query.section, "paper": query.paper, "entity": query.entity, "limit": query.limit,
-                    "offset": max(0, query.offset),
-                ])
+                arguments: StatementArguments(
+                    [
+                        "match": SearchText.fts5Expression(terms), "window": query.rankedWindow,
+                        "limit": query.limit, "offset": max(0, query.offset),
+                    ].merging(
+                        filtered
+                            ? [
+                                "from": query.from, "to": query.to, "section": query.section, "paper": query.paper,
+                                "entity": query.entity,
+                            ]
+                            : [:]
+                    ) { first, _ in first }))
             return rows.map { row in
                 SearchHit(
                     id: row["id"], pageID: row["page_id"], page: row["page_name"], date: row["page_date"],
@@ -52,17 +88,113 @@ extension SQLiteStore {
 
     // MARK: - Index
 
+    /// Registers on `db` the SQL functions that deleting an article from the archive needs (see
+    /// ``registerSearchFunctions(_:searchText:)``), for a program that opens the file with GRDB itself.
+    ///
+    /// ```swift
+    /// var configuration = Configuration()
+    /// configuration.prepareDatabase { db in try SQLiteStore.registerSearchFunctions(db) }
+    /// ```
+    public static func registerSearchFunctions(_ db: Database) throws {
+        registerSearchFunctions(db, searchText: try SearchText.bundled())
+    }
+
     /// Adds `article`, stored under `id`, to the search index; runs inside the caller's transaction.
     static func index(_ article: Article, id: Int64, in db: Database, searchText: SearchText) throws {
-        let fields = searchText.fields(of: article)
+        try index(fields: searchText.fields(of: article), id: id, in: db)
+    }
+
+    /// Adds an article's index words, cut beforehand by `SearchText.fields(of:)`, under `id`.
+    ///
+    /// Cutting words is most of the cost of indexing: a writer that cuts them before it takes the
+    /// write lock lets several pages be cut in parallel.
+    static func index(
+        fields: (headline: String, body: String, captions: String), id: Int64, in db: Database
+    ) throws {
         try db.execute(
             sql: "INSERT INTO article_search (rowid, headline, body, captions) VALUES (?, ?, ?, ?)",
             arguments: [id, fields.headline, fields.body, fields.captions])
     }
 
-    /// Creates the index (migration "v2 article search") and fills it with the articles already stored.
+    /// Registers on `db` the SQL functions the index's delete trigger calls:
+    /// `almanac_search_words(text)` and `almanac_search_caption_words(captionsJSON)`, the words
+    /// ``SearchText`` indexes for a headline or body and for a stored caption list.
     ///
-    /// A trigger removes an article's entry when the article is deleted (directly or with its page).
+    /// A connection without them (the `sqlite3` shell, another program) can search the archive but
+    /// cannot delete articles: the trigger fails and the delete is refused, so the index is never left
+    /// holding an article that is gone.
+    static func registerSearchFunctions(_ db: Database, searchText: SearchText) {
+        SearchRank.register(db)
+        db.add(
+            function: DatabaseFunction("almanac_search_words", argumentCount: 1, pure: true) { values in
+                String.fromDatabaseValue(values[0]).map(searchText.indexed) ?? ""
+            })
+        db.add(
+            function: DatabaseFunction("almanac_search_caption_words", argumentCount: 1, pure: true) { values in
+                searchText.indexed(decodeList(String.fromDatabaseValue(values[0])).joined(separator: "\n"))
+            })
+    }
+
+    /// Registers the migration that makes the index contentless ("v4 search index"): the FTS5 table of
+    /// "v2 article search" kept a second, segmented copy of every article's text.
+    static func registerSearchIndexMigration(_ migrator: inout DatabaseMigrator, searchText: SearchText) {
+        migrator.registerMigration("v4 search index") { db in
+            try db.execute(
+                sql: """
+                    DROP TRIGGER IF EXISTS article_search_delete;
+                    DROP TABLE IF EXISTS article_search;
+                    CREATE TABLE search_index_state (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        fingerprint TEXT NOT NULL
+                    );
+                    """)
+            try createContentlessIndex(db)
+            try fillSearchIndex(db, searchText: searchText)
+        }
+    }
+
+    /// Rebuilds the index when it was built by a segmenter other than `searchText`'s (an upgrade
+    /// changed the lexicon or the cutting rules), so queries and deletes see the words indexed.
+    static func refreshSearchIndexIfStale(_ pool: DatabasePool, searchText: SearchText) throws {
+        let stored = try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT fingerprint FROM search_index_state WHERE id = 1")
+        }
+        guard stored != searchText.fingerprint else { return }
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO article_search (article_search) VALUES ('delete-all')")
+            try fillSearchIndex(db, searchText: searchText)
+        }
+    }
+
+    /// Creates the contentless table and the trigger that takes a deleted article out of it.
+    static func createContentlessIndex(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE VIRTUAL TABLE article_search USING fts5(
+                    headline, body, captions, content = '', tokenize = 'unicode61 remove_diacritics 0'
+                );
+                CREATE TRIGGER article_search_delete AFTER DELETE ON article BEGIN
+                    INSERT INTO article_search (article_search, rowid, headline, body, captions)
+                    VALUES ('delete', old.id, almanac_search_words(old.headline), almanac_search_words(old.body),
+                        almanac_search_caption_words(old.captions));
+                END;
+                """)
+    }
+
+    /// Indexes every stored article and records the fingerprint of the words' cutting.
+    static func fillSearchIndex(_ db: Database, searchText: SearchText) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, headline, body, captions FROM article")
+        while let row = try rows.next() {
+            let article = Article(
+                seq: 0, headline: row["headline"], captions: decodeList(row["captions"]), body: row["body"])
+            try index(article, id: row["id"], in: db, searchText: searchText)
+        }
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO search_index_state (id, fingerprint) VALUES (1, ?)",
+            arguments: [searchText.fingerprint])
+    }
+
+    /// Creates the index of "v2 article search", as that migration shipped: with its own copy of the text.
     static func createSearchIndex(_ db: Database, searchText: SearchText) throws {
         try db.execute(
             sql: """

@@ -133,7 +133,9 @@ extension SQLiteStore {
                 guard
                     let id = try Int64.fetchOne(
                         db, sql: "SELECT id FROM entity WHERE kind = ? AND name = ?", arguments: [kind.rawValue, name])
-                else { throw DatabaseError(message: "entity \(kind.rawValue) \(name) was inserted but cannot be found") }
+                else {
+                    throw DatabaseError(message: "entity \(kind.rawValue) \(name) was inserted but cannot be found")
+                }
                 entityIDs[EntityKeys.key(kind, name)] = id
             }
         }
@@ -150,7 +152,11 @@ extension SQLiteStore {
     }
 
     /// Sets an entity's project columns to the latest mention's (by page date, then storage order) that gives each.
-    static let refreshProjectSQL: String = {
+    static let refreshProjectSQL = refreshProjectSQL(id: "?")
+
+    /// The statement that refreshes the project columns of the entity whose id is the parameter `id`
+    /// (`?` or `$1`); both drivers run it.
+    static func refreshProjectSQL(id: String) -> String {
         func latest(_ column: String) -> String {
             """
             (SELECT mention.\(column) FROM mention JOIN article ON article.id = mention.article_id
@@ -162,7 +168,7 @@ extension SQLiteStore {
         return """
             UPDATE entity SET investment = \(latest("investment")), stage = \(latest("stage")),
                 place = \(latest("place")), sector = \(latest("sector"))
-            WHERE id = ?
+            WHERE id = \(id)
             """
-    }()
+    }
 }

@@ -16,12 +16,15 @@ public struct SQLiteStore: Store {
 
     /// Opens (creating if needed) the archive at `path` and brings its schema up to date.
     public init(path: String) throws {
+        let searchText = try SearchText.bundled()
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in Self.registerSearchFunctions(db, searchText: searchText) }
         pool = try DatabasePool(path: path, configuration: configuration)
-        searchText = try SearchText.bundled()
+        self.searchText = searchText
         try Self.migrator(searchText: searchText).migrate(pool)
+        try Self.refreshSearchIndexIfStale(pool, searchText: searchText)
     }
 
     public func containsPage(sha256: String) async throws -> Bool {

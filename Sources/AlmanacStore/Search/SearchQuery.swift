@@ -8,6 +8,10 @@
 /// finds the longer words it is part of ("工程" finds 在建工程, "岚江" finds 岚江市), see
 /// ``SearchText``. The text is never read as query syntax: quotes, operators and brackets are just
 /// characters. `entity` keeps the articles that mention an entity by its canonical name or a printed form.
+///
+/// Ranking: of the articles that match (filters included), the ``window`` most recently stored are
+/// ranked by relevance (BM25 on SQLite, `ts_rank_cd` on PostgreSQL); the rest are not returned. Both
+/// drivers apply the same rule, so they return the same articles.
 public struct SearchQuery: Sendable, Hashable, Codable {
     /// The words to find, as a reader types them (`岚江 在建工程`, `岚江市在建工程`).
     public var text: String
@@ -25,10 +29,23 @@ public struct SearchQuery: Sendable, Hashable, Codable {
     public var limit: Int
     /// Skip this many hits first (for paging).
     public var offset: Int
+    /// How many matches are ranked: when more articles match, only the `window` most recently stored
+    /// of them (highest ids) are ranked and returned, so a word found in nearly every article costs
+    /// no more than a rarer one. Never less than `offset + limit`. See ``SearchQuery/defaultWindow``.
+    public var window: Int
+
+    /// Matches ranked by default: enough for a reader's pages of hits, small enough that the most
+    /// frequent words are answered in milliseconds over a hundred thousand articles.
+    public static let defaultWindow = 1_000
+
+    /// The number of matches a driver ranks for this query.
+    public var rankedWindow: Int {
+        max(window, max(0, offset) + max(0, limit))
+    }
 
     public init(
         text: String, from: String? = nil, to: String? = nil, section: String? = nil, paper: String? = nil,
-        entity: String? = nil, limit: Int = 20, offset: Int = 0
+        entity: String? = nil, limit: Int = 20, offset: Int = 0, window: Int = SearchQuery.defaultWindow
     ) {
         self.entity = entity
         self.text = text
@@ -38,6 +55,7 @@ public struct SearchQuery: Sendable, Hashable, Codable {
         self.paper = paper
         self.limit = limit
         self.offset = offset
+        self.window = window
     }
 }
 
@@ -89,5 +107,25 @@ public struct SearchError: Error, Sendable, Hashable, CustomStringConvertible {
 
     static func noWords(in text: String) -> SearchError {
         SearchError("the query '\(text)' has no words to search for (only punctuation or spaces); give a word")
+    }
+}
+
+extension SearchQuery {
+    enum CodingKeys: String, CodingKey {
+        case text, from, to, section, paper, limit, offset, window
+    }
+
+    /// Reads a query; `limit`, `offset` and `window` may be left out and take their defaults.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            text: try container.decode(String.self, forKey: .text),
+            from: try container.decodeIfPresent(String.self, forKey: .from),
+            to: try container.decodeIfPresent(String.self, forKey: .to),
+            section: try container.decodeIfPresent(String.self, forKey: .section),
+            paper: try container.decodeIfPresent(String.self, forKey: .paper),
+            limit: try container.decodeIfPresent(Int.self, forKey: .limit) ?? 20,
+            offset: try container.decodeIfPresent(Int.self, forKey: .offset) ?? 0,
+            window: try container.decodeIfPresent(Int.self, forKey: .window) ?? SearchQuery.defaultWindow)
     }
 }

@@ -1,5 +1,7 @@
 import AlmanacModel
 import AlmanacText
+import Crypto
+import Foundation
 
 /// Turns articles into the text a full-text index holds, and queries into the terms it looks up,
 /// the same way for every driver.
@@ -30,9 +32,31 @@ public struct SearchText: Sendable {
     }
 
     let segmenter: Segmenter
+    /// Identifies how this value cuts text into index words: the same fingerprint, the same words.
+    ///
+    /// Drawn from the lexicon's size, the model's presence, a version of the cutting rules and the
+    /// words of a probe passage, so an upgrade that changes any of them changes it, and an index
+    /// built by another cutting is rebuilt (an index must be queried, and rows taken out of it, with
+    /// the words it was built with).
+    public let fingerprint: String
+
+    /// Bump when the cutting of index words changes in a way the probe passage may not show.
+    static let rulesVersion = 1
+
+    /// Invented text with known and unknown words, names, places, numbers and Latin.
+    static let probe = "岚江市在建工程加快推进，蒿坨子镇新材料产业园前4个月完成投资6.43亿元，同比增长12.5%；"
+        + "北湾港集装箱吞吐量41.7万标准箱，GDP and 5G 项目落户柳营乡。本报记者 周立言 摄"
 
     public init(segmenter: Segmenter) {
         self.segmenter = segmenter
+        let lexicon = segmenter.lexicon
+        let description = [
+            "rules \(Self.rulesVersion)", "words \(lexicon.wordCount)", "nodes \(lexicon.nodeCount)",
+            "total \(lexicon.totalFrequency)", "model \(segmenter.model != nil)",
+            "user \(segmenter.userLexicon.entries.map(\.word).joined(separator: ","))",
+            segmenter.searchWords(in: Self.probe).joined(separator: " "),
+        ].joined(separator: "\n")
+        fingerprint = SHA256.hash(data: Array(description.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Over the bundled lexicon, loaded once per process.

@@ -145,13 +145,26 @@ struct NumberReader {
         switch sequence.count {
         case 0: return defaultsToOne ? (1, 1, false) : nil
         case 1: return (Double(sequence[0]), 1, true)
-        case 2 where sequence[1] == sequence[0] + 1 && sequence[0] > 0:
+        // 八九亿, 四五千; and the colloquial 三五 (三五百: three to five hundred).
+        case 2 where (sequence[1] == sequence[0] + 1 && sequence[0] > 0) || (sequence[0] == 3 && sequence[1] == 5):
             hasPair = true
             isApproximate = true
             return (Double(pair == .low ? sequence[0] : sequence[1]), 1, false)
         default:
             return (Double(sequence.reduce(0) { $0 * 10 + $1 }), 1, false)
         }
+    }
+
+    /// Whether the scalar at `index` separates groups of three digits: `,` always; a full-width `，`
+    /// (which also breaks clauses) only when its group ends in a decimal point, another separator or a
+    /// unit (`56，318.20元`), never before punctuation or the end (`增长12，345`… reads as two clauses).
+    private func isGroupSeparator(at index: Int) -> Bool {
+        let value = scalars[index]
+        if value == NumeralCharacters.groupSeparator { return true }
+        guard value == 0xFF0C, index + 4 < scalars.count else { return false }
+        let after = scalars[index + 4]
+        return NumeralCharacters.decimalPoints.contains(after) || after == 0x2C || after == 0xFF0C
+            || ScalarClass.isHan(after)
     }
 
     /// Reads Arabic digits with `,` grouping and a decimal part; returns the index after them.
@@ -167,7 +180,7 @@ struct NumberReader {
         guard count > 0 else { return nil }
         if count <= 3 {
             // "1,234,567": only exact groups of three after the first one to three digits.
-            while index + 3 < scalars.count, scalars[index] == NumeralCharacters.groupSeparator,
+            while index + 3 < scalars.count, isGroupSeparator(at: index),
                 let a = ScalarClass.digitValue(scalars[index + 1]), let b = ScalarClass.digitValue(scalars[index + 2]),
                 let c = ScalarClass.digitValue(scalars[index + 3]),
                 index + 4 == scalars.count || !ScalarClass.isDigit(scalars[index + 4])

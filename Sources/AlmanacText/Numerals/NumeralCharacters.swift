@@ -62,8 +62,8 @@ enum NumeralCharacters {
     static let rangeConnectors: Set<UInt32> = [
         0x2D, 0xFF0D, 0x2014, 0x2013, 0x2012, 0x7E, 0xFF5E, 0x301C, 0x81F3, 0x5230,  // - － — – ‒ ~ ～ 〜 至 到
     ]
-    /// Markers inside a number (`10余万`, `三十多万`, `十来个`).
-    static let innerApproximations: Set<UInt32> = [0x4F59, 0x591A, 0x6765]  // 余 多 来
+    /// Markers inside a number (`10余万`, `三十多万`, `十来个`, `十几块`).
+    static let innerApproximations: Set<UInt32> = [0x4F59, 0x591A, 0x6765, 0x51E0]  // 余 多 来 几 (十几)
     /// Words before a number that make it approximate, longest first.
     static let approximatePrefixes: [[UInt32]] = [
         "超过", "将近", "大约", "接近", "不到", "不足", "约", "近", "超", "逾",

@@ -120,13 +120,28 @@ public enum NumeralParser {
         if index < scalars.count, scalars[index] == 0x2014 { index += 1 }  // ——
         guard let second = readOne(scalars, at: index), second.low == nil else { return nil }
         var low = first.value
-        if first.multiplier == 1, second.multiplier > 1, low * second.multiplier <= second.value {
-            low *= second.multiplier  // 两到三万, 1-5万
+        // 两到三万, 1-5万: the multiplier written once holds for both ends; 十五至二十万, 一百到一百三十万:
+        // its 万 or 亿 part does.
+        if first.multiplier < second.multiplier, second.multiplier > 1 {
+            if low * second.multiplier <= second.value {
+                low *= second.multiplier
+            } else if let large = largePart(of: second.multiplier), first.multiplier < large, low * large <= second.value {
+                low *= large
+            }
         }
         guard low <= second.value, low < second.value || first.multiplier == second.multiplier else { return nil }
         return Numeral(
             range: first.range.lowerBound..<second.range.upperBound, value: low, low: low, high: second.value,
             isApproximate: first.isApproximate || second.isApproximate, multiplier: second.multiplier)
+    }
+
+    /// The 万/亿 part of a multiplier (二十万 → 1e5 → 1e4), or `nil` when it has none.
+    static func largePart(of multiplier: Double) -> Double? {
+        for large in [1e12, 1e8, 1e4] where multiplier >= large {
+            let rest = multiplier / large
+            if [1.0, 10, 100, 1000].contains(rest) { return large }
+        }
+        return nil
     }
 
     static func startsNumber(_ scalars: [UInt32], at index: Int) -> Bool {

@@ -4,5 +4,5 @@ import ArgumentParser
 struct Eval: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score Almanac against gold files (see SPEC.md, \"Scoring\").",
-        subcommands: [EvalLayout.self, EvalFacts.self, EvalSegment.self])
+        subcommands: [EvalLayout.self, EvalFacts.self, EvalSegment.self, EvalNER.self])
 }

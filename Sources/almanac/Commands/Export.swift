@@ -80,7 +80,8 @@ struct Export: AsyncParsableCommand {
                 CSV.row([
                     String(stored.id), String(stored.pageID), stored.page, stored.date, String(article.seq),
                     article.headline, article.subheadline, article.section, article.kind.rawValue,
-                    CSV.list(article.bylines), CSV.list(article.photographers), CSV.list(article.captions), article.body,
+                    CSV.list(article.bylines), CSV.list(article.photographers), CSV.list(article.captions),
+                    article.body,
                 ]))
         }
     }

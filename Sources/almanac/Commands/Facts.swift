@@ -69,7 +69,8 @@ struct Facts: AsyncParsableCommand {
                 let change = fact.change.map { "\($0) " } ?? ""
                 let what = [fact.place, fact.period, fact.indicator].filter { !$0.isEmpty }.joined(separator: " ")
                 out.write(
-                    "\(stored.date ?? "----------")  \(stored.page) #\(fact.seq ?? 0)  \(what): \(change)\(fact.quantity.text)")
+                    "\(stored.date ?? "----------")  \(stored.page) #\(fact.seq ?? 0)  \(what): \(change)\(fact.quantity.text)"
+                )
                 out.write("    \(fact.sentence)")
             }
             if facts.isEmpty { printError("no stored fact matches") }

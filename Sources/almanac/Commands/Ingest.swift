@@ -14,7 +14,8 @@ struct Ingest: AsyncParsableCommand {
             already stored is skipped, so re-running completes the set; --reprocess replaces the stored \
             pages' articles, facts and mentions instead (one transaction per batch, page ids kept). \
             The page date is --date, else a date in the file name (2023-08-31, 20230831). Several \
-            ingest processes may share one PostgreSQL archive.
+            ingest processes may share one PostgreSQL archive (each takes the files in a random \
+            order, --shuffle, and skips what another has stored).
 
             Examples:
               almanac ingest pages/
@@ -37,6 +38,14 @@ struct Ingest: AsyncParsableCommand {
     @Option(help: "At most this many pages per write transaction.")
     var batchSize = 32
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: """
+            Take the files in a random order, so that several processes ingesting the same files into \
+            one archive seldom work on the same page (default: on for PostgreSQL, off for SQLite).
+            """)
+    var shuffle: Bool?
+
     @Flag(help: "Replace pages that are already stored (after an upgrade) instead of skipping them.")
     var reprocess = false
 
@@ -58,10 +67,18 @@ struct Ingest: AsyncParsableCommand {
     func run() async throws {
         let files = PageFiles.expand(paths)
         let showProgress = standardErrorIsTerminal && !json
+        let shuffled: Bool
+        if let shuffle {
+            shuffled = shuffle
+        } else if case .postgres = try StoreLocation(database.location) {
+            shuffled = true
+        } else {
+            shuffled = false
+        }
         let summary = try await database.withStore { store in
             let ingest = try Almanac.Ingest(
                 store: store, reader: PageReader(encoding: decoding.encoding), paper: paper, date: date, jobs: jobs,
-                mode: reprocess ? .replace : .skipExisting, batchSize: batchSize)
+                mode: reprocess ? .replace : .skipExisting, batchSize: batchSize, shuffled: shuffled)
             return await ingest.run(files: files) { progress in
                 guard showProgress else { return }
                 let eta = progress.secondsLeft.map { String(format: ", %.0f s left", $0) } ?? ""

@@ -14,7 +14,8 @@ enum ArchiveFixture {
     static func span(of needle: String, in text: String) -> (start: Int, end: Int) {
         let haystack = Array(text.unicodeScalars)
         let pattern = Array(needle.unicodeScalars)
-        for start in 0...(haystack.count - pattern.count) where Array(haystack[start..<start + pattern.count]) == pattern {
+        for start in 0...(haystack.count - pattern.count)
+        where Array(haystack[start..<start + pattern.count]) == pattern {
             return (start, start + pattern.count)
         }
         preconditionFailure("\(needle) is not in \(text)")

@@ -1,0 +1,171 @@
+import AlmanacText
+
+/// The closed word lists of ``EntityWords`` as sets of scalar sequences, with the lexicon and place
+/// table they are read against: what the tagger's grammar features and the rules look words up in.
+struct EntityGrammar: Sendable {
+    let segmenter: Segmenter
+    let places: PlaceTable
+    let organizationSuffixes: Set<[UInt32]>
+    let placeSuffixes: Set<[UInt32]>
+    let localPlaceSuffixes: Set<[UInt32]>
+    let personRoles: Set<[UInt32]>
+    let surnames: Set<UInt32>
+    let compoundSurnames: Set<[UInt32]>
+    let transliteration: Set<UInt32>
+    /// Suffixes after which a name is an organisation whatever the tagger says (company, bank, association …).
+    let companySuffixes: Set<[UInt32]>
+    /// The local place suffixes, longest first.
+    let localPlaceSuffixesByLength: [[UInt32]]
+    /// Tag codes of words that cannot be inside a name (verbs, prepositions, conjunctions, particles …).
+    let stopTags: Set<UInt32>
+    /// Tag codes that end a project's name going back (verbs other than nouns of action, prepositions …).
+    let projectStopTags: Set<UInt32>
+    /// The stage words of a project, longest first.
+    let projectStages: [[UInt32]]
+    /// Single characters that end a name's head going back (的, 和, 与, 在 …).
+    let headStops: Set<UInt32>
+    /// jieba tags of lexicon words, numbered: index into `tagCodes`.
+    let tagCodes: [String: UInt32]
+    /// For each tag index of the lexicon, its code in `tagCodes` (99 for tags outside it).
+    let tagCodeOfIndex: [UInt32]
+    /// The lexicon's tag indices of nr (person), ns (place) and nt (organisation).
+    let nameTagIndices: (person: Int, place: Int, organization: Int)
+
+    init(segmenter: Segmenter, places: PlaceTable) {
+        self.segmenter = segmenter
+        self.places = places
+        func set(_ words: [String]) -> Set<[UInt32]> { Set(words.map(\.scalarValues)) }
+        organizationSuffixes = set(EntityWords.organizationSuffixes)
+        placeSuffixes = set(EntityWords.placeSuffixes)
+        localPlaceSuffixes = set(EntityWords.localPlaceSuffixes)
+        personRoles = set(EntityWords.personRoles)
+        surnames = Set(EntityWords.surnames.unicodeScalars.map(\.value).filter { $0 > 0x7F })
+        compoundSurnames = set(EntityWords.compoundSurnames)
+        transliteration = Set(EntityWords.transliteration.unicodeScalars.map(\.value).filter { $0 > 0x7F })
+        var codes: [String: UInt32] = [:]
+        for (index, tag) in ["nr", "ns", "nt", "nz", "n", "v", "a", "d", "p", "c", "u", "m", "q", "f", "t", "r", "j", "nrt",
+            "nrfg", "vn", "s", "b", "l", "i", "x", "eng", "ng", "ad", "an", "y", "z", "e", "o", "k", "h", "g", "tg"]
+            .enumerated()
+        {
+            codes[tag] = UInt32(index + 1)
+        }
+        tagCodes = codes
+        companySuffixes = set(EntityWords.companySuffixes)
+        localPlaceSuffixesByLength = EntityWords.localPlaceSuffixes.map(\.scalarValues).sorted { $0.count > $1.count }
+        stopTags = Set(["v", "p", "c", "u", "d", "r", "m", "q", "f", "t", "y", "e", "o", "ad", "l", "i", "x"].compactMap { codes[$0] })
+        projectStopTags = Set(["v", "p", "c", "u", "d", "r", "f", "t", "y", "e", "o", "ad", "x"].compactMap { codes[$0] })
+        projectStages = EntityWords.projectStages.map(\.scalarValues).sorted { $0.count > $1.count }
+        headStops = Set("的和与及在是为对从向把被由于将并或等、".unicodeScalars.map(\.value))
+        let names = segmenter.lexicon.tagNameList
+        tagCodeOfIndex = names.map { codes[$0] ?? 99 }
+        nameTagIndices = (
+            names.firstIndex(of: "nr") ?? -1, names.firstIndex(of: "ns") ?? -1, names.firstIndex(of: "nt") ?? -1
+        )
+    }
+
+    static func bundled() throws -> EntityGrammar {
+        EntityGrammar(segmenter: try Segmenter.bundled(), places: try PlaceTable.bundled())
+    }
+}
+
+/// What the grammar knows about one text, computed once and shared by the tagger and the rules.
+struct TextAnalysis {
+    /// The scalars, width folded.
+    let scalars: [UInt32]
+    /// The segmenter's words, covering every non-space scalar.
+    let words: [Range<Int>]
+    /// For each scalar, the index of its word in `words` (-1 for white space).
+    let wordOf: [Int32]
+    /// For each word, its jieba tag code (0 when the lexicon lacks the word).
+    let wordTags: [UInt32]
+    /// For each scalar, the place-name match it lies in: 0 none, else position code (1 begin, 2 inside,
+    /// 3 end) for a Chinese division, 5, 6, 7 for a country.
+    let placeMark: [UInt8]
+    /// For each scalar, where it lies in the longest lexicon word tagged nr, ns or nt covering it:
+    /// 0 none, else position code as `placeMark`; one array per tag.
+    let personWordMark: [UInt8]
+    let placeWordMark: [UInt8]
+    let organizationWordMark: [UInt8]
+    /// The length of the longest lexicon word starting and ending at each scalar (capped at 8).
+    let longestStarting: [UInt8]
+    let longestEnding: [UInt8]
+
+    init(_ raw: [UInt32], grammar: EntityGrammar) {
+        let scalars = raw.map(ScalarClass.foldWidth)
+        self.scalars = scalars
+        let words = grammar.segmenter.wordRanges(in: scalars)
+        self.words = words
+        var wordOf = [Int32](repeating: -1, count: scalars.count)
+        var tags = [UInt32](repeating: 0, count: words.count)
+        let lexicon = grammar.segmenter.lexicon
+        let n = scalars.count
+        var personMark = [UInt8](repeating: 0, count: n)
+        var placeWord = [UInt8](repeating: 0, count: n)
+        var organizationMark = [UInt8](repeating: 0, count: n)
+        var longestStarting = [UInt8](repeating: 0, count: n)
+        var longestEnding = [UInt8](repeating: 0, count: n)
+        // Tags of word starts, by length, for the segmenter's words below.
+        var tagAtLength = [Int](repeating: -1, count: 9)
+        var wordIndex = 0
+        let (person, place, organization) = grammar.nameTagIndices
+        func mark(_ marks: inout [UInt8], _ start: Int, _ length: Int) {
+            guard length >= 2, marks[start] == 0 else { return }
+            for offset in 0..<length where marks[start + offset] == 0 {
+                marks[start + offset] = offset == 0 ? 1 : offset == length - 1 ? 3 : 2
+            }
+        }
+        for i in 0..<n {
+            for length in 0..<tagAtLength.count { tagAtLength[length] = -1 }
+            var longestPerson = 0
+            var longestPlace = 0
+            var longestOrganization = 0
+            if ScalarClass.isHan(scalars[i]) {
+                lexicon.forEachWord(startingAt: i, in: scalars, maxLength: 8) { length, tag in
+                    tagAtLength[length] = tag
+                    longestStarting[i] = UInt8(length)
+                    if longestEnding[i + length - 1] < length { longestEnding[i + length - 1] = UInt8(length) }
+                    if tag == person { longestPerson = length }
+                    if tag == place { longestPlace = length }
+                    if tag == organization { longestOrganization = length }
+                }
+            }
+            mark(&personMark, i, longestPerson)
+            mark(&placeWord, i, longestPlace)
+            mark(&organizationMark, i, longestOrganization)
+            while wordIndex < words.count && words[wordIndex].lowerBound < i { wordIndex += 1 }
+            if wordIndex < words.count && words[wordIndex].lowerBound == i {
+                let range = words[wordIndex]
+                for position in range { wordOf[position] = Int32(wordIndex) }
+                if range.count < tagAtLength.count, tagAtLength[range.count] >= 0 {
+                    let tag = tagAtLength[range.count]
+                    tags[wordIndex] = tag < grammar.tagCodeOfIndex.count ? grammar.tagCodeOfIndex[tag] : 99
+                }
+            }
+        }
+        personWordMark = personMark
+        placeWordMark = placeWord
+        organizationWordMark = organizationMark
+        self.longestStarting = longestStarting
+        self.longestEnding = longestEnding
+        self.wordOf = wordOf
+        self.wordTags = tags
+        var marks = [UInt8](repeating: 0, count: scalars.count)
+        var index = 0
+        while index < scalars.count {
+            let (length, country) =
+                ScalarClass.isHan(scalars[index]) ? grammar.places.match(in: scalars, at: index) : (0, false)
+            if length >= 2 {
+                let shift: UInt8 = country ? 4 : 0
+                marks[index] = 1 + shift
+                for offset in 1..<length { marks[index + offset] = (offset == length - 1 ? 3 : 2) + shift }
+                index += length
+            } else {
+                index += 1
+            }
+        }
+        self.placeMark = marks
+    }
+
+    /// The scalars of word `index`.
+    func word(_ index: Int) -> ArraySlice<UInt32> { scalars[words[index]] }
+}

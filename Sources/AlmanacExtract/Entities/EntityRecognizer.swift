@@ -1,0 +1,96 @@
+import AlmanacModel
+import AlmanacText
+
+/// Finds the organisations, places, people and projects a text names, with their offsets.
+///
+/// A character tagger (``EntityTagger``, trained on a BIO corpus; features from the segmenter's
+/// words and jieba tags, the administrative-division table and the grammar of names) marks
+/// person, place and organisation names; rules then add what the grammar makes certain and the
+/// tagger missed — company names ending in a legal suffix, 镇/乡/村/街道/开发区 names, a
+/// byline's or a title's person — link the short forms a text defines
+/// (`（以下简称“岚钢”）`) to the full name, and read project phrases
+/// (`总投资12亿元的…项目`, `…项目开工`) with their investment, stage and place.
+///
+/// ```swift
+/// let recognizer = try EntityRecognizer.bundled()
+/// for mention in recognizer.mentions(in: "岚江市钢铁有限公司（以下简称“岚钢”）今年…") {
+///     print(mention.kind, mention.text, mention.start, mention.end, mention.name)
+/// }
+/// ```
+/// Offsets count Unicode scalars of the text as given, `end` exclusive. The value is immutable and
+/// may be shared between tasks.
+public struct EntityRecognizer: Sendable {
+    let grammar: EntityGrammar
+    let tagger: EntityTagger
+    /// Whether the rules run after the tagger (off only to measure the tagger alone).
+    public var rules = true
+
+    /// The recogniser over the bundled lexicon, place table and model.
+    public static func bundled() throws -> EntityRecognizer {
+        EntityRecognizer(grammar: try EntityGrammar.bundled(), tagger: try EntityTagger.bundled())
+    }
+
+    /// A recogniser over the bundled lexicon and place table with the model in `modelBytes`
+    /// (the bytes of a file written by `almanac-bench train-entities`).
+    public init(modelBytes: [UInt8]) throws {
+        self.init(grammar: try EntityGrammar.bundled(), tagger: try EntityTagger(bytes: modelBytes))
+    }
+
+    init(grammar: EntityGrammar, tagger: EntityTagger) {
+        self.grammar = grammar
+        self.tagger = tagger
+    }
+
+    /// The place table the recogniser reads.
+    public var places: PlaceTable { grammar.places }
+
+    /// The mentions of `text`, in order of their start, not overlapping.
+    public func mentions(in text: String) -> [Mention] {
+        let raw = text.scalarValues
+        guard !raw.isEmpty else { return [] }
+        let analysis = TextAnalysis(raw, grammar: grammar)
+        let features = CharacterFeatures.extract(analysis, grammar: grammar)
+        let path = tagger.decode(features, count: raw.count)
+        var spans: [EntitySpan] = []
+        for span in NERSpan.spans(fromTags: path.map { EntityTagger.labels[$0] }) {
+            let kind: EntityKind =
+                switch span.type {
+                case "PER": .person
+                case "LOC": .place
+                default: .organization
+                }
+            spans.append(EntitySpan(kind: kind, range: span.start..<span.end))
+        }
+        if rules {
+            spans = EntityRules(grammar: grammar, analysis: analysis).complete(spans)
+        }
+        return EntitySpan.mentions(spans, in: raw, analysis: analysis, grammar: grammar)
+    }
+}
+
+/// A mention while it is being found: kind, scalar range, and the canonical name's range when it
+/// is a short form.
+struct EntitySpan: Sendable, Hashable {
+    var kind: EntityKind
+    var range: Range<Int>
+    var canonical: String?
+    var project: ProjectDetails?
+
+    init(kind: EntityKind, range: Range<Int>, canonical: String? = nil, project: ProjectDetails? = nil) {
+        self.kind = kind
+        self.range = range
+        self.canonical = canonical
+        self.project = project
+    }
+
+    static func mentions(
+        _ spans: [EntitySpan], in raw: [UInt32], analysis: TextAnalysis, grammar: EntityGrammar
+    ) -> [Mention] {
+        spans.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { span in
+            Mention(
+                text: String(scalarValues: raw[span.range]), kind: span.kind, start: span.range.lowerBound,
+                end: span.range.upperBound, name: span.canonical, project: span.project)
+        }
+    }
+}
+

@@ -1,0 +1,70 @@
+import GRDB
+import GRDBSQLite
+
+/// `almanac_rank(article_search, w1, w2, …)`: an FTS5 ranking function, BM25 without the inverse
+/// document frequency.
+///
+/// FTS5's own `bm25()` starts every query by counting, for each query word, every row that holds it
+/// (`xQueryPhrase` over the word's whole posting list): for a word in nine articles of ten, that pass
+/// alone costs milliseconds over a hundred thousand articles, whatever the `LIMIT`. This function
+/// reads only the row being ranked — how often each query word occurs in it, each occurrence
+/// weighted by its column's weight, saturated by BM25's `k1 = 1.2` and normalised by the row's
+/// length against the average (`b = 0.75`) — so ranking the ``SearchQuery/rankedWindow`` matches
+/// costs the same for frequent and rare words. Every hit holds every query word (the query ANDs
+/// them), so what IDF would add is only a tilt between the words of one query; PostgreSQL's
+/// `ts_rank_cd` has none either. Higher is better.
+///
+/// It is registered on the store's connections; the `sqlite3` shell can still search the index
+/// (`MATCH`), and rank with `bm25()`.
+enum SearchRank {
+    /// The SQL name of the function.
+    static let name = "almanac_rank"
+
+    /// Registers the function with FTS5 on `db`.
+    static func register(_ db: Database) {
+        let api = UnsafeMutablePointer(mutating: FTS5.api(db))
+        _ = api.pointee.xCreateFunction(api, name, nil, almanacRank, nil)
+    }
+}
+
+private let k1 = 1.2
+private let b = 0.75
+
+/// The FTS5 extension function behind `almanac_rank`; trailing arguments are column weights (1 when left out).
+private func almanacRank(
+    _ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ context: OpaquePointer?, _ count: Int32,
+    _ values: UnsafeMutablePointer<OpaquePointer?>?
+) {
+    guard let api = api?.pointee, let fts else {
+        sqlite3_result_error(context, "almanac_rank: no FTS5 context", -1)
+        return
+    }
+    let phrases = Int(api.xPhraseCount(fts))
+    var frequencies = [Double](repeating: 0, count: phrases)
+    var instances: Int32 = 0
+    guard api.xInstCount(fts, &instances) == SQLITE_OK else {
+        sqlite3_result_error(context, "almanac_rank: cannot read the matches", -1)
+        return
+    }
+    for index in 0..<instances {
+        var phrase: Int32 = 0
+        var column: Int32 = 0
+        var offset: Int32 = 0
+        guard api.xInst(fts, index, &phrase, &column, &offset) == SQLITE_OK else { continue }
+        let weight = column < count ? sqlite3_value_double(values?[Int(column)]) : 1
+        frequencies[Int(phrase)] += weight
+    }
+    var rows: sqlite3_int64 = 0
+    var total: sqlite3_int64 = 0
+    var length: Int32 = 0
+    _ = api.xRowCount(fts, &rows)
+    _ = api.xColumnTotalSize(fts, -1, &total)
+    _ = api.xColumnSize(fts, -1, &length)
+    let average = rows > 0 && total > 0 ? Double(total) / Double(rows) : 1
+    let norm = k1 * (1 - b + b * Double(length) / average)
+    var score = 0.0
+    for frequency in frequencies where frequency > 0 {
+        score += frequency * (k1 + 1) / (frequency + norm)
+    }
+    sqlite3_result_double(context, score)
+}

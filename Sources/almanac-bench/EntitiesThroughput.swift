@@ -1,0 +1,31 @@
+import AlmanacExtract
+import ArgumentParser
+import Foundation
+
+/// Finds the entities of every file in FILES, line by line, round after round, and prints MB/s.
+struct EntitiesThroughput: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entities", abstract: "Entity recognition throughput in MB/s of text (UTF-8 bytes).")
+
+    @OptionGroup var rounds: RoundOptions
+
+    @Argument(help: "Text files whose lines are read for entities each round.")
+    var files: [String]
+
+    func run() throws {
+        let lines = try files.flatMap {
+            try String(contentsOfFile: $0, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        let bytes = lines.reduce(0) { $0 + $1.utf8.count + 1 }
+        let recognizer = try EntityRecognizer.bundled()
+        var mentions = 0
+        for line in lines { mentions += recognizer.mentions(in: line).count }  // warm-up
+        let report = Throughput.measure(bytesPerRound: bytes, options: rounds) {
+            var count = 0
+            for line in lines { count += recognizer.mentions(in: line).count }
+            precondition(count == mentions, "entity recognition is not deterministic")
+        }
+        print("entities: \(files.count) files, \(bytes) bytes, \(mentions) mentions per round")
+        print(report)
+    }
+}
