@@ -43,8 +43,9 @@ if [ ! -f "$DB" ]; then
         echo "run.sh: ingesting $rounds rounds of the demo pages ($per_round articles a round)" >&2
     fi
     "$BIN" ingest --db "$DB.partial" --json "$WORK/pages" | tail -1
-    mv "$DB.partial" "$DB"
-    rm -f "$DB.partial-wal" "$DB.partial-shm"
+    for suffix in "" -wal -shm; do
+        if [ -f "$DB.partial$suffix" ]; then mv "$DB.partial$suffix" "$DB$suffix"; fi
+    done
     rm -rf "$WORK/pages" "$WORK/probe" "$WORK/probe.sqlite"
 fi
 
