@@ -37,8 +37,21 @@ public protocol Store: Sendable {
     /// `limit` facts of the sentences that mention it.
     func fetchEntity(id: Int64, limit: Int) async throws -> EntityDetail?
 
+    /// The mentions of the article stored under `id`, each with its entity, in field and reading order.
+    func fetchMentions(articleID id: Int64) async throws -> [ArticleMention]
+
     /// Projects matching `query`: largest investment first (none last), then by name.
     func fetchProjects(_ query: ProjectQuery) async throws -> [StoredEntity]
+
+    /// Up to `limit` articles stored after the article `id`, in storage order: for reading the whole
+    /// archive a window at a time (pass the last id read; 0 to start).
+    func fetchArticles(afterID id: Int64, limit: Int) async throws -> [StoredArticle]
+
+    /// Up to `limit` facts stored after the fact `id`, in storage order (see ``fetchArticles(afterID:limit:)``).
+    func fetchFacts(afterID id: Int64, limit: Int) async throws -> [StoredFact]
+
+    /// Up to `limit` entities stored after the entity `id`, in storage order, with their counts.
+    func fetchEntities(afterID id: Int64, limit: Int) async throws -> [StoredEntity]
 
     /// How much the archive holds: pages, articles, facts, mentions, entities by kind, date range.
     func fetchStats() async throws -> ArchiveStats

@@ -49,6 +49,20 @@ struct EntityConformanceTests {
     }
 
     @Test(arguments: Driver.allCases)
+    func anArticleListsItsMentionsWithTheirEntities(driver: Driver) async throws {
+        try await Self.withArchive(driver) { (store: any Store) async throws in
+            let found = try #require(await store.fetchEntities(EntityQuery(name: F.steel)).first)
+            let steel = try #require(await store.fetchEntity(id: found.id))
+            let article = try #require(steel.mentions.first).articleID
+            let mentions = try await store.fetchMentions(articleID: article)
+            #expect(mentions.contains { $0.entityID == steel.entity.id && $0.text == "岚钢" && $0.name == F.steel })
+            #expect(mentions.allSatisfy { $0.end > $0.start })
+            #expect(mentions == mentions.sorted { ($0.field.rawValue, $0.start) <= ($1.field.rawValue, $1.start) })
+            #expect(try await store.fetchMentions(articleID: 9999).isEmpty)
+        }
+    }
+
+    @Test(arguments: Driver.allCases)
     func projectsCarryTheirLatestDetailsAndFilter(driver: Driver) async throws {
         try await Self.withArchive(driver) { (store: any Store) async throws in
             let projects = try await store.fetchProjects(ProjectQuery())
@@ -114,6 +128,28 @@ struct EntityConformanceTests {
                 return
             }
             #expect(try await store.fetchStats().pages == 4)
+        }
+    }
+
+    @Test(arguments: Driver.allCases)
+    func canonicalNamesAreTrimmedAndEmptyOnesDropped(driver: Driver) async throws {
+        try await driver.withStore { (store: any Store) async throws in
+            let body = "岚江港务集团\n扩建码头。"
+            let page = ExtractedPage(
+                page: F.page("2024-09-03_p1.txt", date: "2024-09-03"),
+                articles: [
+                    ExtractedArticle(
+                        article: Article(seq: 1, headline: "码头扩建", body: body),
+                        mentions: [
+                            Mention(text: "岚江港务集团\n", kind: .organization, start: 0, end: 7, name: " 岚江港务集团\n"),
+                            Mention(text: "\n", kind: .place, start: 6, end: 7),
+                        ])
+                ])
+            _ = try await store.save([page], mode: .skipExisting)
+            let entities = try await store.fetchEntities(EntityQuery())
+            #expect(entities.map(\.name) == ["岚江港务集团"])
+            #expect(entities.first?.aliases == ["岚江港务集团\n"])
+            #expect(try await store.fetchStats().mentions == 1)
         }
     }
 

@@ -113,6 +113,33 @@ struct FactConformanceTests {
     }
 
     @Test(arguments: Driver.allCases)
+    func theWholeArchiveReadsInWindowsAfterTheLastID(driver: Driver) async throws {
+        try await Self.withArchive(driver) { (store: any Store) async throws in
+            var facts: [StoredFact] = []
+            while true {
+                let window = try await store.fetchFacts(afterID: facts.last?.id ?? 0, limit: 2)
+                #expect(window.count <= 2)
+                facts += window
+                if window.count < 2 { break }
+            }
+            #expect(facts.map(\.id) == facts.map(\.id).sorted())
+            #expect(Set(facts) == Set(try await store.fetchFacts(FactQuery())))
+            var articles: [StoredArticle] = []
+            while true {
+                let window = try await store.fetchArticles(afterID: articles.last?.id ?? 0, limit: 3)
+                articles += window
+                if window.count < 3 { break }
+            }
+            #expect(articles.count == 5)
+            #expect(Set(articles) == Set(try await store.fetchArticles(limit: 10, offset: 0)))
+            let entities = try await store.fetchEntities(afterID: 0, limit: 10)
+            #expect(entities.map(\.id) == entities.map(\.id).sorted())
+            #expect(Set(entities) == Set(try await store.fetchEntities(EntityQuery())))
+            #expect(try await store.fetchEntities(afterID: entities.last?.id ?? 0, limit: 10).isEmpty)
+        }
+    }
+
+    @Test(arguments: Driver.allCases)
     func aPageComesBackWithItsRawTextAndArticles(driver: Driver) async throws {
         try await Self.withArchive(driver) { (store: any Store) async throws in
             let facts = try await store.fetchFacts(FactQuery(indicator: "投资"))
@@ -190,6 +217,9 @@ struct FactConformanceTests {
             answers.append(try json(try await store.fetchProjects(query)))
         }
         answers.append(try json(try await store.fetchStats()))
+        answers.append(try json(try await store.fetchFacts(afterID: 2, limit: 3)))
+        answers.append(try json(try await store.fetchArticles(afterID: 1, limit: 3)))
+        answers.append(try json(try await store.fetchEntities(afterID: 1, limit: 2)))
         for id in Int64(1)...Int64(3) { answers.append(try json(try await store.fetchPage(id: id))) }
         // Scores differ between drivers by design; the hits and snippets must not.
         let hits = try await store.search(SearchQuery(text: "项目", entity: "岚江新材料产业园项目"))

@@ -15,4 +15,4 @@ output="${1:-$root/Sources/AlmanacExtract/Resources/ner.bin}"
 cd "$root"
 nice swift build --product almanac-bench >/dev/null
 .build/debug/almanac-bench train-entities --corpus "$corpus" --output "$output" \
-    --epochs 9 --minimum-count 2 --holdout "${HOLDOUT:-0}"
+    --epochs 13 --minimum-count 2 --holdout "${HOLDOUT:-0}"

@@ -22,8 +22,8 @@ enum CharacterFeatures {
         var isOrgSuffix = [Bool](repeating: false, count: words.count)
         var isPlaceSuffix = [Bool](repeating: false, count: words.count)
         var isRole = [Bool](repeating: false, count: words.count)
-        for (index, range) in words.enumerated() {
-            let word = Array(scalars[range])
+        for (index, range) in words.enumerated() where range.count <= 6 {
+            let word = scalars[range]
             isOrgSuffix[index] = grammar.organizationSuffixes.contains(word)
             isPlaceSuffix[index] = grammar.placeSuffixes.contains(word)
             isRole[index] = grammar.personRoles.contains(word)
@@ -107,8 +107,8 @@ enum CharacterFeatures {
             let surname = i < n && grammar.surnames.contains(scalars[i])
             out[base + 19] = key(19, surname ? 1 : 0, position &* 8 &+ length)
             var compound: UInt64 = 0
-            if i + 1 < n, grammar.compoundSurnames.contains([scalars[i], scalars[i + 1]]) { compound = 1 }
-            if i > 0, grammar.compoundSurnames.contains([scalars[i - 1], scalars[i]]) { compound = 2 }
+            if i + 1 < n, grammar.compoundSurnames.contains(scalars[i], scalars[i + 1]) { compound = 1 }
+            if i > 0, grammar.compoundSurnames.contains(scalars[i - 1], scalars[i]) { compound = 2 }
             out[base + 20] = compound == 0 ? 0 : key(20, compound)
             func translit(_ j: Int) -> UInt64 { j >= 0 && j < n && grammar.transliteration.contains(scalars[j]) ? 1 : 0 }
             out[base + 21] = key(21, translit(i - 1) << 2 | translit(i) << 1 | translit(i + 1), tag)

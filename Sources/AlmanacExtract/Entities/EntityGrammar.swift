@@ -5,23 +5,30 @@ import AlmanacText
 struct EntityGrammar: Sendable {
     let segmenter: Segmenter
     let places: PlaceTable
-    let organizationSuffixes: Set<[UInt32]>
-    let placeSuffixes: Set<[UInt32]>
-    let localPlaceSuffixes: Set<[UInt32]>
-    let personRoles: Set<[UInt32]>
+    let organizationSuffixes: EntityWordSet
+    let placeSuffixes: EntityWordSet
+    let localPlaceSuffixes: EntityWordSet
+    let personRoles: EntityWordSet
     let surnames: Set<UInt32>
-    let compoundSurnames: Set<[UInt32]>
+    let compoundSurnames: EntityWordSet
     let transliteration: Set<UInt32>
     /// Suffixes after which a name is an organisation whatever the tagger says (company, bank, association …).
-    let companySuffixes: Set<[UInt32]>
-    /// The local place suffixes, longest first.
+    let companySuffixes: EntityWordSet
+    /// The local place suffixes, longest first, and their first scalars.
     let localPlaceSuffixesByLength: [[UInt32]]
+    let localPlaceFirsts: Set<UInt32>
     /// Tag codes of words that cannot be inside a name (verbs, prepositions, conjunctions, particles …).
     let stopTags: Set<UInt32>
     /// Tag codes that end a project's name going back (verbs other than nouns of action, prepositions …).
     let projectStopTags: Set<UInt32>
     /// The stage words of a project, longest first.
     let projectStages: [[UInt32]]
+    /// The roles of a byline, after which a name runs to what closes the byline.
+    let bylineRoles = EntityWordSet(["记者", "通讯员", "实习生", "摄影", "撰文", "摄"])
+    /// What closes a byline's name.
+    let bylineClosers: [[UInt32]] = ["报道", "摄影", "摄", "通讯员", "记者", "整理", "文"].map(\.scalarValues)
+    /// Numerals, 第 and 几: a word holding one is a count or an ordinal, not part of a name's head.
+    let numeralScalars: Set<UInt32> = Set("第几一二三四五六七八九十百千万亿两".unicodeScalars.map(\.value))
     /// Single characters that end a name's head going back (的, 和, 与, 在 …).
     let headStops: Set<UInt32>
     /// jieba tags of lexicon words, numbered: index into `tagCodes`.
@@ -34,7 +41,7 @@ struct EntityGrammar: Sendable {
     init(segmenter: Segmenter, places: PlaceTable) {
         self.segmenter = segmenter
         self.places = places
-        func set(_ words: [String]) -> Set<[UInt32]> { Set(words.map(\.scalarValues)) }
+        func set(_ words: [String]) -> EntityWordSet { EntityWordSet(words) }
         organizationSuffixes = set(EntityWords.organizationSuffixes)
         placeSuffixes = set(EntityWords.placeSuffixes)
         localPlaceSuffixes = set(EntityWords.localPlaceSuffixes)
@@ -52,6 +59,7 @@ struct EntityGrammar: Sendable {
         tagCodes = codes
         companySuffixes = set(EntityWords.companySuffixes)
         localPlaceSuffixesByLength = EntityWords.localPlaceSuffixes.map(\.scalarValues).sorted { $0.count > $1.count }
+        localPlaceFirsts = Set(localPlaceSuffixesByLength.map { $0[0] })
         stopTags = Set(["v", "p", "c", "u", "d", "r", "m", "q", "f", "t", "y", "e", "o", "ad", "l", "i", "x"].compactMap { codes[$0] })
         projectStopTags = Set(["v", "p", "c", "u", "d", "r", "f", "t", "y", "e", "o", "ad", "x"].compactMap { codes[$0] })
         projectStages = EntityWords.projectStages.map(\.scalarValues).sorted { $0.count > $1.count }
@@ -168,4 +176,20 @@ struct TextAnalysis {
 
     /// The scalars of word `index`.
     func word(_ index: Int) -> ArraySlice<UInt32> { scalars[words[index]] }
+}
+
+/// A set of words looked up by a hash of their scalars, so a lookup allocates nothing.
+struct EntityWordSet: Sendable {
+    private let hashes: Set<UInt64>
+
+    init(_ words: [String]) { hashes = Set(words.map { CharacterFeatures.hash($0.scalarValues[...]) }) }
+
+    func contains(_ scalars: ArraySlice<UInt32>) -> Bool { hashes.contains(CharacterFeatures.hash(scalars)) }
+
+    func contains(_ first: UInt32, _ second: UInt32) -> Bool {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        h = (h ^ UInt64(first)) &* 0x100_0000_01B3
+        h = (h ^ UInt64(second)) &* 0x100_0000_01B3
+        return hashes.contains(h)
+    }
 }

@@ -26,7 +26,7 @@ struct EntityRules {
     func addOrganizations(to spans: inout [EntitySpan]) {
         let words = analysis.words
         for (index, range) in words.enumerated() {
-            guard grammar.companySuffixes.contains(Array(analysis.scalars[range])) else { continue }
+            guard grammar.companySuffixes.contains(analysis.scalars[range]) else { continue }
             guard !spans.contains(where: { $0.range.overlaps(range) && $0.kind != .place }) else { continue }
             guard let start = headStart(before: index, spans: spans), range.upperBound - start >= range.count + 2
             else { continue }
@@ -65,6 +65,10 @@ struct EntityRules {
         let first = analysis.scalars[range.lowerBound]
         guard ScalarClass.isHan(first) || ScalarClass.isLatin(first) else { return false }
         if range.count == 1 && grammar.headStops.contains(first) { return false }
+        // Ordinals and counts (第三大, 几家) are not part of a name.
+        if analysis.scalars[range].contains(where: { grammar.numeralScalars.contains($0) || ScalarClass.isDigit($0) }) {
+            return false
+        }
         return !grammar.stopTags.contains(analysis.wordTags[index])
     }
 
@@ -74,38 +78,42 @@ struct EntityRules {
     /// word or a word the lexicon lacks, and the suffix.
     func addLocalPlaces(to spans: inout [EntitySpan]) {
         let scalars = analysis.scalars
-        for (index, range) in analysis.words.enumerated() where index > 0 {
-            let word = Array(scalars[range])
-            var suffixLength = 0
-            for suffix in grammar.localPlaceSuffixesByLength where word.count >= suffix.count {
-                if Array(word.suffix(suffix.count)) == suffix {
-                    suffixLength = suffix.count
-                    break
-                }
+        var index = 2
+        while index < scalars.count {
+            guard grammar.localPlaceFirsts.contains(scalars[index]),
+                let suffix = grammar.localPlaceSuffixesByLength.first(where: {
+                    index + $0.count <= scalars.count && scalars[index..<index + $0.count].elementsEqual($0)
+                })
+            else {
+                index += 1
+                continue
             }
-            guard suffixLength > 0 else { continue }
-            // The head is the word before (or the word itself, less the suffix, when it is longer).
-            let head: Range<Int>
-            if word.count > suffixLength {
-                // A word the lexicon lacks (蒿坨子镇), or a known place with the suffix (锦州开发区).
-                head = range.lowerBound..<(range.upperBound - suffixLength)
-                guard head.count >= 2, analysis.wordTags[index] == 0 || analysis.placeMark[head.lowerBound] == 1
-                else { continue }
-            } else {
-                let previous = index - 1
-                let before = analysis.words[previous]
-                guard before.upperBound == range.lowerBound, before.count >= 2, before.count <= 4 else { continue }
-                let tag = analysis.wordTags[previous]
-                let known = analysis.placeMark[before.lowerBound] == 1
-                guard known || tag == 0 || tag == grammar.tagCodes["ns"] else { continue }
-                guard scalars[before].allSatisfy(ScalarClass.isHan) else { continue }
-                head = before
+            defer { index += suffix.count }
+            let end = index + suffix.count
+            // 镇长, 村民, 乡镇: the suffix character begins a longer word of the lexicon.
+            if suffix.count == 1, analysis.longestStarting[index] >= 2 { continue }
+            let limit = suffix.count == 1 ? 3 : 8
+            var start = index
+            while start > 0 && index - start < limit {
+                let value = scalars[start - 1]
+                guard ScalarClass.isHan(value), !grammar.headStops.contains(value) else { break }
+                if spans.contains(where: { $0.range.upperBound == start }) { break }
+                let w = Int(analysis.wordOf[start - 1])
+                if w >= 0, analysis.words[w].count >= 2, grammar.stopTags.contains(analysis.wordTags[w]) { break }
+                // A word crossing into the suffix (城镇, 农村) is no name.
+                if w >= 0, analysis.words[w].upperBound > index, analysis.wordTags[w] != 0 { break }
+                start -= 1
             }
-            let name = head.lowerBound..<range.upperBound
-            if let extended = spans.firstIndex(where: {
-                $0.kind == .place && $0.range.upperBound == head.upperBound && $0.range.lowerBound <= head.lowerBound
-            }) {
-                spans[extended].range = spans[extended].range.lowerBound..<range.upperBound
+            // Keep whole lexicon words: a head must not start inside one.
+            while start < index, analysis.wordOf[start] >= 0, analysis.wordTags[Int(analysis.wordOf[start])] != 0,
+                analysis.words[Int(analysis.wordOf[start])].lowerBound < start
+            {
+                start += 1
+            }
+            guard index - start >= 2 else { continue }
+            let name = start..<end
+            if let extended = spans.firstIndex(where: { $0.kind == .place && $0.range.upperBound == index }) {
+                if suffix.count >= 2 { spans[extended].range = spans[extended].range.lowerBound..<end }
                 continue
             }
             guard !spans.contains(where: { $0.range.overlaps(name) }) else { continue }
@@ -120,33 +128,61 @@ struct EntityRules {
     func addPeople(to spans: inout [EntitySpan]) {
         let scalars = analysis.scalars
         let words = analysis.words
-        for (index, range) in words.enumerated() where grammar.personRoles.contains(Array(scalars[range])) {
+        for (index, range) in words.enumerated() where grammar.personRoles.contains(scalars[range]) {
             var next = index + 1
             while next < words.count && words[next].count == 0 { next += 1 }
             guard next < words.count else { continue }
             var start = words[next].lowerBound
             while start < scalars.count && ScalarClass.isSpace(scalars[start]) { start += 1 }
             guard start - range.upperBound <= 1, start < scalars.count else { continue }
-            var length = 0
-            let tag = analysis.wordTags[next]
-            if tag == grammar.tagCodes["nr"], words[next].count <= 4 {
-                length = words[next].count
-            } else if grammar.surnames.contains(scalars[start]) {
-                // Two or three Han characters, ending before punctuation or a word of two or more.
-                var end = start
-                while end < scalars.count && end - start < 3 && ScalarClass.isHan(scalars[end]) { end += 1 }
-                let wordAfter = analysis.wordOf[min(end, scalars.count - 1)]
-                if end - start == 3, end < scalars.count, wordAfter >= 0,
-                    words[Int(wordAfter)].lowerBound != end
-                {
-                    end -= 1
-                }
-                length = end - start >= 2 ? end - start : 0
-            }
+            let byline = grammar.bylineRoles.contains(scalars[range])
+            let length = byline ? bylineNameLength(at: start) : nameLength(at: start)
             guard length >= 2 else { continue }
             let name = start..<(start + length)
             guard !spans.contains(where: { $0.range.overlaps(name) }) else { continue }
             spans.append(EntitySpan(kind: .person, range: name))
         }
+    }
+
+    /// The length of a person's name starting at `start` after a title: a word the segmenter's model
+    /// made of an unknown name (tag none or nr, two to four characters), or a family name alone
+    /// followed by a word of one or two characters that is no verb, adverb or function word; else 0.
+    func nameLength(at start: Int) -> Int {
+        let scalars = analysis.scalars
+        let w = Int(analysis.wordOf[start])
+        guard w >= 0, analysis.words[w].lowerBound == start else { return 0 }
+        let word = analysis.words[w]
+        let tag = analysis.wordTags[w]
+        let allHan = scalars[word].allSatisfy(ScalarClass.isHan)
+        if word.count >= 2 {
+            guard allHan, word.count <= 4, tag == 0 || tag == grammar.tagCodes["nr"] else { return 0 }
+            let surname = grammar.surnames.contains(scalars[start])
+                || (word.count >= 3 && grammar.compoundSurnames.contains(scalars[start], scalars[start + 1]))
+            return surname || tag == grammar.tagCodes["nr"] ? word.count : 0
+        }
+        guard grammar.surnames.contains(scalars[start]), w + 1 < analysis.words.count else { return 0 }
+        let given = analysis.words[w + 1]
+        guard given.lowerBound == word.upperBound, given.count <= 2, scalars[given].allSatisfy(ScalarClass.isHan),
+            !grammar.stopTags.contains(analysis.wordTags[w + 1]), !grammar.headStops.contains(scalars[given.lowerBound])
+        else { return 0 }
+        return 1 + given.count
+    }
+
+    /// After 记者, 通讯员 …: two or three Chinese characters from a family name up to what closes a
+    /// byline (报道, 摄, a space, punctuation, the end), else `nameLength(at:)`.
+    func bylineNameLength(at start: Int) -> Int {
+        let scalars = analysis.scalars
+        let compound = start + 1 < scalars.count && grammar.compoundSurnames.contains(scalars[start], scalars[start + 1])
+        guard grammar.surnames.contains(scalars[start]) || compound else { return 0 }
+        for length in (compound ? [4, 3] : [3, 2]) where start + length <= scalars.count {
+            guard scalars[start..<start + length].allSatisfy(ScalarClass.isHan) else { continue }
+            let after = start + length
+            if after == scalars.count || !ScalarClass.isHan(scalars[after]) || grammar.bylineClosers.contains(where: {
+                after + $0.count <= scalars.count && scalars[after..<after + $0.count].elementsEqual($0)
+            }) {
+                return length
+            }
+        }
+        return nameLength(at: start)
     }
 }

@@ -14,47 +14,36 @@ struct EntityTagger: Sendable {
 
     /// Transition weights: `transitions[from * labelCount + to]`, `from == labelCount` is the start.
     let transitions: [Float]
-    /// Open-addressing table of feature keys (0 = empty), power-of-two sized.
+    /// Open-addressing table, power-of-two sized, four words a slot: the feature key (0 = empty),
+    /// then its seven weights quantised to Int16 (multiply by `scale`), so one lookup touches one
+    /// cache line.
     private let slots: [UInt64]
-    /// Weights of slot `s` at `weights[s * labelCount ..< (s + 1) * labelCount]`.
-    private let weights: [Float]
+    private let scale: Float
     private let mask: Int
 
-    /// Builds the lookup table from feature keys and their weights.
+    /// Builds the lookup table from feature keys and their weights (`labelCount` per key).
     init(transitions: [Float], keys: [UInt64], weights flat: [Float]) {
         self.transitions = transitions
         var capacity = 16
         while capacity < keys.count * 2 { capacity <<= 1 }
-        var slots = [UInt64](repeating: 0, count: capacity)
-        var table = [Float](repeating: 0, count: capacity * Self.labelCount)
+        var slots = [UInt64](repeating: 0, count: capacity * 4)
         let mask = capacity - 1
+        let largest = max(flat.map(abs).max() ?? 1, 1e-9)
+        let scale = largest / 32767
         for (index, key) in keys.enumerated() {
             var slot = Int(truncatingIfNeeded: key) & mask
-            while slots[slot] != 0 && slots[slot] != key { slot = (slot + 1) & mask }
-            slots[slot] = key
+            while slots[slot * 4] != 0 && slots[slot * 4] != key { slot = (slot + 1) & mask }
+            slots[slot * 4] = key
             for label in 0..<Self.labelCount {
-                table[slot * Self.labelCount + label] += flat[index * Self.labelCount + label]
+                let q = Int16(max(-32767, min(32767, (flat[index * Self.labelCount + label] / scale).rounded())))
+                let word = 1 + label / 4
+                let shift = UInt64((label % 4) * 16)
+                slots[slot * 4 + word] |= UInt64(UInt16(bitPattern: q)) << shift
             }
         }
         self.slots = slots
-        self.weights = table
+        self.scale = scale
         self.mask = mask
-    }
-
-    /// Adds the weights of feature `key` to `scores` (nothing when the model lacks it).
-    @inline(__always)
-    func accumulate(_ key: UInt64, into scores: UnsafeMutablePointer<Float>) {
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while true {
-            let found = slots[slot]
-            if found == key {
-                let base = slot * Self.labelCount
-                for label in 0..<Self.labelCount { scores[label] += weights[base + label] }
-                return
-            }
-            if found == 0 { return }
-            slot = (slot + 1) & mask
-        }
     }
 
     /// The best label sequence for `features` (``CharacterFeatures/count`` per position).
@@ -62,13 +51,37 @@ struct EntityTagger: Sendable {
         let labels = Self.labelCount
         guard n > 0 else { return [] }
         var emission = [Float](repeating: 0, count: n * labels)
-        emission.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            for i in 0..<n {
-                let start = i * CharacterFeatures.count
-                for f in 0..<CharacterFeatures.count {
-                    let key = features[start + f]
-                    if key != 0 { accumulate(key, into: base + i * labels) }
+        let mask = self.mask
+        let scale = self.scale
+        slots.withUnsafeBufferPointer { table in
+            features.withUnsafeBufferPointer { keys in
+                emission.withUnsafeMutableBufferPointer { scores in
+                    var sums = [Int32](repeating: 0, count: 8)
+                    for i in 0..<n {
+                        for label in 0..<8 { sums[label] = 0 }
+                        let start = i * CharacterFeatures.count
+                        for f in 0..<CharacterFeatures.count {
+                            let key = keys[start + f]
+                            guard key != 0 else { continue }
+                            var slot = Int(truncatingIfNeeded: key) & mask
+                            while true {
+                                let found = table[slot &* 4]
+                                if found == key {
+                                    for word in 1...2 {
+                                        let packed = table[slot &* 4 &+ word]
+                                        for part in 0..<4 {
+                                            let q = Int16(bitPattern: UInt16(truncatingIfNeeded: packed >> UInt64(part * 16)))
+                                            sums[(word - 1) * 4 + part] &+= Int32(q)
+                                        }
+                                    }
+                                    break
+                                }
+                                if found == 0 { break }
+                                slot = (slot &+ 1) & mask
+                            }
+                        }
+                        for label in 0..<labels { scores[i * labels + label] = Float(sums[label]) * scale }
+                    }
                 }
             }
         }

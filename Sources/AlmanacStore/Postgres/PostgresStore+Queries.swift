@@ -79,6 +79,40 @@ extension PostgresStore {
         return EntityDetail(entity: entity, mentions: mentions, facts: facts)
     }
 
+    public func fetchMentions(articleID id: Int64) async throws -> [ArticleMention] {
+        try await run("reading the mentions of article \(id)") {
+            try await rows(EntityStatements.mentions(inArticle: id, .postgres)).map(EntityStatements.articleMention)
+        }
+    }
+
+    public func fetchArticles(afterID id: Int64, limit: Int) async throws -> [StoredArticle] {
+        try await run("reading articles") {
+            let rows = try await client.query(
+                """
+                SELECT article.id, article.page_id, page.name, page.date, article.seq, article.headline,
+                    article.subheadline, article.section, article.kind, article.bylines, article.photographers,
+                    article.captions, article.body
+                FROM article JOIN page ON page.id = article.page_id
+                WHERE article.id > \(id) ORDER BY article.id LIMIT \(max(0, limit))
+                """, logger: logger)
+            var articles: [StoredArticle] = []
+            for try await row in rows { articles.append(try Self.storedArticle(row)) }
+            return articles
+        }
+    }
+
+    public func fetchFacts(afterID id: Int64, limit: Int) async throws -> [StoredFact] {
+        try await run("reading facts") {
+            try await rows(FactStatements.after(id: id, limit: limit, .postgres)).map(FactStatements.fact)
+        }
+    }
+
+    public func fetchEntities(afterID id: Int64, limit: Int) async throws -> [StoredEntity] {
+        try await run("reading entities") {
+            try await entities(EntityStatements.after(id: id, limit: limit, .postgres))
+        }
+    }
+
     public func fetchStats() async throws -> ArchiveStats {
         try await run("counting the archive") {
             let kinds = try await rows(EntityStatements.kinds(.postgres)).map {

@@ -4,9 +4,10 @@ import PostgresNIO
 /// Writing pages with their articles, facts and mentions.
 ///
 /// Several processes may write one archive at once. Pages are claimed by sha256 with
-/// `INSERT … ON CONFLICT DO NOTHING` (and, to replace, `SELECT … FOR UPDATE`); entities are created
-/// in (kind, name) order so that two batches never wait on each other's new entities in a cycle.
-/// A batch that still meets a deadlock or a vanished entity is retried from the start.
+/// `INSERT … ON CONFLICT DO NOTHING` (and, to replace, `SELECT … FOR UPDATE`). Entities are created
+/// in (kind, name) order, then pages written in sha256 order, so two batches never wait on each
+/// other's new rows in a cycle. A batch that still meets a deadlock or a vanished entity is retried
+/// from the start, a few times, after a short random pause.
 extension PostgresStore {
     public func save(_ pages: [ExtractedPage], mode: SaveMode) async throws -> [SaveOutcome] {
         guard let first = pages.first else { return [] }
@@ -19,14 +20,17 @@ extension PostgresStore {
                         try await Self.inTransaction(connection, logger: logger) {
                             var writer = Writer(connection: connection, logger: logger, searchText: searchText)
                             try await writer.createEntities(of: pages)
-                            var outcomes: [SaveOutcome] = []
-                            for page in pages { outcomes.append(try await writer.write(page, mode: mode)) }
+                            var outcomes = [SaveOutcome?](repeating: nil, count: pages.count)
+                            for index in EntityKeys.writingOrder(of: pages) {
+                                outcomes[index] = try await writer.write(pages[index], mode: mode)
+                            }
                             try await writer.refreshTouchedEntities()
-                            return outcomes
+                            return outcomes.compactMap { $0 }
                         }
                     }
-                } catch let error as PSQLError where attempt < 4 && Self.isRetryable(error) {
+                } catch let error as PSQLError where attempt < 6 && Self.isRetryable(error) {
                     attempt += 1
+                    try await Task.sleep(for: .milliseconds(Int.random(in: 5...50) * attempt))
                 }
             }
         }
@@ -149,7 +153,7 @@ extension PostgresStore {
             }
             if !extracted.mentions.isEmpty {
                 var rows: [(entityID: Int64, field: ArticleField, mention: Mention)] = []
-                for (field, mention) in extracted.mentions {
+                for (field, mention) in EntityKeys.storable(extracted.mentions) {
                     guard let entityID = entityIDs[EntityKeys.key(mention.kind, mention.name)] else {
                         throw PostgresStoreError(
                             .queryFailed, "entity \(mention.name) was not created before its mention")

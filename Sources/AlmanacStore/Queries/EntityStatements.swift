@@ -59,6 +59,14 @@ enum EntityStatements {
         return statement
     }
 
+    /// Up to `limit` entities stored after the entity `id`, in storage order (for exports).
+    static func after(id: Int64, limit: Int, _ dialect: SQLDialect) -> SQLStatement {
+        var statement = SQLStatement(dialect)
+        let body = summaries(where: ["entity.id > \(statement.bind(id))"], orderBy: "entity.id", &statement)
+        statement.sql = body + "\n" + statement.page(limit: limit, offset: 0)
+        return statement
+    }
+
     /// The entity stored under `id`.
     static func one(id: Int64, _ dialect: SQLDialect) -> SQLStatement {
         var statement = SQLStatement(dialect)
@@ -89,6 +97,27 @@ enum EntityStatements {
             \(statement.page(limit: limit, offset: 0))
             """
         return statement
+    }
+
+    /// The mentions of one article with their entities, in field and reading order.
+    static func mentions(inArticle id: Int64, _ dialect: SQLDialect) -> SQLStatement {
+        var statement = SQLStatement(dialect)
+        statement.sql = """
+            SELECT mention.entity_id, entity.kind, entity.name, mention.field, mention.text,
+                mention.span_start, mention.span_end
+            FROM mention JOIN entity ON entity.id = mention.entity_id
+            WHERE mention.article_id = \(statement.bind(id))
+            ORDER BY mention.field, mention.span_start, mention.id
+            """
+        return statement
+    }
+
+    /// An ``ArticleMention`` from a row of ``mentions(inArticle:_:)``.
+    static func articleMention(_ row: some SQLRow) throws -> ArticleMention {
+        ArticleMention(
+            entityID: try row.integer("entity_id"), kind: EntityKind(rawValue: try row.text("kind")) ?? .organization,
+            name: try row.text("name"), field: ArticleField(rawValue: try row.text("field")) ?? .body,
+            text: try row.text("text"), start: try row.int("span_start"), end: try row.int("span_end"))
     }
 
     /// Counts for ``ArchiveStats``: one row of totals.

@@ -46,6 +46,20 @@ enum FactStatements {
         return statement
     }
 
+    /// Up to `limit` facts stored after the fact `id`, in storage order: for exports, which read the
+    /// whole archive a window at a time without `OFFSET`.
+    static func after(id: Int64, limit: Int, _ dialect: SQLDialect) -> SQLStatement {
+        var statement = SQLStatement(dialect)
+        statement.sql = """
+            SELECT \(columns)
+            FROM fact JOIN article ON article.id = fact.article_id JOIN page ON page.id = article.page_id
+            WHERE fact.id > \(statement.bind(id))
+            ORDER BY fact.id
+            \(statement.page(limit: limit, offset: 0))
+            """
+        return statement
+    }
+
     /// Indicator keys with their fact counts and first spelling: most facts first, then by key.
     static func indicators(limit: Int, offset: Int, _ dialect: SQLDialect) -> SQLStatement {
         var statement = SQLStatement(dialect)

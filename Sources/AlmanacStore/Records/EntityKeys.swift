@@ -1,6 +1,7 @@
 import AlmanacModel
+import Foundation
 
-/// The entities a batch of pages mentions, as both drivers create them.
+/// The entities a batch of pages mentions, as both drivers create them, and the order they write pages in.
 ///
 /// Creating them before the pages, in (kind, name) code-point order, gives new entities the same ids
 /// on every driver, and lets concurrent PostgreSQL writers take their locks in one order.
@@ -11,7 +12,8 @@ enum EntityKeys {
         var keys: [(kind: EntityKind, name: String)] = []
         for page in pages {
             for article in page.articles {
-                for (_, mention) in article.mentions where seen.insert(key(mention.kind, mention.name)).inserted {
+                for (_, mention) in storable(article.mentions)
+                where seen.insert(key(mention.kind, mention.name)).inserted {
                     keys.append((mention.kind, mention.name))
                 }
             }
@@ -22,8 +24,26 @@ enum EntityKeys {
         }
     }
 
+    /// `mentions` as stored: canonical names without surrounding spaces or line breaks, and none
+    /// whose name is left empty (the printed text and its offsets are kept as they are).
+    static func storable(
+        _ mentions: [(field: ArticleField, mention: Mention)]
+    ) -> [(field: ArticleField, mention: Mention)] {
+        mentions.compactMap { field, mention in
+            var mention = mention
+            mention.name = mention.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            return mention.name.isEmpty ? nil : (field, mention)
+        }
+    }
+
     /// The dictionary key of an entity.
     static func key(_ kind: EntityKind, _ name: String) -> String {
         "\(kind.rawValue)\u{1F}\(name)"
+    }
+
+    /// The positions of `pages` in the order both drivers write them: by sha256, so that concurrent
+    /// PostgreSQL batches claim pages in one order (and both drivers give pages the same ids).
+    static func writingOrder(of pages: [ExtractedPage]) -> [Int] {
+        pages.indices.sorted { pages[$0].page.sha256 < pages[$1].page.sha256 }
     }
 }

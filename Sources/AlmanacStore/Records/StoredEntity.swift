@@ -115,3 +115,28 @@ public struct ProjectQuery: Sendable, Hashable, Codable {
         self.offset = offset
     }
 }
+
+/// A named thing in one article: the entity it names and where in which field the article names it.
+public struct ArticleMention: Sendable, Hashable, Codable {
+    public var entityID: Int64
+    public var kind: EntityKind
+    /// The entity's canonical name.
+    public var name: String
+    public var field: ArticleField
+    /// The words as printed and their scalar offsets in `field`.
+    public var text: String
+    public var start: Int
+    public var end: Int
+
+    public init(
+        entityID: Int64, kind: EntityKind, name: String, field: ArticleField, text: String, start: Int, end: Int
+    ) {
+        self.entityID = entityID
+        self.kind = kind
+        self.name = name
+        self.field = field
+        self.text = text
+        self.start = start
+        self.end = end
+    }
+}

@@ -71,6 +71,35 @@ extension SQLiteStore {
         return EntityDetail(entity: entity, mentions: mentions, facts: facts)
     }
 
+    public func fetchMentions(articleID id: Int64) async throws -> [ArticleMention] {
+        try await pool.read { db in
+            try Self.rows(EntityStatements.mentions(inArticle: id, .sqlite), in: db).map(EntityStatements.articleMention)
+        }
+    }
+
+    public func fetchArticles(afterID id: Int64, limit: Int) async throws -> [StoredArticle] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT article.*, page.name AS page_name, page.date AS page_date
+                    FROM article JOIN page ON page.id = article.page_id
+                    WHERE article.id > ? ORDER BY article.id LIMIT ?
+                    """, arguments: [id, max(0, limit)]
+            ).map(Self.storedArticle)
+        }
+    }
+
+    public func fetchFacts(afterID id: Int64, limit: Int) async throws -> [StoredFact] {
+        try await pool.read { db in
+            try Self.rows(FactStatements.after(id: id, limit: limit, .sqlite), in: db).map(FactStatements.fact)
+        }
+    }
+
+    public func fetchEntities(afterID id: Int64, limit: Int) async throws -> [StoredEntity] {
+        try await pool.read { db in try Self.entities(EntityStatements.after(id: id, limit: limit, .sqlite), in: db) }
+    }
+
     public func fetchStats() async throws -> ArchiveStats {
         try await pool.read { db in
             let kinds = try Self.rows(EntityStatements.kinds(.sqlite), in: db).map {

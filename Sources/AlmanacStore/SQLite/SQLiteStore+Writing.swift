@@ -8,9 +8,12 @@ extension SQLiteStore {
         return try await pool.write { db in
             var writer = Writer(db: db, searchText: searchText)
             try writer.createEntities(of: pages)
-            let outcomes = try pages.map { try writer.write($0, mode: mode) }
+            var outcomes = [SaveOutcome?](repeating: nil, count: pages.count)
+            for index in EntityKeys.writingOrder(of: pages) {
+                outcomes[index] = try writer.write(pages[index], mode: mode)
+            }
             try writer.refreshTouchedEntities()
-            return outcomes
+            return outcomes.compactMap { $0 }
         }
     }
 
@@ -110,7 +113,7 @@ extension SQLiteStore {
                             stage, place, sector)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                for (field, mention) in extracted.mentions {
+                for (field, mention) in EntityKeys.storable(extracted.mentions) {
                     guard let entityID = entityIDs[EntityKeys.key(mention.kind, mention.name)] else {
                         throw DatabaseError(message: "entity \(mention.name) was not created before its mention")
                     }

@@ -7,8 +7,8 @@ struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the archive's articles, facts or entities as JSON Lines or CSV.",
         discussion: """
-            Articles and facts come newest page first, entities most mentioned first. JSON Lines hold \
-            the records the JSON API serves; CSV has a header line, and lists (bylines, captions, \
+            Records come in storage order, read a window at a time. JSON Lines hold the records the \
+            JSON API serves; CSV has a header line, and lists (bylines, captions, \
             aliases) are JSON arrays inside their cells.
 
             Examples:
@@ -52,16 +52,19 @@ struct Export: AsyncParsableCommand {
         if let out { printError("wrote \(count) \(what.rawValue) to \(out)") }
     }
 
-    /// Reads `fetch` page by page until a short page, writing each record; returns how many.
+    /// Reads `fetch` a window at a time (after the last id read) until a short window, writing each
+    /// record; returns how many.
     func each<Record>(
-        _ fetch: (Int) async throws -> [Record], _ write: (Record) throws -> Void
+        _ fetch: (Int64) async throws -> [Record], id: (Record) -> Int64, _ write: (Record) throws -> Void
     ) async throws -> Int {
-        var offset = 0
+        var last: Int64 = 0
+        var count = 0
         while true {
-            let records = try await fetch(offset)
+            let records = try await fetch(last)
             for record in records { try write(record) }
-            offset += records.count
-            if records.count < Self.pageSize { return offset }
+            count += records.count
+            guard let final = records.last, records.count == Self.pageSize else { return count }
+            last = id(final)
         }
     }
 
@@ -73,7 +76,8 @@ struct Export: AsyncParsableCommand {
                     "photographers", "captions", "body",
                 ]))
         }
-        return try await each({ try await store.fetchArticles(limit: Self.pageSize, offset: $0) }) { stored in
+        return try await each({ try await store.fetchArticles(afterID: $0, limit: Self.pageSize) }, id: \.id) {
+            stored in
             guard format == .csv else { return writer.write(try JSONLines.line(stored)) }
             let article = stored.article
             writer.write(
@@ -88,7 +92,7 @@ struct Export: AsyncParsableCommand {
 
     func exportFacts(_ store: any Store, to writer: RecordWriter) async throws -> Int {
         if format == .csv { writer.write(CSV.row(Facts.csvHeader)) }
-        return try await each({ try await store.fetchFacts(FactQuery(limit: Self.pageSize, offset: $0)) }) { fact in
+        return try await each({ try await store.fetchFacts(afterID: $0, limit: Self.pageSize) }, id: \.id) { fact in
             writer.write(format == .csv ? CSV.row(Facts.csvFields(fact)) : try JSONLines.line(fact))
         }
     }
@@ -101,7 +105,7 @@ struct Export: AsyncParsableCommand {
                     "stage", "place", "sector",
                 ]))
         }
-        return try await each({ try await store.fetchEntities(EntityQuery(limit: Self.pageSize, offset: $0)) }) {
+        return try await each({ try await store.fetchEntities(afterID: $0, limit: Self.pageSize) }, id: \.id) {
             entity in
             guard format == .csv else { return writer.write(try JSONLines.line(entity)) }
             let project = entity.project
