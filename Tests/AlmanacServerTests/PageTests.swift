@@ -80,6 +80,9 @@ struct PageTests {
             #expect(html.contains("<mark class=\"fact\" id=\"fact-"))
             #expect(html.contains("href=\"/pages/"))
             #expect(html.contains("记者 林晓"))
+            // Each entity the body mentions links to its page.
+            #expect(html.contains(">岚江新区</a>"))
+            #expect(html.contains("<a class=\"entity place\" href=\"/entities/"))
         }
     }
 

@@ -5,7 +5,9 @@
 #
 #   benchmarks/web/run.sh [ARTICLES]
 #
-# The archive is built once into $ALMANAC_BENCH_DIR (default /tmp/almanac-web-bench) and reused.
+# The archive is built once into $ALMANAC_BENCH_DIR (default /tmp/almanac-web-bench) and reused:
+# pages from `almanac generate`, ingested with `almanac ingest` (without `generate`, varied copies of
+# the demo pages from make_pages.py).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 TARGET=${1:-100000}
@@ -24,18 +26,26 @@ BIN=.build-release/release/almanac
 DB="$WORK/archive-$TARGET.sqlite"
 
 if [ ! -f "$DB" ]; then
-    rm -rf "$WORK/pages" "$WORK/probe.sqlite"
-    if "$BIN" generate --help >/dev/null 2>&1; then
-        echo "run.sh: note: \`almanac generate\` exists; this script still varies the demo pages (update it)" >&2
+    rm -rf "$WORK/pages" "$WORK/probe" "$WORK/probe.sqlite"
+    if "$BIN" --help | grep -qE '^ +generate'; then
+        # Generated pages (about 10 KB, 8-12 articles each); a few first, to learn articles per page.
+        "$BIN" generate --pages 40 --out "$WORK/probe" >/dev/null
+        per=$("$BIN" ingest --db "$WORK/probe.sqlite" --json "$WORK/probe" | sed -E 's/.*"articles":([0-9]+).*/\1/')
+        pages=$(( (TARGET * 40 + per - 1) / per ))
+        "$BIN" generate --pages "$pages" --out "$WORK/pages" >/dev/null
+        echo "run.sh: ingesting $pages generated pages (about $(( per / 40 )) articles a page)" >&2
+    else
+        # Varied copies of the demo pages (see make_pages.py); one round first, to learn its articles.
+        python3 benchmarks/web/make_pages.py demo/pages "$WORK/probe" 1 >/dev/null
+        per_round=$("$BIN" ingest --db "$WORK/probe.sqlite" --json "$WORK/probe" | sed -E 's/.*"articles":([0-9]+).*/\1/')
+        rounds=$(( (TARGET + per_round - 1) / per_round ))
+        python3 benchmarks/web/make_pages.py demo/pages "$WORK/pages" "$rounds"
+        echo "run.sh: ingesting $rounds rounds of the demo pages ($per_round articles a round)" >&2
     fi
-    # Varied copies of the demo pages (see make_pages.py); one round first, to learn its articles.
-    python3 benchmarks/web/make_pages.py demo/pages "$WORK/probe" 1 >/dev/null
-    per_round=$("$BIN" ingest --db "$WORK/probe.sqlite" --json "$WORK/probe" | sed -E 's/.*"articles":([0-9]+).*/\1/')
-    rounds=$(( (TARGET + per_round - 1) / per_round ))
-    python3 benchmarks/web/make_pages.py demo/pages "$WORK/pages" "$rounds"
-    echo "run.sh: ingesting $rounds rounds of the demo pages ($per_round articles a round)" >&2
     "$BIN" ingest --db "$DB.partial" --json "$WORK/pages" | tail -1
-    mv "$DB.partial" "$DB"
+    for suffix in "" -wal -shm; do
+        if [ -f "$DB.partial$suffix" ]; then mv "$DB.partial$suffix" "$DB$suffix"; fi
+    done
     rm -rf "$WORK/pages" "$WORK/probe" "$WORK/probe.sqlite"
 fi
 

@@ -77,12 +77,13 @@ extension ArchiveAPI {
         let (query, paging) = try searchQuery(QueryParameters(request.uri.query))
         let key = [query.text, query.from, query.to, query.section, query.paper, query.entity]
             .map { $0 ?? "\u{0}" }.joined(separator: "\u{1F}") + "\u{1F}\(query.limit)\u{1F}\(query.offset)"
-        if let body = cache.body(for: key) { return JSONBody.response(buffer: body) }
-        let (hits, next) = paging.page(try await store.search(query))
-        var echoed = query
-        echoed.limit = paging.limit
-        let body = try JSONBody.buffer(SearchBody(query: echoed, items: hits.map(SearchResult.init), nextCursor: next))
-        cache.store(body, for: key)
+        let store = self.store
+        let body = try await cache.body(for: key) {
+            let (hits, next) = paging.page(try await store.search(query))
+            var echoed = query
+            echoed.limit = paging.limit
+            return try JSONBody.buffer(SearchBody(query: echoed, items: hits.map(SearchResult.init), nextCursor: next))
+        }
         return JSONBody.response(buffer: body)
     }
 }

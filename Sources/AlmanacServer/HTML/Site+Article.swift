@@ -31,6 +31,14 @@ extension Site {
                 open: "<mark class=\"fact\" id=\"fact-\(fact.id)\" title=\"\(HTMLText.escape(FactLine.summary(fact)))\">",
                 close: "</mark>")
         }
+        let mentions = try await store.fetchMentions(articleID: stored.id).filter { $0.field == .body }
+        let links = mentions.map { mention in
+            AnnotatedText.Span(
+                start: mention.start, end: mention.end,
+                open: "<a class=\"entity \(mention.kind.rawValue)\" href=\"/entities/\(mention.entityID)\" "
+                    + "title=\"\(HTMLText.escape(mention.name))\">",
+                close: "</a>")
+        }
         let view = ArticleView(
             id: stored.id, headline: article.headline.isEmpty ? "（无标题）" : article.headline,
             subheadline: article.subheadline.isEmpty ? nil : article.subheadline,
@@ -38,7 +46,7 @@ extension Site {
             date: stored.date ?? "", page: stored.page, pageID: stored.pageID, seq: article.seq,
             bylines: article.bylines.isEmpty ? nil : article.bylines.joined(separator: "、"),
             photographers: article.photographers.isEmpty ? nil : article.photographers.joined(separator: "、"),
-            captions: article.captions, bodyHTML: AnnotatedText(body: article.body, spans: spans).html,
+            captions: article.captions, bodyHTML: AnnotatedText(body: article.body, spans: spans + links).html,
             facts: facts.map(FactLine.init))
         return try render("article", view)
     }
