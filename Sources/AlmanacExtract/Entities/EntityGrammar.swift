@@ -9,9 +9,9 @@ struct EntityGrammar: Sendable {
     let placeSuffixes: EntityWordSet
     let localPlaceSuffixes: EntityWordSet
     let personRoles: EntityWordSet
-    let surnames: Set<UInt32>
+    let surnames: ScalarBitSet
     let compoundSurnames: EntityWordSet
-    let transliteration: Set<UInt32>
+    let transliteration: ScalarBitSet
     /// Suffixes after which a name is an organisation whatever the tagger says (company, bank, association …).
     let companySuffixes: EntityWordSet
     /// The local place suffixes, longest first, and their first scalars.
@@ -46,9 +46,9 @@ struct EntityGrammar: Sendable {
         placeSuffixes = set(EntityWords.placeSuffixes)
         localPlaceSuffixes = set(EntityWords.localPlaceSuffixes)
         personRoles = set(EntityWords.personRoles)
-        surnames = Set(EntityWords.surnames.unicodeScalars.map(\.value).filter { $0 > 0x7F })
+        surnames = ScalarBitSet(EntityWords.surnames.unicodeScalars.map(\.value).filter { $0 > 0x7F })
         compoundSurnames = set(EntityWords.compoundSurnames)
-        transliteration = Set(EntityWords.transliteration.unicodeScalars.map(\.value).filter { $0 > 0x7F })
+        transliteration = ScalarBitSet(EntityWords.transliteration.unicodeScalars.map(\.value).filter { $0 > 0x7F })
         var codes: [String: UInt32] = [:]
         for (index, tag) in ["nr", "ns", "nt", "nz", "n", "v", "a", "d", "p", "c", "u", "m", "q", "f", "t", "r", "j", "nrt",
             "nrfg", "vn", "s", "b", "l", "i", "x", "eng", "ng", "ad", "an", "y", "z", "e", "o", "k", "h", "g", "tg"]
@@ -191,5 +191,22 @@ struct EntityWordSet: Sendable {
         h = (h ^ UInt64(first)) &* 0x100_0000_01B3
         h = (h ^ UInt64(second)) &* 0x100_0000_01B3
         return hashes.contains(h)
+    }
+}
+
+/// A set of scalars of the Basic Multilingual Plane as a bit map (8 KB): a lookup is one load and no
+/// hashing. Scalars above U+FFFF are never members.
+struct ScalarBitSet: Sendable {
+    private let bits: [UInt64]
+
+    init(_ members: some Sequence<UInt32>) {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for v in members where v < 0x10000 { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
+        self.bits = bits
+    }
+
+    @inline(__always)
+    func contains(_ value: UInt32) -> Bool {
+        value < 0x10000 && bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
     }
 }
