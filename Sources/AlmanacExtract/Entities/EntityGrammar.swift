@@ -178,19 +178,53 @@ struct TextAnalysis {
     func word(_ index: Int) -> ArraySlice<UInt32> { scalars[words[index]] }
 }
 
-/// A set of words looked up by a hash of their scalars, so a lookup allocates nothing.
+/// A set of words looked up by a hash of their scalars, so a lookup allocates nothing: the hashes
+/// sit in a small open-addressing table (at most a quarter full, 0 = empty).
 struct EntityWordSet: Sendable {
-    private let hashes: Set<UInt64>
+    private let table: [UInt64]
+    private let mask: Int
 
-    init(_ words: [String]) { hashes = Set(words.map { CharacterFeatures.hash($0.scalarValues[...]) }) }
+    init(_ words: [String]) {
+        let hashes = Set(words.map { Self.nonZero(CharacterFeatures.hash($0.scalarValues[...])) })
+        var capacity = 16
+        while capacity < hashes.count * 4 { capacity <<= 1 }
+        var table = [UInt64](repeating: 0, count: capacity)
+        for h in hashes {
+            var slot = Self.slot(h, capacity - 1)
+            while table[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            table[slot] = h
+        }
+        self.table = table
+        mask = capacity - 1
+    }
 
-    func contains(_ scalars: ArraySlice<UInt32>) -> Bool { hashes.contains(CharacterFeatures.hash(scalars)) }
+    @inline(__always)
+    private static func nonZero(_ h: UInt64) -> UInt64 { h == 0 ? 1 : h }
+
+    @inline(__always)
+    private static func slot(_ h: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: (h ^ (h >> 29)) >> 7) & mask }
+
+    @inline(__always)
+    private func contains(hash: UInt64) -> Bool {
+        let h = Self.nonZero(hash)
+        return table.withUnsafeBufferPointer { table in
+            var slot = Self.slot(h, mask)
+            while true {
+                let found = table[slot]
+                if found == h { return true }
+                if found == 0 { return false }
+                slot = (slot &+ 1) & mask
+            }
+        }
+    }
+
+    func contains(_ scalars: ArraySlice<UInt32>) -> Bool { contains(hash: CharacterFeatures.hash(scalars)) }
 
     func contains(_ first: UInt32, _ second: UInt32) -> Bool {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         h = (h ^ UInt64(first)) &* 0x100_0000_01B3
         h = (h ^ UInt64(second)) &* 0x100_0000_01B3
-        return hashes.contains(h)
+        return contains(hash: h)
     }
 }
 
