@@ -34,7 +34,7 @@ struct EntityTagger: Sendable {
     init(transitions: [Float], keys: [UInt64], weights flat: [Float]) {
         self.transitions = transitions
         var capacity = 16
-        while capacity < keys.count * 5 / 2 { capacity <<= 1 }
+        while capacity < keys.count * 2 { capacity <<= 1 }
         var slots = [SIMD8<Int16>](repeating: SIMD8(), count: capacity)
         let mask = capacity - 1
         let largest = max(flat.map(abs).max() ?? 1, 1e-9)
@@ -62,30 +62,42 @@ struct EntityTagger: Sendable {
         let mask = self.mask
         let scale = SIMD8<Float>(repeating: self.scale)
         let featureCount = CharacterFeatures.count
+        var home = [Int](repeating: 0, count: featureCount)
         slots.withUnsafeBufferPointer { table in
             features.withUnsafeBufferPointer { keys in
                 emission.withUnsafeMutableBufferPointer { scores in
-                    for i in 0..<n {
-                        var sums = SIMD8<Int32>()
-                        let start = i &* featureCount
-                        for f in 0..<featureCount {
-                            let key = keys[start &+ f]
-                            guard key != 0 else { continue }
-                            let print = Self.fingerprint(key)
-                            var slot = Int(truncatingIfNeeded: key) & mask
-                            while true {
-                                let row = table[slot]
-                                let found = row[7]
-                                if found == print {
-                                    sums &+= SIMD8<Int32>(truncatingIfNeeded: row)
-                                    break
-                                }
-                                if found == 0 { break }
-                                slot = (slot &+ 1) & mask
+                    home.withUnsafeMutableBufferPointer { home in
+                        for i in 0..<n {
+                            let start = i &* featureCount
+                            // First every feature's home slot, loaded without a branch, so the cache
+                            // misses of one position overlap instead of waiting on each other.
+                            var touched: Int16 = 0
+                            for f in 0..<featureCount {
+                                let slot = Int(truncatingIfNeeded: keys[start &+ f]) & mask
+                                home[f] = slot
+                                touched |= table[slot][7]
                             }
+                            var sums = SIMD8<Int32>()
+                            for f in 0..<featureCount {
+                                let key = keys[start &+ f]
+                                guard key != 0 else { continue }
+                                let print = Self.fingerprint(key)
+                                var slot = home[f]
+                                while true {
+                                    let row = table[slot]
+                                    let found = row[7]
+                                    if found == print {
+                                        sums &+= SIMD8<Int32>(truncatingIfNeeded: row)
+                                        break
+                                    }
+                                    if found == 0 { break }
+                                    slot = (slot &+ 1) & mask
+                                }
+                            }
+                            // Lane 7 is no label; it keeps the touching loads from being optimised away.
+                            sums[7] = Int32(touched & 1)
+                            scores[i] = SIMD8<Float>(sums) * scale
                         }
-                        sums[7] = 0
-                        scores[i] = SIMD8<Float>(sums) * scale
                     }
                 }
             }
