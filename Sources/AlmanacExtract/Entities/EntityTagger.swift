@@ -34,7 +34,7 @@ struct EntityTagger: Sendable {
     init(transitions: [Float], keys: [UInt64], weights flat: [Float]) {
         self.transitions = transitions
         var capacity = 16
-        while capacity < keys.count * 2 { capacity <<= 1 }
+        while capacity < keys.count * 7 / 4 { capacity <<= 1 }
         var slots = [SIMD8<Int16>](repeating: SIMD8(), count: capacity)
         let mask = capacity - 1
         let largest = max(flat.map(abs).max() ?? 1, 1e-9)
