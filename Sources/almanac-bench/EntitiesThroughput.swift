@@ -9,6 +9,9 @@ struct EntitiesThroughput: ParsableCommand {
 
     @OptionGroup var rounds: RoundOptions
 
+    @Option(help: "The model file (default: the bundled one).")
+    var model: String?
+
     @Argument(help: "Text files whose lines are read for entities each round.")
     var files: [String]
 
@@ -17,7 +20,9 @@ struct EntitiesThroughput: ParsableCommand {
             try String(contentsOfFile: $0, encoding: .utf8).split(separator: "\n").map(String.init)
         }
         let bytes = lines.reduce(0) { $0 + $1.utf8.count + 1 }
-        let recognizer = try EntityRecognizer.bundled()
+        let recognizer =
+            try model.map { try EntityRecognizer(modelBytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: $0)))) }
+            ?? EntityRecognizer.bundled()
         var mentions = 0
         for line in lines { mentions += recognizer.mentions(in: line).count }  // warm-up
         let report = Throughput.measure(bytesPerRound: bytes, options: rounds) {

@@ -23,12 +23,16 @@ struct TrainEntities: ParsableCommand {
     @Option(help: "Leave out features seen fewer times than this.")
     var minimumCount = 1
 
+    @Option(help: "Leave out features whose averaged weights are all smaller than this.")
+    var minimumWeight: Float = 1e-3
+
     func run() throws {
         let text = try String(contentsOfFile: corpus, encoding: .utf8)
         var options = TaggerTraining.Options()
         options.epochs = epochs
         options.holdout = holdout
         options.minimumCount = minimumCount
+        options.minimumWeight = minimumWeight
         let bytes = try TaggerTraining.train(NERCorpus.sentences(in: text), options: options) { print($0) }
         try Data(bytes).write(to: URL(fileURLWithPath: output))
         print("wrote \(output) (\(bytes.count) bytes)")

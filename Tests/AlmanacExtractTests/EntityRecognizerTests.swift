@@ -17,6 +17,16 @@ struct EntityRecognizerTests {
         return nil
     }
 
+    @Test func aCompanyNameRunsBackFromItsSuffixOverItsHead() throws {
+        let text = "本报讯 岚江市发展和改革委员会主任李明华介绍，岚江新材料股份有限公司总投资12亿元的高端铝材项目日前开工。"
+        let mentions = Self.recognizer.mentions(in: text)
+        let start = try #require(Self.offset(of: "岚江新材料", in: text))
+        let company = try #require(mentions.first { $0.kind == .organization && $0.text.hasSuffix("股份有限公司") })
+        #expect(company.text == "岚江新材料股份有限公司")
+        #expect(company.start == start)
+        #expect(!mentions.contains { $0.kind == .person && $0.text == "江新" })
+    }
+
     @Test func companyNameAndTheShortFormItDefines() throws {
         let text = "岚江云帆新材料股份有限公司（以下简称“云帆新材”）今年扩产。记者了解到，云帆新材计划再建两条生产线。"
         let mentions = Self.recognizer.mentions(in: text)

@@ -7,6 +7,7 @@
 #
 #   scripts/ner/train.sh                      # the shipped model: all of the dev file
 #   HOLDOUT=0.2 scripts/ner/train.sh /tmp/x   # train on 80%, print F1 on the last 20% each epoch
+#                                             # and for each --minimum-weight (pruning) threshold
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$here/../.."
@@ -15,4 +16,4 @@ output="${1:-$root/Sources/AlmanacExtract/Resources/ner.bin}"
 cd "$root"
 nice swift build --product almanac-bench >/dev/null
 .build/debug/almanac-bench train-entities --corpus "$corpus" --output "$output" \
-    --epochs 13 --minimum-count 2 --holdout "${HOLDOUT:-0}"
+    --epochs 13 --minimum-count 2 --minimum-weight 1 --holdout "${HOLDOUT:-0}"

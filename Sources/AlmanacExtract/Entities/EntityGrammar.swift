@@ -9,9 +9,9 @@ struct EntityGrammar: Sendable {
     let placeSuffixes: EntityWordSet
     let localPlaceSuffixes: EntityWordSet
     let personRoles: EntityWordSet
-    let surnames: Set<UInt32>
+    let surnames: ScalarBitSet
     let compoundSurnames: EntityWordSet
-    let transliteration: Set<UInt32>
+    let transliteration: ScalarBitSet
     /// Suffixes after which a name is an organisation whatever the tagger says (company, bank, association …).
     let companySuffixes: EntityWordSet
     /// The local place suffixes, longest first, and their first scalars.
@@ -46,9 +46,9 @@ struct EntityGrammar: Sendable {
         placeSuffixes = set(EntityWords.placeSuffixes)
         localPlaceSuffixes = set(EntityWords.localPlaceSuffixes)
         personRoles = set(EntityWords.personRoles)
-        surnames = Set(EntityWords.surnames.unicodeScalars.map(\.value).filter { $0 > 0x7F })
+        surnames = ScalarBitSet(EntityWords.surnames.unicodeScalars.map(\.value).filter { $0 > 0x7F })
         compoundSurnames = set(EntityWords.compoundSurnames)
-        transliteration = Set(EntityWords.transliteration.unicodeScalars.map(\.value).filter { $0 > 0x7F })
+        transliteration = ScalarBitSet(EntityWords.transliteration.unicodeScalars.map(\.value).filter { $0 > 0x7F })
         var codes: [String: UInt32] = [:]
         for (index, tag) in ["nr", "ns", "nt", "nz", "n", "v", "a", "d", "p", "c", "u", "m", "q", "f", "t", "r", "j", "nrt",
             "nrfg", "vn", "s", "b", "l", "i", "x", "eng", "ng", "ad", "an", "y", "z", "e", "o", "k", "h", "g", "tg"]
@@ -178,18 +178,69 @@ struct TextAnalysis {
     func word(_ index: Int) -> ArraySlice<UInt32> { scalars[words[index]] }
 }
 
-/// A set of words looked up by a hash of their scalars, so a lookup allocates nothing.
+/// A set of words looked up by a hash of their scalars, so a lookup allocates nothing: the hashes
+/// sit in a small open-addressing table (at most a quarter full, 0 = empty).
 struct EntityWordSet: Sendable {
-    private let hashes: Set<UInt64>
+    private let table: [UInt64]
+    private let mask: Int
 
-    init(_ words: [String]) { hashes = Set(words.map { CharacterFeatures.hash($0.scalarValues[...]) }) }
+    init(_ words: [String]) {
+        let hashes = Set(words.map { Self.nonZero(CharacterFeatures.hash($0.scalarValues[...])) })
+        var capacity = 16
+        while capacity < hashes.count * 4 { capacity <<= 1 }
+        var table = [UInt64](repeating: 0, count: capacity)
+        for h in hashes {
+            var slot = Self.slot(h, capacity - 1)
+            while table[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            table[slot] = h
+        }
+        self.table = table
+        mask = capacity - 1
+    }
 
-    func contains(_ scalars: ArraySlice<UInt32>) -> Bool { hashes.contains(CharacterFeatures.hash(scalars)) }
+    @inline(__always)
+    private static func nonZero(_ h: UInt64) -> UInt64 { h == 0 ? 1 : h }
+
+    @inline(__always)
+    private static func slot(_ h: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: (h ^ (h >> 29)) >> 7) & mask }
+
+    @inline(__always)
+    private func contains(hash: UInt64) -> Bool {
+        let h = Self.nonZero(hash)
+        return table.withUnsafeBufferPointer { table in
+            var slot = Self.slot(h, mask)
+            while true {
+                let found = table[slot]
+                if found == h { return true }
+                if found == 0 { return false }
+                slot = (slot &+ 1) & mask
+            }
+        }
+    }
+
+    func contains(_ scalars: ArraySlice<UInt32>) -> Bool { contains(hash: CharacterFeatures.hash(scalars)) }
 
     func contains(_ first: UInt32, _ second: UInt32) -> Bool {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         h = (h ^ UInt64(first)) &* 0x100_0000_01B3
         h = (h ^ UInt64(second)) &* 0x100_0000_01B3
-        return hashes.contains(h)
+        return contains(hash: h)
+    }
+}
+
+/// A set of scalars of the Basic Multilingual Plane as a bit map (8 KB): a lookup is one load and no
+/// hashing. Scalars above U+FFFF are never members.
+struct ScalarBitSet: Sendable {
+    private let bits: [UInt64]
+
+    init(_ members: some Sequence<UInt32>) {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for v in members where v < 0x10000 { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
+        self.bits = bits
+    }
+
+    @inline(__always)
+    func contains(_ value: UInt32) -> Bool {
+        value < 0x10000 && bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
     }
 }

@@ -27,8 +27,17 @@ struct EntityRules {
         let words = analysis.words
         for (index, range) in words.enumerated() {
             guard grammar.companySuffixes.contains(analysis.scalars[range]) else { continue }
-            guard !spans.contains(where: { $0.range.overlaps(range) && $0.kind != .place }) else { continue }
-            guard let start = headStart(before: index, spans: spans), range.upperBound - start >= range.count + 2
+            var headEnd = index
+            if let tagged = spans.first(where: { $0.range.overlaps(range) && $0.kind != .place }) {
+                // The tagger marked the suffix alone (股份有限公司) as the name: its head is still to find.
+                guard tagged.kind == .organization, tagged.range.upperBound == range.upperBound,
+                    tagged.range.count <= range.count + 1
+                else { continue }
+                let w = Int(analysis.wordOf[tagged.range.lowerBound])
+                guard w >= 0, words[w].lowerBound == tagged.range.lowerBound else { continue }
+                headEnd = w
+            }
+            guard let start = headStart(before: headEnd, spans: spans), range.upperBound - start >= range.count + 2
             else { continue }
             let name = start..<range.upperBound
             spans.removeAll { $0.range.overlaps(name) && name.lowerBound <= $0.range.lowerBound }

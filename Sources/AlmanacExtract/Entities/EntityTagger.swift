@@ -14,32 +14,41 @@ struct EntityTagger: Sendable {
 
     /// Transition weights: `transitions[from * labelCount + to]`, `from == labelCount` is the start.
     let transitions: [Float]
-    /// Open-addressing table, power-of-two sized, four words a slot: the feature key (0 = empty),
-    /// then its seven weights quantised to Int16 (multiply by `scale`), so one lookup touches one
-    /// cache line.
-    private let slots: [UInt64]
+    /// Open-addressing table, power-of-two sized, 16 bytes a slot so four slots share a cache line:
+    /// eight Int16 lanes, the first seven the label weights quantised to Int16 (multiply by `scale`),
+    /// the last a 16-bit fingerprint of the feature key (0 = empty). The slot index comes from the
+    /// key's low bits and the fingerprint from its top 16 bits, so a lookup checks 16 + log2(slots)
+    /// bits of the key; a feature outside the model matches a stored one with odds of about 1 in
+    /// 65,536 a probe.
+    private let slots: [SIMD8<Int16>]
     private let scale: Float
     private let mask: Int
+
+    @inline(__always)
+    static func fingerprint(_ key: UInt64) -> Int16 {
+        let f = UInt16(truncatingIfNeeded: key >> 48)
+        return Int16(bitPattern: f == 0 ? 1 : f)
+    }
 
     /// Builds the lookup table from feature keys and their weights (`labelCount` per key).
     init(transitions: [Float], keys: [UInt64], weights flat: [Float]) {
         self.transitions = transitions
         var capacity = 16
-        while capacity < keys.count * 2 { capacity <<= 1 }
-        var slots = [UInt64](repeating: 0, count: capacity * 4)
+        while capacity < keys.count * 7 / 4 { capacity <<= 1 }
+        var slots = [SIMD8<Int16>](repeating: SIMD8(), count: capacity)
         let mask = capacity - 1
         let largest = max(flat.map(abs).max() ?? 1, 1e-9)
         let scale = largest / 32767
         for (index, key) in keys.enumerated() {
+            let print = Self.fingerprint(key)
             var slot = Int(truncatingIfNeeded: key) & mask
-            while slots[slot * 4] != 0 && slots[slot * 4] != key { slot = (slot + 1) & mask }
-            slots[slot * 4] = key
+            while slots[slot][7] != 0 && slots[slot][7] != print { slot = (slot + 1) & mask }
+            var row = SIMD8<Int16>()
             for label in 0..<Self.labelCount {
-                let q = Int16(max(-32767, min(32767, (flat[index * Self.labelCount + label] / scale).rounded())))
-                let word = 1 + label / 4
-                let shift = UInt64((label % 4) * 16)
-                slots[slot * 4 + word] |= UInt64(UInt16(bitPattern: q)) << shift
+                row[label] = Int16(max(-32767, min(32767, (flat[index * Self.labelCount + label] / scale).rounded())))
             }
+            row[7] = print
+            slots[slot] = row
         }
         self.slots = slots
         self.scale = scale
@@ -48,39 +57,47 @@ struct EntityTagger: Sendable {
 
     /// The best label sequence for `features` (``CharacterFeatures/count`` per position).
     func decode(_ features: [UInt64], count n: Int) -> [Int] {
-        let labels = Self.labelCount
         guard n > 0 else { return [] }
-        var emission = [Float](repeating: 0, count: n * labels)
+        var emission = [SIMD8<Float>](repeating: SIMD8(), count: n)
         let mask = self.mask
-        let scale = self.scale
+        let scale = SIMD8<Float>(repeating: self.scale)
+        let featureCount = CharacterFeatures.count
+        var home = [Int](repeating: 0, count: featureCount)
         slots.withUnsafeBufferPointer { table in
             features.withUnsafeBufferPointer { keys in
                 emission.withUnsafeMutableBufferPointer { scores in
-                    var sums = [Int32](repeating: 0, count: 8)
-                    for i in 0..<n {
-                        for label in 0..<8 { sums[label] = 0 }
-                        let start = i * CharacterFeatures.count
-                        for f in 0..<CharacterFeatures.count {
-                            let key = keys[start + f]
-                            guard key != 0 else { continue }
-                            var slot = Int(truncatingIfNeeded: key) & mask
-                            while true {
-                                let found = table[slot &* 4]
-                                if found == key {
-                                    for word in 1...2 {
-                                        let packed = table[slot &* 4 &+ word]
-                                        for part in 0..<4 {
-                                            let q = Int16(bitPattern: UInt16(truncatingIfNeeded: packed >> UInt64(part * 16)))
-                                            sums[(word - 1) * 4 + part] &+= Int32(q)
-                                        }
-                                    }
-                                    break
-                                }
-                                if found == 0 { break }
-                                slot = (slot &+ 1) & mask
+                    home.withUnsafeMutableBufferPointer { home in
+                        for i in 0..<n {
+                            let start = i &* featureCount
+                            // First every feature's home slot, loaded without a branch, so the cache
+                            // misses of one position overlap instead of waiting on each other.
+                            var touched: Int16 = 0
+                            for f in 0..<featureCount {
+                                let slot = Int(truncatingIfNeeded: keys[start &+ f]) & mask
+                                home[f] = slot
+                                touched |= table[slot][7]
                             }
+                            var sums = SIMD8<Int32>()
+                            for f in 0..<featureCount {
+                                let key = keys[start &+ f]
+                                guard key != 0 else { continue }
+                                let print = Self.fingerprint(key)
+                                var slot = home[f]
+                                while true {
+                                    let row = table[slot]
+                                    let found = row[7]
+                                    if found == print {
+                                        sums &+= SIMD8<Int32>(truncatingIfNeeded: row)
+                                        break
+                                    }
+                                    if found == 0 { break }
+                                    slot = (slot &+ 1) & mask
+                                }
+                            }
+                            // Lane 7 is no label; it keeps the touching loads from being optimised away.
+                            sums[7] = Int32(touched & 1)
+                            scores[i] = SIMD8<Float>(sums) * scale
                         }
-                        for label in 0..<labels { scores[i * labels + label] = Float(sums[label]) * scale }
                     }
                 }
             }
@@ -88,35 +105,58 @@ struct EntityTagger: Sendable {
         return Self.viterbi(emission: emission, transitions: transitions, count: n)
     }
 
-    /// Viterbi over BIO labels; `I-X` only after `B-X` or `I-X`.
+    /// Viterbi over flat emission scores (`labelCount` per position).
     static func viterbi(emission: [Float], transitions: [Float], count n: Int) -> [Int] {
         let labels = labelCount
-        var score = [Float](repeating: -.infinity, count: n * labels)
-        var back = [Int8](repeating: 0, count: n * labels)
-        for label in 0..<labels where allowed(from: nil, to: label) {
-            score[label] = transitions[labels * labels + label] + emission[label]
+        let rows = (0..<n).map { i in
+            var row = SIMD8<Float>()
+            for label in 0..<labels { row[label] = emission[i * labels + label] }
+            return row
         }
-        if n > 1 {
-            for i in 1..<n {
-                for to in 0..<labels {
-                    var best: Float = -.infinity
-                    var from = 0
-                    for previous in 0..<labels where allowed(from: previous, to: to) {
-                        let s = score[(i - 1) * labels + previous] + transitions[previous * labels + to]
-                        if s > best {
-                            best = s
-                            from = previous
+        return viterbi(emission: rows, transitions: transitions, count: n)
+    }
+
+    /// Viterbi over BIO labels; `I-X` only after `B-X` or `I-X`.
+    static func viterbi(emission: [SIMD8<Float>], transitions: [Float], count n: Int) -> [Int] {
+        let labels = labelCount
+        guard n > 0 else { return [] }
+        // Transition scores with the forbidden moves at -infinity, one row per target label.
+        var into = [Float](repeating: -.infinity, count: labels * (labels + 1))
+        for to in 0..<labels {
+            for from in 0...labels where allowed(from: from == labels ? nil : from, to: to) {
+                into[to * (labels + 1) + from] = transitions[from * labels + to]
+            }
+        }
+        var back = [Int8](repeating: 0, count: n * labels)
+        var score = [Float](repeating: -.infinity, count: labels)
+        var next = score
+        for label in 0..<labels { score[label] = into[label * (labels + 1) + labels] + emission[0][label] }
+        into.withUnsafeBufferPointer { into in
+            back.withUnsafeMutableBufferPointer { back in
+                for i in 1..<max(n, 1) {
+                    let e = emission[i]
+                    for to in 0..<labels {
+                        var best: Float = -.infinity
+                        var from = 0
+                        let base = to * (labels + 1)
+                        for previous in 0..<labels {
+                            let s = score[previous] + into[base + previous]
+                            if s > best {
+                                best = s
+                                from = previous
+                            }
                         }
+                        next[to] = best + e[to]
+                        back[i * labels + to] = Int8(from)
                     }
-                    score[i * labels + to] = best + emission[i * labels + to]
-                    back[i * labels + to] = Int8(from)
+                    swap(&score, &next)
                 }
             }
         }
         var path = [Int](repeating: 0, count: n)
         var best: Float = -.infinity
-        for label in 0..<labels where score[(n - 1) * labels + label] > best {
-            best = score[(n - 1) * labels + label]
+        for label in 0..<labels where score[label] > best {
+            best = score[label]
             path[n - 1] = label
         }
         var i = n - 1
