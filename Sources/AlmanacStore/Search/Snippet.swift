@@ -24,14 +24,17 @@ public enum Snippet {
             .filter { !$0.isEmpty }
             .map { Array($0) }
             .sorted { $0.count > $1.count }
-        let fields = [body, captions.joined(separator: " / "), headline].map(Array.init)
-        for field in fields where !field.isEmpty {
+        // Each field is cut into characters only when the ones before it hold no match.
+        let bodyCharacters = Array(body)
+        for text in [nil, captions.joined(separator: " / "), headline] {
+            let field = text.map(Array.init) ?? bodyCharacters
+            guard !field.isEmpty else { continue }
             if let first = firstMatch(of: needles, in: field) {
                 let start = max(0, min(first - width / 4, field.count - width))
                 return passage(field, from: start, width: width, needles: needles)
             }
         }
-        return passage(fields[0], from: 0, width: width, needles: [])
+        return passage(bodyCharacters, from: 0, width: width, needles: [])
     }
 
     /// `text[start..<start + width]` flattened to one line, matches marked, `…` at cut ends.
