@@ -1,5 +1,6 @@
 import AlmanacModel
 import AlmanacStore
+import Foundation
 import Testing
 
 /// How queries become index terms and FTS5 expressions, and how snippets are marked; no database.
@@ -45,6 +46,21 @@ struct SearchTextTests {
         #expect(Snippet.sameIgnoringCase("A", "a") && Snippet.sameIgnoringCase("Ä", "ä"))
         #expect(!Snippet.sameIgnoringCase("[", "{") && !Snippet.sameIgnoringCase("@", "`"))
         #expect(!Snippet.sameIgnoringCase("工", "程") && Snippet.sameIgnoringCase("工", "工"))
+    }
+
+    /// The fast path of `sameIgnoringCase` compares scalars of this block directly: that holds only if
+    /// none of them is a cased letter and none is another's canonical equivalent (each is its own NFC).
+    @Test func theCJKBlockHasNoCasedOrCanonicallyEquivalentScalars() {
+        var offending: [UInt32] = []
+        for value in Snippet.cjkScalars {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(Character(scalar))
+            if Character(scalar).isCased || text.precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value) != [value] {
+                offending.append(value)
+            }
+        }
+        #expect(offending.isEmpty)
+        #expect(!Snippet.sameIgnoringCase("工", "\u{F9DF}") && Snippet.sameIgnoringCase("\u{F9DF}", "\u{F9DF}"))
     }
 
     @Test func snippetsFallBackToCaptionsThenHeadlineThenTheBodyStart() {

@@ -24,14 +24,17 @@ public enum Snippet {
             .filter { !$0.isEmpty }
             .map { Array($0) }
             .sorted { $0.count > $1.count }
-        let fields = [body, captions.joined(separator: " / "), headline].map(Array.init)
-        for field in fields where !field.isEmpty {
+        // Each field is cut into characters only when the ones before it hold no match.
+        let bodyCharacters = Array(body)
+        for text in [nil, captions.joined(separator: " / "), headline] {
+            let field = text.map(Array.init) ?? bodyCharacters
+            guard !field.isEmpty else { continue }
             if let first = firstMatch(of: needles, in: field) {
                 let start = max(0, min(first - width / 4, field.count - width))
                 return passage(field, from: start, width: width, needles: needles)
             }
         }
-        return passage(fields[0], from: 0, width: width, needles: [])
+        return passage(bodyCharacters, from: 0, width: width, needles: [])
     }
 
     /// `text[start..<start + width]` flattened to one line, matches marked, `…` at cut ends.
@@ -72,10 +75,27 @@ public enum Snippet {
     /// Whether `a` and `b` are one character, letter case aside; only cased letters (Latin, Greek,
     /// Cyrillic…) are lowered, so comparing Chinese text allocates nothing.
     public static func sameIgnoringCase(_ a: Character, _ b: Character) -> Bool {
+        // Fast path for the usual comparison, two Chinese characters: each one scalar of the
+        // CJK block, which holds no cased letter and no two canonically equivalent scalars, so
+        // they are the same character exactly when their scalars are (tested in SnippetTests).
+        if let x = singleCJKScalar(a), let y = singleCJKScalar(b) { return x == y }
         if a == b { return true }
         if let x = a.asciiValue, let y = b.asciiValue {
             return x | 0x20 == y | 0x20 && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A
         }
         return a.isCased && b.isCased && a.lowercased() == b.lowercased()
+    }
+
+    /// Scalars U+3000–U+9FFF: CJK punctuation, kana, Bopomofo, Hangul letters, CJK ideographs.
+    public static let cjkScalars: ClosedRange<UInt32> = 0x3000...0x9FFF
+
+    /// The scalar value of `character` when it is a single scalar in ``cjkScalars``.
+    @inline(__always)
+    static func singleCJKScalar(_ character: Character) -> UInt32? {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first, cjkScalars.contains(first.value),
+            scalars.index(after: scalars.startIndex) == scalars.endIndex
+        else { return nil }
+        return first.value
     }
 }
