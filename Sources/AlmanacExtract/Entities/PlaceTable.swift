@@ -7,8 +7,8 @@ import Foundation
 ///
 /// ```swift
 /// let places = try PlaceTable.bundled()
-/// let jinzhou = places.division(named: "锦州")          // 锦州市, level .city
-/// places.parent(of: jinzhou!)?.name                      // 辽宁省
+/// let anshan = places.division(named: "鞍山")          // 鞍山市, level .city
+/// places.parent(of: anshan!)?.name                      // 辽宁省
 /// ```
 public struct PlaceTable: Sendable {
     /// How high a division stands.
@@ -20,9 +20,9 @@ public struct PlaceTable: Sendable {
     public struct Division: Sendable, Hashable {
         /// The six-digit GB/T 2260 code (`210700`).
         public let code: String
-        /// The full name (`锦州市`).
+        /// The full name (`鞍山市`).
         public let name: String
-        /// The name without its division word (`锦州`), or `nil` when that would leave one character.
+        /// The name without its division word (`鞍山`), or `nil` when that would leave one character.
         public let shortName: String?
         public let level: Level
         /// The code of the division it belongs to, `nil` for a province.
@@ -99,7 +99,7 @@ public struct PlaceTable: Sendable {
 
     // MARK: - Lookup
 
-    /// The division with this full name or short form (`锦州市` or `锦州`), or `nil`.
+    /// The division with this full name or short form (`鞍山市` or `鞍山`), or `nil`.
     public func division(named name: String) -> Division? {
         byName[name].map { divisions[$0] }
     }
