@@ -42,6 +42,23 @@ struct SearchTextTests {
         #expect(snippet == "…前文前文前文«岚江»市在建«工程» 和扩建«工程»后文后文后…")
     }
 
+    @Test func aMatchNearTheEndOfALongBodyShowsTheLastWidthOfText() {
+        let terms = [SearchText.Term(spellings: ["工程"])]
+        let body = String(repeating: "前文", count: 200) + "在建工程完工"
+        let snippet = Snippet.make(terms: terms, headline: "", body: body, captions: [], width: 12)
+        #expect(snippet == "…前文前文前文在建«工程»完工")
+    }
+
+    /// A scalar match that is no character match ("cafe" in a decomposed "café") is passed over.
+    @Test func aMatchInsideACharacterIsNoMatch() {
+        let terms = [SearchText.Term(spellings: ["cafe"])]
+        let body = "老街cafe\u{301}开业" + String(repeating: "中", count: 100) + "新CAFE开业"
+        let snippet = Snippet.make(terms: terms, headline: "", body: body, captions: [], width: 10)
+        #expect(snippet == "…中中中新«CAFE»开业")
+        let none = Snippet.make(terms: terms, headline: "", body: "老街cafe\u{301}开业", captions: [], width: 10)
+        #expect(none == "老街café开业")
+    }
+
     @Test func snippetCaseFoldingTouchesOnlyLetters() {
         #expect(Snippet.sameIgnoringCase("A", "a") && Snippet.sameIgnoringCase("Ä", "ä"))
         #expect(!Snippet.sameIgnoringCase("[", "{") && !Snippet.sameIgnoringCase("@", "`"))

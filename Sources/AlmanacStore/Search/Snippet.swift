@@ -17,30 +17,50 @@ public enum Snippet {
     /// A passage of about `width` characters around the first match in the body (else in the
     /// captions, else in the headline), with `…` where text was cut off; the start of the body
     /// when nothing matches.
+    ///
+    /// Only a window of a few `width`s around a match is cut into characters: a field is searched as
+    /// Unicode scalars (letters folded to lower case), which costs a fraction of splitting a whole
+    /// article into grapheme clusters, and the window then decides the match by characters.
     public static func make(
         terms: [SearchText.Term], headline: String, body: String, captions: [String], width: Int = 80
     ) -> String {
-        let needles = Set(terms.flatMap(\.spellings).map { $0.filter { $0 != " " } })
-            .filter { !$0.isEmpty }
-            .map { Array($0) }
-            .sorted { $0.count > $1.count }
-        // Each field is cut into characters only when the ones before it hold no match.
-        let bodyCharacters = Array(body)
+        let spellings = Set(terms.flatMap(\.spellings).map { $0.filter { $0 != " " } }).filter { !$0.isEmpty }
+        let needles = spellings.map { Array($0) }.sorted { $0.count > $1.count }
+        let folded = spellings.map { $0.unicodeScalars.map(fold) }
+        let longest = folded.map(\.count).max() ?? 0
+        let bodyScalars = Array(body.unicodeScalars)
         for text in [nil, captions.joined(separator: " / "), headline] {
-            let field = text.map(Array.init) ?? bodyCharacters
-            guard !field.isEmpty else { continue }
-            if let first = firstMatch(of: needles, in: field) {
-                let start = max(0, min(first - width / 4, field.count - width))
-                return passage(field, from: start, width: width, needles: needles)
+            let scalars = text.map { Array($0.unicodeScalars) } ?? bodyScalars
+            guard !scalars.isEmpty, !needles.isEmpty else { continue }
+            let values = scalars.map { fold($0) }
+            var from = 0
+            while let candidate = firstScalarMatch(of: folded, in: values, from: from) {
+                // The window holds `width` scalars before the match and room for the passage after it.
+                let lower = max(0, candidate - width)
+                let upper = min(scalars.count, candidate + 2 * width + longest)
+                let window = Array(String(String.UnicodeScalarView(scalars[lower..<upper])))
+                if let first = firstMatch(of: needles, in: window) {
+                    let start = max(0, min(first - width / 4, window.count - width))
+                    return passage(
+                        window, from: start, width: width, needles: needles, cutBefore: lower > 0,
+                        cutAfter: upper < scalars.count)
+                }
+                from = candidate + 1  // a scalar match that is no character match (a combining mark follows)
             }
         }
-        return passage(bodyCharacters, from: 0, width: width, needles: [])
+        let upper = min(bodyScalars.count, 2 * width)
+        let window = Array(String(String.UnicodeScalarView(bodyScalars[0..<upper])))
+        return passage(window, from: 0, width: width, needles: [], cutAfter: upper < bodyScalars.count)
     }
 
-    /// `text[start..<start + width]` flattened to one line, matches marked, `…` at cut ends.
-    static func passage(_ text: [Character], from start: Int, width: Int, needles: [[Character]]) -> String {
+    /// `text[start..<start + width]` flattened to one line, matches marked, `…` at cut ends (also
+    /// where `text` itself was cut from a longer one: `cutBefore`, `cutAfter`).
+    static func passage(
+        _ text: [Character], from start: Int, width: Int, needles: [[Character]], cutBefore: Bool = false,
+        cutAfter: Bool = false
+    ) -> String {
         let end = min(text.count, start + width)
-        var output = start > 0 ? "…" : ""
+        var output = start > 0 || cutBefore ? "…" : ""
         var index = start
         var markEnd = -1
         while index < end {
@@ -55,8 +75,32 @@ public enum Snippet {
                 index += 1
             }
         }
-        if end < text.count { output += "…" }
+        if end < text.count || cutAfter { output += "…" }
         return output
+    }
+
+    /// A scalar folded for matching: ASCII and other cased letters lowered, everything else as is.
+    @inline(__always)
+    static func fold(_ scalar: Unicode.Scalar) -> UInt32 {
+        let value = scalar.value
+        if value < 0x80 { return value >= 0x41 && value <= 0x5A ? value | 0x20 : value }
+        if cjkScalars.contains(value) || !scalar.properties.isCased { return value }
+        return scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? value
+    }
+
+    /// The first offset at or after `from` where one of `needles` starts in `values` (all folded).
+    static func firstScalarMatch(of needles: [[UInt32]], in values: [UInt32], from: Int) -> Int? {
+        guard from < values.count else { return nil }
+        return values.withUnsafeBufferPointer { text in
+            for index in from..<text.count {
+                for needle in needles where needle[0] == text[index] && index + needle.count <= text.count {
+                    var offset = 1
+                    while offset < needle.count && needle[offset] == text[index + offset] { offset += 1 }
+                    if offset == needle.count { return index }
+                }
+            }
+            return nil
+        }
     }
 
     static func firstMatch(of needles: [[Character]], in text: [Character]) -> Int? {
