@@ -24,6 +24,9 @@ public protocol Store: Sendable {
     /// The page stored under `id` with its raw text and its articles in page order, or nil.
     func fetchPage(id: Int64) async throws -> StoredPage?
 
+    /// Pages matching `query`, without their text: newest date first (undated last), then newest stored.
+    func fetchPages(_ query: PageQuery) async throws -> [PageSummary]
+
     /// Facts matching `query`, newest page first, then in article and reading order.
     func fetchFacts(_ query: FactQuery) async throws -> [StoredFact]
 

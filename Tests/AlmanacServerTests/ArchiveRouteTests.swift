@@ -63,6 +63,29 @@ struct ArchiveRouteTests {
         }
     }
 
+    @Test func pagesAreListedNewestFirstAndLeadToTheirText() async throws {
+        let archive = try await TestArchive()
+        defer { archive.remove() }
+        try await archive.withClient { client in
+            let body = try await Self.get(client, "/api/v1/pages?limit=2")
+            let pages = try #require(body["items"] as? [[String: Any]])
+            #expect(pages.map { $0["date"] as? String } == ["2024-10-29", "2024-07-23"])
+            #expect(pages.allSatisfy { $0["text"] == nil && ($0["articles"] as? Int ?? 0) >= 1 })
+            let cursor = try #require(body["next_cursor"] as? String)
+            let rest = try await Self.items(client, "/api/v1/pages?limit=2&cursor=\(cursor)")
+            #expect(rest.map { $0["name"] as? String } == [TestArchive.pages[0].name])
+            #expect(rest.first?["articles"] as? Int == 2)
+            let detail = try await Self.get(client, try #require(rest.first?["api"] as? String))
+            #expect(detail["text"] as? String == TestArchive.pages[0].text)
+            let july = try await Self.items(client, "/api/v1/pages?from=2024-07-01&to=2024-07-31")
+            #expect(july.map { $0["date"] as? String } == ["2024-07-23"])
+            let backwards = try await client.execute(uri: "/api/v1/pages?from=2024-08-01&to=2024-07-01", method: .get)
+            #expect(backwards.status == .unprocessableContent)
+            let otherQuery = try await client.execute(uri: "/api/v1/pages?paper=x&cursor=\(cursor)", method: .get)
+            #expect(otherQuery.status == .badRequest)
+        }
+    }
+
     @Test func factsIndicatorsAndSeries() async throws {
         let archive = try await TestArchive()
         defer { archive.remove() }

@@ -40,6 +40,26 @@ struct StoreConformanceTests {
     }
 
     @Test(arguments: Driver.allCases)
+    func pagesAreListedNewestFirstWithTheirArticleCounts(driver: Driver) async throws {
+        try await driver.withStore { store in
+            _ = try await store.save(page: Self.page("甲", name: "a.txt", date: "2024-05-14"), articles: Self.articles)
+            _ = try await store.save(page: Self.page("乙", name: "b.txt", date: nil), articles: [])
+            _ = try await store.save(page: Self.page("丙", name: "c.txt", date: "2024-06-01"), articles: [Self.articles[0]])
+            var other = Self.page("丁", name: "d.txt", date: "2024-05-20")
+            other.paper = "北湾晚报"
+            _ = try await store.save(page: other, articles: [])
+            let all = try await store.fetchPages(PageQuery())
+            #expect(all.map(\.name) == ["c.txt", "d.txt", "a.txt", "b.txt"])
+            #expect(all.map(\.articles) == [1, 0, 2, 0])
+            #expect(all[0].sha256 == Self.page("丙").sha256 && all[0].dateSource == "given" && all[3].date == nil)
+            let june = try await store.fetchPages(PageQuery(from: "2024-05-15", to: "2024-06-30"))
+            #expect(june.map(\.name) == ["c.txt", "d.txt"])
+            #expect(try await store.fetchPages(PageQuery(paper: "北湾晚报")).map(\.name) == ["d.txt"])
+            #expect(try await store.fetchPages(PageQuery(limit: 2, offset: 1)).map(\.name) == ["d.txt", "a.txt"])
+        }
+    }
+
+    @Test(arguments: Driver.allCases)
     func textThatLooksLikeSQLOrIsUnusualComesBackUnchanged(driver: Driver) async throws {
         let awkward = Article(
             seq: 1, headline: "'; DROP TABLE page; --", subheadline: "\"引号\" \\ 反斜杠 \u{1F4F0}", section: "",

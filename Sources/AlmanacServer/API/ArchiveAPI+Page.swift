@@ -2,8 +2,52 @@ import AlmanacModel
 import AlmanacStore
 import Hummingbird
 
-/// `GET /api/v1/pages/{id}`: a page's raw text as it arrived, with where each rebuilt article begins.
+/// `GET /api/v1/pages`: the stored pages, newest first; `GET /api/v1/pages/{id}`: a page's raw text
+/// as it arrived, with where each rebuilt article begins.
 extension ArchiveAPI {
+    /// A page in a list: what it is, without its text.
+    struct PageSummaryBody: Encodable, Sendable {
+        var id: Int64
+        var name: String
+        var paper: String
+        var date: String?
+        var dateSource: String?
+        var sha256: String
+        var articles: Int
+        /// The page's text and article boundaries in the API.
+        var api: String
+        /// The page beside its rebuilt articles in the web app.
+        var url: String
+
+        init(_ page: PageSummary) {
+            id = page.id
+            name = page.name
+            paper = page.paper
+            date = page.date
+            dateSource = page.dateSource
+            sha256 = page.sha256
+            articles = page.articles
+            api = "/api/v1/pages/\(page.id)"
+            url = "/pages/\(page.id)"
+        }
+    }
+
+    /// Reads `paper`, `from`, `to`, `limit` and `cursor`.
+    func pages(_ request: Request) async throws -> Response {
+        let parameters = QueryParameters(request.uri.query)
+        let paper = try parameters.text("paper", maxLength: 100)
+        let from = try parameters.day("from")
+        let to = try parameters.day("to")
+        if let from, let to, from > to {
+            throw Problem.unprocessable("from", "from (\(from)) is after to (\(to)); swap them")
+        }
+        let paging = try Paging(parameters, maxPageSize: configuration.maxPageSize, filters: [paper, from, to])
+        let fetched = try await store.fetchPages(
+            PageQuery(paper: paper, from: from, to: to, limit: paging.fetchLimit, offset: paging.offset))
+        let (items, next) = paging.page(fetched)
+        return try JSONBody.response(ListBody(items: items.map(PageSummaryBody.init), nextCursor: next))
+    }
+
     struct PageBody: Encodable, Sendable {
         struct ArticleStart: Encodable, Sendable {
             var id: Int64

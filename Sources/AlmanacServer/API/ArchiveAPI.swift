@@ -24,6 +24,7 @@ struct ArchiveAPI: Sendable {
         group.get("search") { request, _ in try await search(request) }
         group.get("articles") { request, _ in try await articles(request) }
         group.get("articles/:id") { _, context in try await article(context) }
+        group.get("pages") { request, _ in try await pages(request) }
         group.get("pages/:id") { _, context in try await page(context) }
         group.post("pages") { request, context in try await upload(request, context: context) }
         group.get("facts") { request, _ in try await facts(request) }

@@ -52,6 +52,10 @@ extension PostgresStore {
         }
     }
 
+    public func fetchPages(_ query: PageQuery) async throws -> [PageSummary] {
+        try await run("reading pages") { try await rows(PageStatements.list(query, .postgres)).map(PageStatements.summary) }
+    }
+
     public func fetchIndicators(limit: Int, offset: Int) async throws -> [IndicatorCount] {
         try await run("reading indicators") {
             try await rows(FactStatements.indicators(limit: limit, offset: offset, .postgres))

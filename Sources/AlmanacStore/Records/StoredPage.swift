@@ -48,3 +48,47 @@ public struct ArchiveStats: Sendable, Hashable, Codable {
         self.lastDate = lastDate
     }
 }
+
+/// A stored page without its text: what a list of pages shows.
+public struct PageSummary: Sendable, Hashable, Codable {
+    public var id: Int64
+    /// The page's file name (`Page.name`).
+    public var name: String
+    public var paper: String
+    public var date: String?
+    /// How the date was learnt (`Page.DateSource`), when there is one.
+    public var dateSource: String?
+    public var sha256: String
+    /// How many articles were rebuilt from the page.
+    public var articles: Int
+
+    public init(
+        id: Int64, name: String, paper: String, date: String?, dateSource: String?, sha256: String, articles: Int
+    ) {
+        self.id = id
+        self.name = name
+        self.paper = paper
+        self.date = date
+        self.dateSource = dateSource
+        self.sha256 = sha256
+        self.articles = articles
+    }
+}
+
+/// Which pages to list: newest date first (undated last), then the most recently stored.
+public struct PageQuery: Sendable, Hashable {
+    public var paper: String?
+    /// First and last page date, inclusive (`YYYY-MM-DD`).
+    public var from: String?
+    public var to: String?
+    public var limit: Int
+    public var offset: Int
+
+    public init(paper: String? = nil, from: String? = nil, to: String? = nil, limit: Int = 50, offset: Int = 0) {
+        self.paper = paper
+        self.from = from
+        self.to = to
+        self.limit = limit
+        self.offset = offset
+    }
+}

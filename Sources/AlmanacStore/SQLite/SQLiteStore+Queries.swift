@@ -42,6 +42,10 @@ extension SQLiteStore {
         }
     }
 
+    public func fetchPages(_ query: PageQuery) async throws -> [PageSummary] {
+        try await pool.read { db in try Self.rows(PageStatements.list(query, .sqlite), in: db).map(PageStatements.summary) }
+    }
+
     public func fetchIndicators(limit: Int, offset: Int) async throws -> [IndicatorCount] {
         try await pool.read { db in
             try Self.rows(FactStatements.indicators(limit: limit, offset: offset, .sqlite), in: db)
