@@ -60,12 +60,15 @@ struct SearchTextTests {
     }
 
     @Test func snippetCaseFoldingTouchesOnlyLetters() {
-        #expect(Snippet.sameIgnoringCase("A", "a") && Snippet.sameIgnoringCase("Ä", "ä"))
-        #expect(!Snippet.sameIgnoringCase("[", "{") && !Snippet.sameIgnoringCase("@", "`"))
-        #expect(!Snippet.sameIgnoringCase("工", "程") && Snippet.sameIgnoringCase("工", "工"))
+        func same(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool { Snippet.fold(a) == Snippet.fold(b) }
+        #expect(same("A", "a") && same("Ä", "ä") && same("Ｇ", "ｇ"))
+        #expect(!same("[", "{") && !same("@", "`") && !same("Ｇ", "g"))
+        #expect(!same("工", "程") && same("工", "工"))
+        let terms = [SearchText.Term(spellings: ["ｇｄｐ"])]
+        #expect(Snippet.make(terms: terms, headline: "", body: "全市ＧＤＰ增长", captions: []) == "全市«ＧＤＰ»增长")
     }
 
-    /// The fast path of `sameIgnoringCase` compares scalars of this block directly: that holds only if
+    /// The fast path of `fold` passes scalars of this block through unchanged: that holds only if
     /// none of them is a cased letter and none is another's canonical equivalent (each is its own NFC).
     @Test func theCJKBlockHasNoCasedOrCanonicallyEquivalentScalars() {
         var offending: [UInt32] = []
@@ -77,7 +80,11 @@ struct SearchTextTests {
             }
         }
         #expect(offending.isEmpty)
-        #expect(!Snippet.sameIgnoringCase("工", "\u{F9DF}") && Snippet.sameIgnoringCase("\u{F9DF}", "\u{F9DF}"))
+    }
+
+    @Test func lineBreaksBecomeOneSpaceEach() {
+        let terms = [SearchText.Term(spellings: ["工程"])]
+        #expect(Snippet.make(terms: terms, headline: "", body: "甲\r\n在建工程\n乙", captions: []) == "甲 在建«工程» 乙")
     }
 
     @Test func snippetsFallBackToCaptionsThenHeadlineThenTheBodyStart() {

@@ -18,128 +18,116 @@ public enum Snippet {
     /// captions, else in the headline), with `…` where text was cut off; the start of the body
     /// when nothing matches.
     ///
-    /// Only a window of a few `width`s around a match is cut into characters: a field is searched as
-    /// Unicode scalars (letters folded to lower case), which costs a fraction of splitting a whole
-    /// article into grapheme clusters, and the window then decides the match by characters.
+    /// Text is compared and cut as Unicode scalars — one per character in Chinese text — with letters
+    /// folded to lower case; a match that would end inside a character (a combining mark follows) is
+    /// no match, and cuts are moved off combining marks. Splitting articles into grapheme clusters
+    /// made snippets most of a search's cost.
     public static func make(
         terms: [SearchText.Term], headline: String, body: String, captions: [String], width: Int = 80
     ) -> String {
-        let spellings = Set(terms.flatMap(\.spellings).map { $0.filter { $0 != " " } }).filter { !$0.isEmpty }
-        let needles = spellings.map { Array($0) }.sorted { $0.count > $1.count }
-        let folded = spellings.map { $0.unicodeScalars.map(fold) }
-        let longest = folded.map(\.count).max() ?? 0
+        let needles = Set(terms.flatMap(\.spellings).map { $0.filter { $0 != " " } })
+            .filter { !$0.isEmpty }
+            .map { $0.unicodeScalars.map(fold) }
+            .sorted { $0.count > $1.count }
         let bodyScalars = Array(body.unicodeScalars)
+        // Each field is cut into scalars only when the ones before it hold no match.
         for text in [nil, captions.joined(separator: " / "), headline] {
             let scalars = text.map { Array($0.unicodeScalars) } ?? bodyScalars
-            guard !scalars.isEmpty, !needles.isEmpty else { continue }
-            let values = scalars.map { fold($0) }
-            var from = 0
-            while let candidate = firstScalarMatch(of: folded, in: values, from: from) {
-                // The window holds `width` scalars before the match and room for the passage after it.
-                let lower = max(0, candidate - width)
-                let upper = min(scalars.count, candidate + 2 * width + longest)
-                let window = Array(String(String.UnicodeScalarView(scalars[lower..<upper])))
-                if let first = firstMatch(of: needles, in: window) {
-                    let start = max(0, min(first - width / 4, window.count - width))
-                    return passage(
-                        window, from: start, width: width, needles: needles, cutBefore: lower > 0,
-                        cutAfter: upper < scalars.count)
-                }
-                from = candidate + 1  // a scalar match that is no character match (a combining mark follows)
+            if let first = firstMatch(of: needles, in: scalars) {
+                let start = max(0, min(first - width / 4, scalars.count - width))
+                return passage(scalars, from: start, width: width, needles: needles)
             }
         }
-        let upper = min(bodyScalars.count, 2 * width)
-        let window = Array(String(String.UnicodeScalarView(bodyScalars[0..<upper])))
-        return passage(window, from: 0, width: width, needles: [], cutAfter: upper < bodyScalars.count)
+        return passage(bodyScalars, from: 0, width: width, needles: [])
     }
 
-    /// `text[start..<start + width]` flattened to one line, matches marked, `…` at cut ends (also
-    /// where `text` itself was cut from a longer one: `cutBefore`, `cutAfter`).
-    static func passage(
-        _ text: [Character], from start: Int, width: Int, needles: [[Character]], cutBefore: Bool = false,
-        cutAfter: Bool = false
-    ) -> String {
-        let end = min(text.count, start + width)
-        var output = start > 0 || cutBefore ? "…" : ""
+    /// `text[start..<start + width]` flattened to one line, matches marked, `…` at cut ends.
+    static func passage(_ text: [Unicode.Scalar], from start: Int, width: Int, needles: [[UInt32]]) -> String {
+        var start = start
+        while start > 0 && isExtending(text[start]) { start -= 1 }
+        var end = min(text.count, start + width)
+        while end < text.count && isExtending(text[end]) { end += 1 }
+        var output: [UInt8] = []
+        output.reserveCapacity((end - start) * 3 + 16)
+        func append(_ scalar: Unicode.Scalar) { UTF8.encode(scalar) { output.append($0) } }
+        if start > 0 { append("…") }
         var index = start
         var markEnd = -1
         while index < end {
-            if let needle = needles.first(where: { matches($0, in: text, at: index) }) {
+            if let length = matchLength(of: needles, in: text, at: index) {
                 // Adjacent matches (在建 and 工程 of 在建工程) read as one mark.
-                if markEnd == index { output.removeLast(close.count) } else { output += open }
-                output += String(text[index..<index + needle.count]) + close
-                index += needle.count
+                if markEnd == index { output.removeLast(close.utf8.count) } else { output += open.utf8 }
+                for scalar in text[index..<index + length] { append(scalar) }
+                output += close.utf8
+                index += length
                 markEnd = index
             } else {
-                output.append(text[index].isNewline ? " " : text[index])
+                let scalar = text[index]
+                if isNewline(scalar) {
+                    // "\r\n" is one line break.
+                    if !(scalar == "\r" && index + 1 < end && text[index + 1] == "\n") { append(" ") }
+                } else {
+                    append(scalar)
+                }
                 index += 1
             }
         }
-        if end < text.count || cutAfter { output += "…" }
-        return output
+        if end < text.count { append("…") }
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// A scalar folded for matching: ASCII and other cased letters lowered, everything else as is.
+    static func firstMatch(of needles: [[UInt32]], in text: [Unicode.Scalar]) -> Int? {
+        guard !needles.isEmpty else { return nil }
+        return text.indices.first { matchLength(of: needles, in: text, at: $0) != nil }
+    }
+
+    /// The length of the longest of `needles` (folded, longest first) that starts at `index`, if any.
     @inline(__always)
-    static func fold(_ scalar: Unicode.Scalar) -> UInt32 {
+    static func matchLength(of needles: [[UInt32]], in text: [Unicode.Scalar], at index: Int) -> Int? {
+        let first = fold(text[index])
+        for needle in needles where needle[0] == first && index + needle.count <= text.count {
+            var offset = 1
+            while offset < needle.count && fold(text[index + offset]) == needle[offset] { offset += 1 }
+            guard offset == needle.count else { continue }
+            let end = index + offset
+            if end < text.count && isExtending(text[end]) { continue }  // it would end inside a character
+            return needle.count
+        }
+        return nil
+    }
+
+    /// A scalar folded for matching: ASCII, full-width and other cased letters lowered; others as is.
+    @inline(__always)
+    public static func fold(_ scalar: Unicode.Scalar) -> UInt32 {
         let value = scalar.value
         if value < 0x80 { return value >= 0x41 && value <= 0x5A ? value | 0x20 : value }
-        if cjkScalars.contains(value) || !scalar.properties.isCased { return value }
+        if cjkScalars.contains(value) { return value }
+        if value >= 0xFF21 && value <= 0xFF3A { return value + 0x20 }  // Ａ–Ｚ
+        if value >= 0xFF00 && value <= 0xFFEF { return value }
+        guard scalar.properties.isCased else { return value }
         return scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? value
     }
 
-    /// The first offset at or after `from` where one of `needles` starts in `values` (all folded).
-    static func firstScalarMatch(of needles: [[UInt32]], in values: [UInt32], from: Int) -> Int? {
-        guard from < values.count else { return nil }
-        return values.withUnsafeBufferPointer { text in
-            for index in from..<text.count {
-                for needle in needles where needle[0] == text[index] && index + needle.count <= text.count {
-                    var offset = 1
-                    while offset < needle.count && needle[offset] == text[index + offset] { offset += 1 }
-                    if offset == needle.count { return index }
-                }
-            }
-            return nil
+    /// Whether `scalar` belongs to the character before it (a combining mark, a joiner, a variation selector).
+    @inline(__always)
+    static func isExtending(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x300 || cjkScalars.contains(value) { return false }
+        if value == 0x200D || (0xFE00...0xFE0F).contains(value) { return true }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
         }
     }
 
-    static func firstMatch(of needles: [[Character]], in text: [Character]) -> Int? {
-        guard !needles.isEmpty else { return nil }
-        return text.indices.first { index in needles.contains { matches($0, in: text, at: index) } }
-    }
-
-    static func matches(_ needle: [Character], in text: [Character], at index: Int) -> Bool {
-        guard index + needle.count <= text.count else { return false }
-        for offset in needle.indices where !sameIgnoringCase(text[index + offset], needle[offset]) {
-            return false
+    @inline(__always)
+    static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
         }
-        return true
-    }
-
-    /// Whether `a` and `b` are one character, letter case aside; only cased letters (Latin, Greek,
-    /// Cyrillic…) are lowered, so comparing Chinese text allocates nothing.
-    public static func sameIgnoringCase(_ a: Character, _ b: Character) -> Bool {
-        // Fast path for the usual comparison, two Chinese characters: each one scalar of the
-        // CJK block, which holds no cased letter and no two canonically equivalent scalars, so
-        // they are the same character exactly when their scalars are (tested in SnippetTests).
-        if let x = singleCJKScalar(a), let y = singleCJKScalar(b) { return x == y }
-        if a == b { return true }
-        if let x = a.asciiValue, let y = b.asciiValue {
-            return x | 0x20 == y | 0x20 && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A
-        }
-        return a.isCased && b.isCased && a.lowercased() == b.lowercased()
     }
 
     /// Scalars U+3000–U+9FFF: CJK punctuation, kana, Bopomofo, Hangul letters, CJK ideographs.
     public static let cjkScalars: ClosedRange<UInt32> = 0x3000...0x9FFF
-
-    /// The scalar value of `character` when it is a single scalar in ``cjkScalars``.
-    @inline(__always)
-    static func singleCJKScalar(_ character: Character) -> UInt32? {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first, cjkScalars.contains(first.value),
-            scalars.index(after: scalars.startIndex) == scalars.endIndex
-        else { return nil }
-        return first.value
-    }
 }
