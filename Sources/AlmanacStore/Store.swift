@@ -74,6 +74,12 @@ public protocol Store: Sendable {
     /// - Throws: ``SearchError`` when the query text holds no word.
     func search(_ query: SearchQuery) async throws -> [SearchHit]
 
+    /// Tidies the archive after a large write, so reads are as fast as a fresh archive's: SQLite merges
+    /// the search index's segments into one (FTS5 `optimize`; each write batch adds a segment that
+    /// every search must otherwise visit), PostgreSQL refreshes the planner's statistics (`ANALYZE`).
+    /// Takes seconds on a large archive; safe to call at any time.
+    func optimize() async throws
+
     /// Releases the store's connections. Call it once, when done; the store is not usable afterwards.
     func close() async
 }

@@ -23,6 +23,9 @@ struct SearchLatency: AsyncParsableCommand {
     @Option(help: "Hits asked for per query.")
     var limit = 20
 
+    @Option(help: "Matches ranked per query (SearchQuery.window).")
+    var window = SearchQuery.defaultWindow
+
     @Option(help: "A label printed with the figures (e.g. sqlite, postgres).")
     var label = "archive"
 
@@ -39,18 +42,20 @@ struct SearchLatency: AsyncParsableCommand {
     func run() async throws {
         try await withStore(db) { store in
             let counts = try await store.fetchCounts()
-            print("\(label): \(counts.pages) pages, \(counts.articles) articles; \(Self.queries.count) queries × \(rounds) rounds")
+            print(
+                "\(label): \(counts.pages) pages, \(counts.articles) articles; \(Self.queries.count) queries × \(rounds) rounds, "
+                    + "\(window) matches ranked")
             let clock = ContinuousClock()
             var all: [Double] = []
             var allCPU: [Double] = []
             var byKind: [String: [Double]] = [:]
             var hits: [String: Int] = [:]
             for (_, text) in Self.queries {
-                hits[text] = try await store.search(SearchQuery(text: text, limit: limit)).count
+                hits[text] = try await store.search(query(text)).count
             }
             for _ in 0..<rounds {
                 for (kind, text) in Self.queries {
-                    let query = SearchQuery(text: text, limit: limit)
+                    let query = query(text)
                     let cpuStart = Self.processCPUMilliseconds()
                     let duration = try await clock.measure { _ = try await store.search(query) }
                     allCPU.append(Self.processCPUMilliseconds() - cpuStart)
@@ -68,6 +73,12 @@ struct SearchLatency: AsyncParsableCommand {
         }
     }
 
+    func query(_ text: String) -> SearchQuery {
+        var query = SearchQuery(text: text, limit: limit)
+        query.window = window
+        return query
+    }
+
     /// CPU time used by this process so far (all threads), in milliseconds; a PostgreSQL server's work is not in it.
     static func processCPUMilliseconds() -> Double {
         var time = timespec()
@@ -78,7 +89,9 @@ struct SearchLatency: AsyncParsableCommand {
     static func summary(_ values: [Double]) -> String {
         guard !values.isEmpty else { return "no runs" }
         let sorted = values.sorted()
-        func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1)] }
+        func percentile(_ p: Double) -> Double {
+            sorted[min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1)]
+        }
         return String(
             format: "p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d runs", percentile(0.5), percentile(0.99),
             sorted[sorted.count - 1], sorted.count)

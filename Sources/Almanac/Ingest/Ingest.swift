@@ -33,6 +33,8 @@ public struct Ingest: Sendable {
     /// Whether to take the files in a random order: several processes ingesting the same files into one
     /// archive then seldom work on the same page at once (each skips what another has stored).
     public var shuffled: Bool
+    /// After a run that stored at least this many pages, the store is tidied (``Store/optimize()``).
+    public var optimizeAfter = 200
 
     /// An ingest with the bundled extraction (layout and facts; no mention finder unless `extraction` has one).
     public init(
@@ -104,6 +106,13 @@ public struct Ingest: Sendable {
                 progress(IngestProgress(done: done, total: files.count, elapsed: clock.now - start))
             }
             await write(&pending, into: &tally, files: files)
+        }
+        // Many batches leave the search index in many segments; merging them is worth its seconds
+        // only after a large run. Failing to tidy loses nothing: searches are merely slower.
+        if tally.summary.pages + tally.summary.replaced >= optimizeAfter {
+            do { try await store.optimize() } catch {
+                tally.summary.warnings.append("could not optimize the archive: \(error)")
+            }
         }
         var summary = tally.finished
         summary.elapsed = (clock.now - start).seconds
@@ -225,6 +234,8 @@ public struct IngestSummary: Sendable, Codable, Equatable {
     public var mentions = 0
     public var skipped: [Entry] = []
     public var failed: [Entry] = []
+    /// Problems that lost nothing (the archive could not be tidied at the end).
+    public var warnings: [String] = []
     /// Wall-clock seconds the run took.
     public var elapsed: Double = 0
 

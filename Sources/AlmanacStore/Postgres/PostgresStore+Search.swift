@@ -10,6 +10,12 @@ import PostgresNIO
 /// weights of `SQLiteStore` (headline 4, captions 2, body 1), over the matches with the highest ids,
 /// at most ``SearchQuery/rankedWindow`` of them, the rule `SQLiteStore` follows.
 extension PostgresStore {
+    public func optimize() async throws {
+        try await run("analysing the archive") {
+            try await client.query("ANALYZE page, article, fact, mention, entity", logger: logger)
+        }
+    }
+
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
         let terms = try searchText.terms(of: query.text)
         guard query.limit > 0 else { return [] }

@@ -100,6 +100,7 @@ struct Ingest: AsyncParsableCommand {
                     + String(format: "%.1f s, %.1f pages/s", summary.elapsed, rate))
             for entry in summary.skipped { print("skipped \(entry.path): \(entry.reason)") }
         }
+        for warning in summary.warnings { printError("almanac: warning: \(warning)") }
         for entry in summary.failed { printError("almanac: \(entry.path): \(entry.reason)") }
         if !summary.failed.isEmpty { throw ExitCode(1) }
     }
