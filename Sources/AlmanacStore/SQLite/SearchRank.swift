@@ -39,28 +39,28 @@ private func almanacRank(
         sqlite3_result_error(context, "almanac_rank: no FTS5 context", -1)
         return
     }
-    let phrases = Int(api.xPhraseCount(fts))
-    var frequencies = [Double](repeating: 0, count: phrases)
-    var instances: Int32 = 0
-    guard api.xInstCount(fts, &instances) == SQLITE_OK else {
-        sqlite3_result_error(context, "almanac_rank: cannot read the matches", -1)
-        return
-    }
-    for index in 0..<instances {
-        var phrase: Int32 = 0
-        var column: Int32 = 0
-        var offset: Int32 = 0
-        guard api.xInst(fts, index, &phrase, &column, &offset) == SQLITE_OK else { continue }
-        let weight = column < count ? sqlite3_value_double(values?[Int(column)]) : 1
-        frequencies[Int(phrase)] += weight
-    }
+    var weights = InlineArray<4, Double>(repeating: 1)
+    for column in 0..<min(Int(count), weights.count) { weights[column] = sqlite3_value_double(values?[column]) }
     var length: Int32 = 0
     _ = api.xColumnSize(fts, -1, &length)
-    let average = averageLength(api, fts)
-    let norm = k1 * (1 - b + b * Double(length) / average)
+    let norm = k1 * (1 - b + b * Double(length) / averageLength(api, fts))
+    // Each phrase's occurrences are walked in place (xPhraseFirst/xPhraseNext): xInstCount would
+    // first gather and sort the occurrences of every phrase of the row.
     var score = 0.0
-    for frequency in frequencies where frequency > 0 {
-        score += frequency * (k1 + 1) / (frequency + norm)
+    for phrase in 0..<api.xPhraseCount(fts) {
+        var iterator = Fts5PhraseIter()
+        var column: Int32 = 0
+        var offset: Int32 = 0
+        guard api.xPhraseFirst(fts, phrase, &iterator, &column, &offset) == SQLITE_OK else {
+            sqlite3_result_error(context, "almanac_rank: cannot read the matches", -1)
+            return
+        }
+        var frequency = 0.0
+        while column >= 0 {
+            frequency += column < weights.count ? weights[Int(column)] : 1
+            api.xPhraseNext(fts, &iterator, &column, &offset)
+        }
+        if frequency > 0 { score += frequency * (k1 + 1) / (frequency + norm) }
     }
     sqlite3_result_double(context, score)
 }
