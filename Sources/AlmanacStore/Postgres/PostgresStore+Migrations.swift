@@ -128,6 +128,7 @@ extension PostgresStore {
                 )
                 """
             ]),
+        Migration(id: "v5 compact facts and mentions", statements: SharedMigrations.compactFactsAndMentions),
     ]
 
     /// Key of the advisory lock that lets one process at a time migrate a database ("almanac" in ASCII).

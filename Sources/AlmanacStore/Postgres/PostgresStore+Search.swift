@@ -72,7 +72,7 @@ extension PostgresStore {
                 AND (\(paper) IS NULL OR page.paper = \(paper))
                 AND (\(entity) IS NULL OR EXISTS (SELECT 1 FROM mention WHERE mention.article_id = article.id
                     AND mention.entity_id IN (SELECT id FROM entity WHERE name = \(entity)
-                        UNION SELECT entity_id FROM mention WHERE text = \(entity))))
+                        UNION SELECT entity_id FROM mention WHERE text = \(entity) AND text <> '')))
                 """
         }
         binds.append(query.limit)

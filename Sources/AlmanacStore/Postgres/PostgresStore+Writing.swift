@@ -146,10 +146,10 @@ extension PostgresStore {
             guard let articleID = try await rows.decode(Int64.self).first(where: { _ in true }) else {
                 throw PostgresStoreError(.queryFailed, "article \(article.seq) was inserted but returned no id")
             }
-            // 500 rows a statement keeps the parameters (18 a fact) far below PostgreSQL's 65535.
+            // 500 rows a statement keeps the parameters (20 a fact) far below PostgreSQL's 65535.
             for start in stride(from: 0, to: extracted.facts.count, by: 500) {
                 let chunk = extracted.facts[start..<min(start + 500, extracted.facts.count)]
-                try await connection.query(Self.factRows(chunk, articleID: articleID), logger: logger)
+                try await connection.query(Self.factRows(chunk, of: article, articleID: articleID), logger: logger)
             }
             if !extracted.mentions.isEmpty {
                 var rows: [(entityID: Int64, field: ArticleField, mention: Mention)] = []
@@ -169,8 +169,9 @@ extension PostgresStore {
         }
 
         /// One `INSERT` of `facts` of an article.
-        static func factRows(_ facts: ArraySlice<(field: ArticleField, fact: Fact)>, articleID: Int64) -> PostgresQuery
-        {
+        static func factRows(
+            _ facts: ArraySlice<(field: ArticleField, fact: Fact)>, of article: Article, articleID: Int64
+        ) -> PostgresQuery {
             var binds = PostgresBindings()
             var tuples: [String] = []
             for (field, fact) in facts {
@@ -193,13 +194,17 @@ extension PostgresStore {
                 binds.append(fact.resolvedPeriod?.start)
                 binds.append(fact.resolvedPeriod?.end)
                 binds.append(fact.place)
-                binds.append(fact.sentence)
+                let sentence = FactSentence.stored(fact, field: field, of: article)
+                binds.append(sentence.text)
+                binds.append(sentence.start)
+                binds.append(sentence.end)
                 tuples.append("(" + (first..<binds.count + 1).map { "$\($0)" }.joined(separator: ", ") + ")")
             }
             return PostgresQuery(
                 unsafeSQL: """
                     INSERT INTO fact (article_id, field, span_start, span_end, text, value, low, high, unit, approx,
-                        indicator, indicator_key, change, period, period_start, period_end, place, sentence)
+                        indicator, indicator_key, change, period, period_start, period_end, place, sentence, sentence_start,
+                        sentence_end)
                     VALUES \(tuples.joined(separator: ", "))
                     """, binds: binds)
         }
@@ -218,7 +223,7 @@ extension PostgresStore {
                 binds.append(field.rawValue)
                 binds.append(mention.start)
                 binds.append(mention.end)
-                binds.append(mention.text)
+                binds.append(EntityKeys.storedText(of: mention))
                 binds.append(project?.investment)
                 binds.append(project?.stage)
                 binds.append(project?.place)

@@ -20,8 +20,15 @@ enum EntityStatements {
     static func named(_ name: String, _ statement: inout SQLStatement) -> String {
         let first = statement.bind(name)
         let second = statement.bind(name)
-        return "SELECT id FROM entity WHERE name = \(first) UNION SELECT entity_id FROM mention WHERE text = \(second)"
+        return """
+            SELECT id FROM entity WHERE name = \(first)
+            UNION SELECT entity_id FROM mention WHERE text = \(second) AND text <> ''
+            """
     }
+
+    /// A mention row's text as printed, for statements that join `mention` to `entity`: a mention
+    /// printed as its entity's name is stored with `''` (see `EntityKeys.storedText(of:)`).
+    static let printedText = "CASE WHEN mention.text = '' THEN entity.name ELSE mention.text END"
 
     /// Entities matching `query`: most mentioned first, then by name.
     static func select(_ query: EntityQuery, _ dialect: SQLDialect) -> SQLStatement {
@@ -80,7 +87,7 @@ enum EntityStatements {
         let list = ids.map { statement.bind($0) }.joined(separator: ", ")
         statement.sql = """
             SELECT DISTINCT mention.entity_id, mention.text FROM mention JOIN entity ON entity.id = mention.entity_id
-            WHERE mention.entity_id IN (\(list)) AND mention.text <> entity.name
+            WHERE mention.entity_id IN (\(list)) AND mention.text <> '' AND mention.text <> entity.name
             """
         return statement
     }
@@ -90,8 +97,9 @@ enum EntityStatements {
         var statement = SQLStatement(dialect)
         statement.sql = """
             SELECT mention.article_id, article.page_id, page.name AS page_name, page.date AS page_date,
-                article.headline, mention.field, mention.text, mention.span_start, mention.span_end
-            FROM mention JOIN article ON article.id = mention.article_id JOIN page ON page.id = article.page_id
+                article.headline, mention.field, \(printedText) AS text, mention.span_start, mention.span_end
+            FROM mention JOIN entity ON entity.id = mention.entity_id JOIN article ON article.id = mention.article_id
+                JOIN page ON page.id = article.page_id
             WHERE mention.entity_id = \(statement.bind(id))
             ORDER BY page.date DESC NULLS LAST, page.id DESC, article.seq, mention.id
             \(statement.page(limit: limit, offset: 0))
@@ -103,7 +111,7 @@ enum EntityStatements {
     static func mentions(inArticle id: Int64, _ dialect: SQLDialect) -> SQLStatement {
         var statement = SQLStatement(dialect)
         statement.sql = """
-            SELECT mention.entity_id, entity.kind, entity.name, mention.field, mention.text,
+            SELECT mention.entity_id, entity.kind, entity.name, mention.field, \(printedText) AS text,
                 mention.span_start, mention.span_end
             FROM mention JOIN entity ON entity.id = mention.entity_id
             WHERE mention.article_id = \(statement.bind(id))

@@ -6,7 +6,8 @@ enum FactStatements {
     static let columns = """
         fact.id, fact.article_id, fact.field, fact.span_start, fact.span_end, fact.text, fact.value, fact.low,
             fact.high, fact.unit, fact.approx, fact.indicator, fact.indicator_key, fact.change, fact.period,
-            fact.period_start, fact.period_end, fact.place, fact.sentence, article.page_id, article.seq,
+            fact.period_start, fact.period_end, fact.place, \(FactSentence.expression) AS sentence, article.page_id,
+            article.seq,
             article.headline, page.name AS page_name, page.date AS page_date, page.paper AS page_paper
         """
 
@@ -26,14 +27,14 @@ enum FactStatements {
                 """
                 EXISTS (SELECT 1 FROM mention WHERE mention.article_id = fact.article_id
                     AND mention.entity_id IN (\(EntityStatements.named(entity, &statement)))
-                    AND \(dialect.contains("fact.sentence", "mention.text")))
+                    AND \(mentionInSentence(dialect)))
                 """)
         }
         if let id = query.entityID {
             conditions.append(
                 """
                 EXISTS (SELECT 1 FROM mention WHERE mention.entity_id = \(statement.bind(id))
-                    AND mention.article_id = fact.article_id AND \(dialect.contains("fact.sentence", "mention.text")))
+                    AND mention.article_id = fact.article_id AND \(mentionInSentence(dialect)))
                 """)
         }
         statement.sql = """
@@ -44,6 +45,18 @@ enum FactStatements {
             \(statement.page(limit: query.limit, offset: query.offset))
             """
         return statement
+    }
+
+    /// Whether the `mention` row lies in the `fact` row's sentence: by offsets, or for a fact stored with
+    /// its sentence's text, by the mention's printed text.
+    static func mentionInSentence(_ dialect: SQLDialect) -> String {
+        let printed =
+            "CASE WHEN mention.text = '' THEN (SELECT name FROM entity WHERE entity.id = mention.entity_id) ELSE mention.text END"
+        return """
+            (CASE WHEN fact.sentence_start IS NULL THEN \(dialect.contains("fact.sentence", printed))
+                ELSE mention.field = fact.field AND mention.span_start >= fact.sentence_start
+                    AND mention.span_end <= fact.sentence_end END)
+            """
     }
 
     /// Up to `limit` facts stored after the fact `id`, in storage order: for exports, which read the

@@ -36,6 +36,12 @@ enum EntityKeys {
         }
     }
 
+    /// The text a mention is stored with: `''` when it is printed as its entity's canonical name (the
+    /// reading statements put the name back), else as printed.
+    static func storedText(of mention: Mention) -> String {
+        mention.text == mention.name ? "" : mention.text
+    }
+
     /// The dictionary key of an entity.
     static func key(_ kind: EntityKind, _ name: String) -> String {
         "\(kind.rawValue)\u{1F}\(name)"

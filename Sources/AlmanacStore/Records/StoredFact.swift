@@ -55,10 +55,11 @@ public struct FactQuery: Sendable, Hashable, Codable {
     public var to: String?
     /// Facts of this article.
     public var articleID: Int64?
-    /// Facts whose sentence mentions this entity (its canonical name or a printed form).
+    /// Facts whose sentence holds a mention of this entity (called by its canonical name or a printed form).
     public var entity: String?
-    /// Facts whose sentence holds a printed form of the entity stored under this id, in an article that
-    /// mentions it.
+    /// Facts whose sentence holds a mention of the entity stored under this id. (A fact stored before
+    /// migration v5 kept its sentence's text: it qualifies when that text holds a printed form of an
+    /// entity its article mentions.)
     public var entityID: Int64?
     public var limit: Int
     public var offset: Int

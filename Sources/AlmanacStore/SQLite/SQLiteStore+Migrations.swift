@@ -48,6 +48,9 @@ extension SQLiteStore {
         }
         // The index made contentless (SQLiteStore+Search.swift).
         registerSearchIndexMigration(&migrator, searchText: searchText)
+        migrator.registerMigration("v5 compact facts and mentions") { db in
+            for statement in SharedMigrations.compactFactsAndMentions { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

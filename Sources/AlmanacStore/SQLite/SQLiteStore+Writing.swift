@@ -93,16 +93,18 @@ extension SQLiteStore {
                 let statement = try db.cachedStatement(
                     sql: """
                         INSERT INTO fact (article_id, field, span_start, span_end, text, value, low, high, unit,
-                            approx, indicator, indicator_key, change, period, period_start, period_end, place, sentence)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            approx, indicator, indicator_key, change, period, period_start, period_end, place, sentence,
+                            sentence_start, sentence_end)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 for (field, fact) in extracted.facts {
                     let quantity = fact.quantity
+                    let sentence = FactSentence.stored(fact, field: field, of: article)
                     try statement.execute(arguments: [
                         articleID, field.rawValue, quantity.start, quantity.end, quantity.text, quantity.value,
                         quantity.low, quantity.high, quantity.unit, quantity.approx, fact.indicator,
                         IndicatorKey.make(fact.indicator), fact.change, fact.period, fact.resolvedPeriod?.start,
-                        fact.resolvedPeriod?.end, fact.place, fact.sentence,
+                        fact.resolvedPeriod?.end, fact.place, sentence.text, sentence.start, sentence.end,
                     ])
                 }
             }
@@ -120,7 +122,8 @@ extension SQLiteStore {
                     let project = mention.project
                     if project != nil { toRefresh.insert(entityID) }
                     try statement.execute(arguments: [
-                        entityID, articleID, field.rawValue, mention.start, mention.end, mention.text,
+                        entityID, articleID, field.rawValue, mention.start, mention.end,
+                        EntityKeys.storedText(of: mention),
                         project?.investment, project?.stage, project?.place, project?.sector,
                     ])
                 }
