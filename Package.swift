@@ -22,12 +22,14 @@ let package = Package(
     targets: [
         .target(name: "AlmanacText", resources: [.copy("Resources")]),
         .target(name: "AlmanacModel"),
+        // The system's zlib (Debian: zlib1g-dev), for page text in SQLite archives.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "AlmanacLayout", dependencies: ["AlmanacText", "AlmanacModel"]),
         .target(name: "AlmanacExtract", dependencies: ["AlmanacText", "AlmanacModel"], resources: [.copy("Resources")]),
         .target(
             name: "AlmanacStore",
             dependencies: [
-                "AlmanacModel", "AlmanacText", .product(name: "GRDB", package: "GRDB.swift"),
+                "AlmanacModel", "AlmanacText", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

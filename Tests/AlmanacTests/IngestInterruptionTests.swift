@@ -96,6 +96,7 @@ struct IngestInterruptionTests {
         // Kill once during start-up, then once some pages are in, then after 10, 30 and 60 more: on a loaded
         // machine a run may finish before its kill, so several chances to land mid-run are given.
         var partial = 0
+        var log: [String] = []
         let watcher = Watcher(path: killed)
         for wanted in [nil, 1, 10, 30, 60] as [Int?] {
             let before = await watcher.storedPages() ?? 0
@@ -112,14 +113,16 @@ struct IngestInterruptionTests {
             let wasRunning = process.isRunning
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
+            log.append("after \(wanted.map(String.init) ?? "start-up") (\(before) before): \(wasRunning ? "killed" : "had ended")")
             guard wasRunning else { continue }
             #expect(process.terminationReason == .uncaughtSignal)
             // Every page that is in holds all its articles and facts, exactly as a clean run stores them.
             let now = try Self.contents(of: killed)
             for (page, records) in now { #expect(records == expected[page], "page \(page) is not whole") }
             if now.count > 0 && now.count < Self.pageCount { partial += 1 }
+            log[log.count - 1] += " with \(now.count) pages in"
         }
-        #expect(partial >= 1, "no kill landed in the middle of a run")
+        #expect(partial >= 1, "no kill landed in the middle of a run: \(log.joined(separator: "; "))")
 
         let last = try Self.startIngest(db: killed, folder: pages.path)
         last.waitUntilExit()

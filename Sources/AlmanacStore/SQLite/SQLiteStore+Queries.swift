@@ -23,7 +23,7 @@ extension SQLiteStore {
             let page = Page(
                 source: row["source"], sha256: row["sha256"], paper: row["paper"], date: row["date"],
                 dateSource: (row["date_source"] as String?).flatMap(Page.DateSource.init(rawValue:)),
-                number: row["number"], text: row["text"])
+                number: row["number"], text: try PageTextCodec.decode(row["text"]))
             let articles = try Row.fetchAll(
                 db,
                 sql: """

@@ -52,7 +52,7 @@ extension SQLiteStore {
                         """,
                     arguments: [
                         page.source, page.name, page.paper, page.date, page.dateSource?.rawValue, page.number,
-                        page.text, id,
+                        PageTextCodec.encode(page.text), id,
                     ])
                 pageID = id
             } else {
@@ -63,7 +63,7 @@ extension SQLiteStore {
                         """,
                     arguments: [
                         page.source, page.name, page.sha256, page.paper, page.date, page.dateSource?.rawValue,
-                        page.number, page.text,
+                        page.number, PageTextCodec.encode(page.text),
                     ])
                 pageID = db.lastInsertedRowID
             }
