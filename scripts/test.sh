@@ -9,6 +9,17 @@ if [ ! -d ../shared/seeds ]; then
     exit 1
 fi
 
+# SQLite archives deflate page text with the system's zlib (a Swift prerequisite on Linux, usually there).
+if [ ! -f /usr/include/zlib.h ]; then
+    echo "scripts/test.sh: installing zlib1g-dev (the archive compresses page text with zlib)" >&2
+    sudo=""
+    if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+    if ! { $sudo apt-get update && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends zlib1g-dev; }; then
+        echo "scripts/test.sh: cannot install zlib1g-dev; the build needs zlib.h" >&2
+        exit 1
+    fi
+fi
+
 # The store tests start a throwaway PostgreSQL 15 server (Debian's postgresql-15 package).
 PG_BIN=${ALMANAC_POSTGRES_BIN:-/usr/lib/postgresql/15/bin}
 if [ ! -x "$PG_BIN/initdb" ] || [ ! -x "$PG_BIN/pg_ctl" ] || [ ! -x "$PG_BIN/postgres" ]; then
