@@ -67,6 +67,26 @@ struct CompactStorageMigrationTests {
         }
     }
 
+    /// SQLite keeps page text deflated; a page stored as text by an older version reads as it is.
+    @Test func sqlitePageTextIsDeflatedAndOldTextStillReads() async throws {
+        try await Driver.sqlite.withLocation { location in
+            let text = F.march.page.text
+            try await withStore(location) { (store: any Store) async throws in
+                _ = try await store.save([F.march], mode: .skipExisting)
+            }
+            #expect(
+                try await Self.count("SELECT count(*) FROM page WHERE typeof(text) = 'blob'", .sqlite, location) == 1)
+            let id = try #require(try await Self.count("SELECT id FROM page", .sqlite, location))
+            try await withStore(location) { (store: any Store) async throws in
+                #expect(try await store.fetchPage(id: Int64(id))?.page.text == text)
+            }
+            try await Self.execute(["UPDATE page SET text = '旧版 plain text'"], forgetting: "-", .sqlite, location)
+            try await withStore(location) { (store: any Store) async throws in
+                #expect(try await store.fetchPage(id: Int64(id))?.page.text == "旧版 plain text")
+            }
+        }
+    }
+
     static func execute(_ statements: [String], forgetting migration: String, _ driver: Driver, _ location: String)
         async throws
     {
