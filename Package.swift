@@ -73,18 +73,23 @@ let package = Package(
             name: "almanac-store-bench",
             dependencies: ["AlmanacStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // What several test targets share (running programs); not part of any product.
+        .target(name: "AlmanacTestSupport", path: "Tests/AlmanacTestSupport"),
         .testTarget(name: "AlmanacTextTests", dependencies: ["AlmanacText"]),
         .testTarget(name: "AlmanacLayoutTests", dependencies: ["AlmanacLayout"], exclude: ["Pages"]),
         .testTarget(name: "AlmanacExtractTests", dependencies: ["AlmanacExtract", "AlmanacModel", "AlmanacText"]),
         .testTarget(
             name: "AlmanacStoreTests",
-            dependencies: ["AlmanacStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["AlmanacStore", "AlmanacTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "AlmanacTests", dependencies: ["Almanac", "AlmanacLayout", "AlmanacModel", "AlmanacStore"]),
+        .testTarget(
+            name: "AlmanacTests",
+            dependencies: ["Almanac", "AlmanacLayout", "AlmanacModel", "AlmanacStore", "AlmanacTestSupport"]),
         .testTarget(
             name: "AlmanacServerTests",
             dependencies: [
                 "AlmanacServer", "Almanac", "AlmanacModel", "AlmanacStore", "AlmanacLayout", "AlmanacExtract",
+                "AlmanacTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

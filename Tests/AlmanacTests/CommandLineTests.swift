@@ -1,3 +1,4 @@
+import AlmanacTestSupport
 import Foundation
 import Testing
 
@@ -7,40 +8,19 @@ struct CommandLineTests {
     static let executable = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../.build/debug/almanac").standardized.path
 
-    /// Runs the executable to its end. Output goes through files, not pipes: Foundation's pipe reads
-    /// trap on an interrupted system call, which other tests' child processes can cause.
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
-        let folder = try ScratchFolder()
-        let outURL = folder.url.appendingPathComponent("stdout")
-        let errURL = folder.url.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let output = try FileHandle(forWritingTo: outURL)
-        let errors = try FileHandle(forWritingTo: errURL)
-        defer {
-            try? output.close()
-            try? errors.close()
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
-        )
+    /// Runs the executable to its end (through the tests' shared `Command`: output in files, the end
+    /// awaited with `waitpid`).
+    static func run(_ arguments: [String]) async throws -> (status: Int32, output: String, errors: String) {
+        try await Command(executable: executable, arguments: arguments).result()
     }
 
-    @Test func pagesReportsBadFilesAndGoesOnWithTheRest() throws {
+    @Test func pagesReportsBadFilesAndGoesOnWithTheRest() async throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.executable), "build first: \(Self.executable)")
         let folder = try ScratchFolder()
         let good = try folder.write("2024-05-14_a.txt", "# 新区首季投资增长\n\n本报讯 岚江新区一季度完成投资12亿元。\n")
         let empty = try folder.write("empty.txt", "")
         let missing = folder.url.appendingPathComponent("missing.txt").path
-        let result = try Self.run(["pages", missing, empty, good])
+        let result = try await Self.run(["pages", missing, empty, good])
         #expect(result.status == 1)
         let errorLines = result.errors.split(separator: "\n")
         #expect(errorLines.count == 2)
@@ -53,23 +33,23 @@ struct CommandLineTests {
         #expect((article?["body"] as? String)?.contains("12亿元") == true)
     }
 
-    @Test func ingestTwiceSkipsAndArticlesListsWhatIsStored() throws {
+    @Test func ingestTwiceSkipsAndArticlesListsWhatIsStored() async throws {
         let folder = try ScratchFolder()
         _ = try folder.write("2024-05-14_a.txt", "# 新区首季投资增长\n\n本报讯 岚江新区一季度完成投资12亿元。\n")
         let db = folder.url.appendingPathComponent("a.sqlite").path
-        let first = try Self.run(["ingest", "--db", db, "--json", folder.url.path])
+        let first = try await Self.run(["ingest", "--db", db, "--json", folder.url.path])
         #expect(first.status == 0)
         #expect(first.output.contains("\"pages\":1"))
-        let second = try Self.run(["ingest", "--db", db, folder.url.path])
+        let second = try await Self.run(["ingest", "--db", db, folder.url.path])
         #expect(second.status == 0)
         #expect(second.output.contains("skipped 1"))
-        let listed = try Self.run(["articles", "--db", db, "--json"])
+        let listed = try await Self.run(["articles", "--db", db, "--json"])
         #expect(listed.output.contains("新区首季投资增长"))
         #expect(listed.output.contains("2024-05-14"))
     }
 
-    @Test func unknownEncodingIsAUsageError() throws {
-        let result = try Self.run(["pages", "--encoding", "latin9", "x.txt"])
+    @Test func unknownEncodingIsAUsageError() async throws {
+        let result = try await Self.run(["pages", "--encoding", "latin9", "x.txt"])
         #expect(result.status != 0)
         #expect(result.errors.contains("unknown encoding"))
     }

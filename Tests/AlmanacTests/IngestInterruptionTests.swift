@@ -56,12 +56,12 @@ struct IngestInterruptionTests {
     }
 
     /// The archive's articles and facts as JSON objects without row ids, grouped by page file name.
-    static func contents(of db: String) throws -> [String: [String]] {
+    static func contents(of db: String) async throws -> [String: [String]] {
         var byPage: [String: [String]] = [:]
         // Killed before it created the archive: nothing stored.
         guard FileManager.default.fileExists(atPath: db) else { return byPage }
         for what in ["articles", "facts"] {
-            let result = try CommandLineTests.run(["export", "--db", db, "--format", "jsonl", "--what", what])
+            let result = try await CommandLineTests.run(["export", "--db", db, "--format", "jsonl", "--what", what])
             #expect(result.status == 0, "\(result.errors)")
             for line in result.output.split(separator: "\n") {
                 guard var object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
@@ -90,7 +90,7 @@ struct IngestInterruptionTests {
         let reference = try Self.startIngest(db: clean, folder: pages.path)
         reference.waitUntilExit()
         #expect(reference.terminationStatus == 0)
-        let expected = try Self.contents(of: clean)
+        let expected = try await Self.contents(of: clean)
         #expect(expected.count == Self.pageCount)
 
         // Kill once during start-up, then once some pages are in, then after 10, 30 and 60 more: on a loaded
@@ -113,11 +113,13 @@ struct IngestInterruptionTests {
             let wasRunning = process.isRunning
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            log.append("after \(wanted.map(String.init) ?? "start-up") (\(before) before): \(wasRunning ? "killed" : "had ended")")
+            log.append(
+                "after \(wanted.map(String.init) ?? "start-up") (\(before) before): \(wasRunning ? "killed" : "had ended")"
+            )
             guard wasRunning else { continue }
             #expect(process.terminationReason == .uncaughtSignal)
             // Every page that is in holds all its articles and facts, exactly as a clean run stores them.
-            let now = try Self.contents(of: killed)
+            let now = try await Self.contents(of: killed)
             for (page, records) in now { #expect(records == expected[page], "page \(page) is not whole") }
             if now.count > 0 && now.count < Self.pageCount { partial += 1 }
             log[log.count - 1] += " with \(now.count) pages in"
@@ -127,8 +129,8 @@ struct IngestInterruptionTests {
         let last = try Self.startIngest(db: killed, folder: pages.path)
         last.waitUntilExit()
         #expect(last.terminationStatus == 0)
-        #expect(try Self.contents(of: killed) == expected)
-        let again = try CommandLineTests.run(["ingest", "--db", killed, "--json", pages.path])
+        #expect(try await Self.contents(of: killed) == expected)
+        let again = try await CommandLineTests.run(["ingest", "--db", killed, "--json", pages.path])
         #expect(again.output.contains("\"pages\":0"))
         #expect(try await SQLiteStore(path: killed).fetchStats() == SQLiteStore(path: clean).fetchStats())
     }

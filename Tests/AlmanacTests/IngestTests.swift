@@ -12,9 +12,10 @@ struct IngestTests {
         _ = try folder.write("notes.json", "{}")
         let store = try SQLiteStore(path: folder.url.appendingPathComponent("a.sqlite").path)
         let files = PageFiles.expand([folder.url.path])
-        #expect(files.map { ($0 as NSString).lastPathComponent } == [
-            "2024-05-14_a.txt", "2024-05-15_b.txt", "2024-05-16_c.txt",
-        ])
+        #expect(
+            files.map { ($0 as NSString).lastPathComponent } == [
+                "2024-05-14_a.txt", "2024-05-15_b.txt", "2024-05-16_c.txt",
+            ])
 
         let first = try await Ingest(store: store).run(files: files)
         #expect(first.pages == 2)

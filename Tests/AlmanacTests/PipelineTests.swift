@@ -114,8 +114,10 @@ struct PipelineTests {
 
         // Reprocessing without a finder replaces the pages in place: no mention, no entity left.
         let firstName = try await store.fetchPage(id: 1)?.page.name
-        let again = await try Ingest(store: store, extraction: .bundled(mentions: PageExtraction.noMentions), mode: .replace)
-            .run(files: files)
+        let again = await try Ingest(
+            store: store, extraction: .bundled(mentions: PageExtraction.noMentions), mode: .replace
+        )
+        .run(files: files)
         #expect(again.replaced == 2 && again.pages == 0 && again.facts == 3)
         #expect(try await store.fetchEntities(EntityQuery()).isEmpty)
         let stats = try await store.fetchStats()

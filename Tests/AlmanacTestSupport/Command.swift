@@ -4,22 +4,39 @@ import Foundation
     import Glibc
 #endif
 
-/// A program run by the tests through `posix_spawn`, its output captured in files (the same helper
-/// as `AlmanacStoreTests/Support/Command.swift`; test targets cannot share files).
+/// A program run by the tests through `posix_spawn`, its output captured in files; shared by the
+/// test targets (the store's PostgreSQL server, the web app's server and browser, the CLI).
 ///
 /// Foundation's `Process` is not used: here its exit monitoring once never reported the end of a
 /// `runuser pg_ctl start` child (left unreaped, the test hung for good). Waiting with `waitpid` on
 /// a thread of our own does not depend on that machinery.
-struct Command {
-    var executable: String
-    var arguments: [String]
+public struct Command: Sendable {
+    public var executable: String
+    public var arguments: [String]
     /// The working folder; the `postgres` user cannot enter the checkout, so commands run from a
     /// folder it may enter.
-    var directory: String?
+    public var directory: String?
+
+    public init(executable: String, arguments: [String], directory: String? = nil) {
+        self.executable = executable
+        self.arguments = arguments
+        self.directory = directory
+    }
 
     /// Runs the command to its end and returns its standard output; throws with its output when it fails.
     @discardableResult
-    func run() async throws -> String {
+    public func run() async throws -> String {
+        let result = try await result()
+        guard result.status == 0 else {
+            throw CommandError(
+                command: ([executable] + arguments).joined(separator: " "), status: result.status,
+                output: result.output + result.errors)
+        }
+        return result.output
+    }
+
+    /// Runs the command to its end and returns its exit status and what it wrote, whatever the status.
+    public func result() async throws -> (status: Int32, output: String, errors: String) {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-cmd-\(UUID().uuidString)")
         let outputPath = scratch.path + ".out"
         let errorPath = scratch.path + ".err"
@@ -30,16 +47,12 @@ struct Command {
         let pid = try spawn(stdout: outputPath, stderr: errorPath)
         let status = await Self.wait(for: pid)
         let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        guard status == 0 else {
-            let errors = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
-            throw CommandError(
-                command: ([executable] + arguments).joined(separator: " "), status: status, output: output + errors)
-        }
-        return output
+        let errors = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
+        return (status, output, errors)
     }
 
     /// Starts the command with standard input from /dev/null and its output in the named files.
-    func spawn(stdout: String = "/dev/null", stderr: String = "/dev/null") throws -> pid_t {
+    public func spawn(stdout: String = "/dev/null", stderr: String = "/dev/null") throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -65,7 +78,7 @@ struct Command {
     }
 
     /// Waits on a thread of its own for `pid` to end; returns its exit status (128 + signal when killed).
-    static func wait(for pid: pid_t) async -> Int32 {
+    public static func wait(for pid: pid_t) async -> Int32 {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread {
                 var status: Int32 = 0
@@ -78,12 +91,12 @@ struct Command {
 }
 
 /// A command that exited with a status other than 0.
-struct CommandError: Error, CustomStringConvertible {
-    var command: String
-    var status: Int32
-    var output: String
+public struct CommandError: Error, CustomStringConvertible {
+    public var command: String
+    public var status: Int32
+    public var output: String
 
-    var description: String {
+    public var description: String {
         "`\(command)` exited with status \(status):\n\(output.trimmingCharacters(in: .whitespacesAndNewlines))"
     }
 }
