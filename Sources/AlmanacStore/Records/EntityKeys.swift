@@ -31,7 +31,11 @@ enum EntityKeys {
     ) -> [(field: ArticleField, mention: Mention)] {
         mentions.compactMap { field, mention in
             var mention = mention
-            mention.name = mention.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            // Most names need no trimming; Foundation's trimming is costly for the single writer.
+            let scalars = mention.name.unicodeScalars
+            if scalars.first?.properties.isWhitespace != false || scalars.last?.properties.isWhitespace != false {
+                mention.name = mention.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
             return mention.name.isEmpty ? nil : (field, mention)
         }
     }

@@ -129,9 +129,8 @@ extension SQLiteStore {
     static func index(
         fields: (headline: String, body: String, captions: String), id: Int64, in db: Database
     ) throws {
-        try db.execute(
-            sql: "INSERT INTO article_search (rowid, headline, body, captions) VALUES (?, ?, ?, ?)",
-            arguments: [id, fields.headline, fields.body, fields.captions])
+        try db.cachedStatement(sql: "INSERT INTO article_search (rowid, headline, body, captions) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [id, fields.headline, fields.body, fields.captions])
     }
 
     /// Registers on `db` the SQL functions the index's delete trigger calls:

@@ -34,7 +34,9 @@ extension SQLiteStore {
         mutating func write(_ extracted: ExtractedPage, mode: SaveMode) throws -> SaveOutcome {
             let page = extracted.page
             let pageID: Int64
-            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM page WHERE sha256 = ?", arguments: [page.sha256]) {
+            if let id = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM page WHERE sha256 = ?"), arguments: [page.sha256])
+            {
                 guard mode == .replace else { return .skipped(pageID: id) }
                 let entities = try Int64.fetchAll(
                     db,
@@ -56,11 +58,12 @@ extension SQLiteStore {
                     ])
                 pageID = id
             } else {
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO page (source, name, sha256, paper, date, date_source, number, text)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
+                        """
+                ).execute(
                     arguments: [
                         page.source, page.name, page.sha256, page.paper, page.date, page.dateSource?.rawValue,
                         page.number, PageTextCodec.encode(page.text),
@@ -75,12 +78,15 @@ extension SQLiteStore {
 
         mutating func insert(_ extracted: ExtractedArticle, pageID: Int64) throws {
             let article = extracted.article
-            try db.execute(
+            // Cached statements here and below: compiling (and GRDB's authorizer pass) on every row
+            // cost the single writer more than the rows.
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO article (page_id, seq, headline, subheadline, section, kind, bylines,
                         photographers, captions, body, body_sha256)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     pageID, article.seq, article.headline, article.subheadline, article.section,
                     article.kind.rawValue, SQLiteStore.encodeList(article.bylines),
@@ -133,12 +139,13 @@ extension SQLiteStore {
         /// Creates the entities `pages` mention that are not stored yet, in (kind, name) order, and notes their ids.
         mutating func createEntities(of pages: [ExtractedPage]) throws {
             for (kind, name) in EntityKeys.ordered(in: pages) {
-                try db.execute(
-                    sql: "INSERT INTO entity (kind, name) VALUES (?, ?) ON CONFLICT (kind, name) DO NOTHING",
-                    arguments: [kind.rawValue, name])
+                try db.cachedStatement(
+                    sql: "INSERT INTO entity (kind, name) VALUES (?, ?) ON CONFLICT (kind, name) DO NOTHING"
+                ).execute(arguments: [kind.rawValue, name])
                 guard
                     let id = try Int64.fetchOne(
-                        db, sql: "SELECT id FROM entity WHERE kind = ? AND name = ?", arguments: [kind.rawValue, name])
+                        db.cachedStatement(sql: "SELECT id FROM entity WHERE kind = ? AND name = ?"),
+                        arguments: [kind.rawValue, name])
                 else {
                     throw DatabaseError(message: "entity \(kind.rawValue) \(name) was inserted but cannot be found")
                 }
