@@ -65,15 +65,7 @@ extension PostgresStore {
             let section = parameter(query.section)
             let paper = parameter(query.paper)
             let entity = parameter(query.entity)
-            filters = """
-                AND (\(from) IS NULL OR page.date >= \(from))
-                AND (\(to) IS NULL OR page.date <= \(to))
-                AND (\(section) IS NULL OR article.section = \(section))
-                AND (\(paper) IS NULL OR page.paper = \(paper))
-                AND (\(entity) IS NULL OR EXISTS (SELECT 1 FROM mention WHERE mention.article_id = article.id
-                    AND mention.entity_id IN (SELECT id FROM entity WHERE name = \(entity)
-                        UNION SELECT entity_id FROM mention WHERE text = \(entity) AND text <> '')))
-                """
+            filters = SearchFilters.sql(from: from, to: to, section: section, paper: paper, entity: entity)
         }
         binds.append(query.limit)
         let limit = "$\(binds.count)"

@@ -34,15 +34,8 @@ extension SQLiteStore {
             """ : ""
         let filters =
             filtered
-            ? """
-            AND (:from IS NULL OR page.date >= :from)
-            AND (:to IS NULL OR page.date <= :to)
-            AND (:section IS NULL OR article.section = :section)
-            AND (:paper IS NULL OR page.paper = :paper)
-            AND (:entity IS NULL OR EXISTS (SELECT 1 FROM mention WHERE mention.article_id = article.id
-                AND mention.entity_id IN (SELECT id FROM entity WHERE name = :entity
-                    UNION SELECT entity_id FROM mention WHERE text = :entity AND text <> '')))
-            """ : ""
+            ? SearchFilters.sql(from: ":from", to: ":to", section: ":section", paper: ":paper", entity: ":entity")
+            : ""
         return try await pool.read { db in
             // A cached statement: preparing (and GRDB's authorizer pass over) this SQL on every search
             // costs a noticeable share of a fast one.
