@@ -18,4 +18,16 @@ struct PageDateTests {
     func findsNoDate(name: String) {
         #expect(PageDate.fromFileName(name) == nil)
     }
+
+    /// Given beats the file name, the file name beats the text; only the text's date is `inferred`.
+    @Test func theDateIsGivenElseNamedElseInferred() throws {
+        let text = "岚江日报 2024年5月14日 星期二\n\n# 标题\n\n正文。"
+        let given = try #require(PageDate.decide(given: "2024-06-01", fileName: "2024-05-20_p1.txt", text: text))
+        #expect(given.date == "2024-06-01" && given.source == .given && given.estimate == nil)
+        let named = try #require(PageDate.decide(given: nil, fileName: "2024-05-20_p1.txt", text: text))
+        #expect(named.date == "2024-05-20" && named.source == .given)
+        let inferred = try #require(PageDate.decide(given: nil, fileName: "page.txt", text: text))
+        #expect(inferred.date == "2024-05-14" && inferred.source == .inferred && inferred.estimate != nil)
+        #expect(PageDate.decide(given: nil, fileName: nil, text: "没有日期的正文。") == nil)
+    }
 }

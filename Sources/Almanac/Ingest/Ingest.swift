@@ -126,12 +126,9 @@ public struct Ingest: Sendable {
             let wasStored = try await store.containsPage(sha256: page.sha256)
             if wasStored && mode == .skipExisting { return .skipped("already stored (same sha256)") }
             page.paper = paper
-            if let date {
-                page.date = date
-                page.dateSource = .given
-            } else if let date = PageDate.fromFileName(page.name) {
-                page.date = date
-                page.dateSource = .given
+            if let decision = PageDate.decide(given: date, fileName: page.name, text: page.text) {
+                page.date = decision.date
+                page.dateSource = decision.source
             }
             return .extracted(extraction.extract(page), wasStored: wasStored)
         } catch let error as ReadError {

@@ -47,9 +47,9 @@ public struct PageExtraction: Sendable {
     /// `inferred`); with a date, each fact's period phrase is resolved to the days it covers.
     public func extract(_ page: Page) -> ExtractedPage {
         var page = page
-        if page.date == nil, let estimate = PageDateInference.estimate(in: page.text) {
-            page.date = estimate.date.description
-            page.dateSource = .inferred
+        if page.date == nil, let decision = PageDate.decide(given: nil, fileName: nil, text: page.text) {
+            page.date = decision.date
+            page.dateSource = decision.source
         }
         let resolver = page.date.flatMap { CalendarDay($0) }.map { PeriodResolver(pageDate: $0) }
         let articles = layout.articles(in: page.text)

@@ -8,7 +8,8 @@ import Foundation
 /// `almanac extract [FILE|-] [--page]`: facts as JSON Lines, one line per figure.
 struct Extract: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print every figure of a passage as a fact (JSON Lines): value, unit, indicator, change, period, place.",
+        abstract:
+            "Print every figure of a passage as a fact (JSON Lines): value, unit, indicator, change, period, place.",
         discussion: """
             The input is a passage of prose; offsets count its Unicode scalars. With --page the input \
             is a raw page: its articles are rebuilt first and each body fact carries "seq", the \
@@ -41,19 +42,18 @@ struct Extract: AsyncParsableCommand {
 
     /// The date periods resolve against: --date, else (for a page) the file name's date or the text's.
     private func pageDate(of text: String) -> CalendarDay? {
-        if let date { return CalendarDay(date) }
-        guard page else { return nil }
-        if file != "-", let named = PageDate.fromFileName((file as NSString).lastPathComponent) {
-            return CalendarDay(named)
-        }
-        guard let estimate = PageDateInference.estimate(in: text) else {
+        guard date != nil || page else { return nil }
+        let name = file == "-" ? nil : (file as NSString).lastPathComponent
+        guard let decision = PageDate.decide(given: date, fileName: name, text: text) else {
             printError("no page date: the file name holds none and the text names no year; periods are not resolved")
             return nil
         }
-        printError(
-            "page date \(estimate.date) inferred from the text (\(estimate.basis.rawValue), confidence "
-                + String(format: "%.2f", estimate.confidence) + ")")
-        return estimate.date
+        if let estimate = decision.estimate {
+            printError(
+                "page date \(estimate.date) inferred from the text (\(estimate.basis.rawValue), confidence "
+                    + String(format: "%.2f", estimate.confidence) + ")")
+        }
+        return CalendarDay(decision.date)
     }
 
     func run() async throws {
