@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The web benchmark: `wrk` against GET /api/v1/search of a release-built `almanac serve` over an
-# archive of about ARTICLES articles (default 100000), once with the search response cache (the
-# default) and once without it. Prints requests/s and the 99th-percentile latency of each.
+# archive of about ARTICLES articles (default 100000): with the search response cache (the default)
+# over queries drawn from a Zipf distribution of the archive's own headline words (search logs follow a
+# power law; make_queries.py), then over 32 fixed queries with and without the cache. Prints requests/s
+# and the 50th and 99th-percentile latency of each.
 #
 #   benchmarks/web/run.sh [ARTICLES]
 #
@@ -51,6 +53,7 @@ fi
 
 serve_and_measure() {
     local label=$1; shift
+    local script=$1; shift
     local out="$WORK/serve.out"
     "$BIN" serve --db "$DB" --port 0 --log-level warning "$@" >"$out" 2>"$WORK/serve.err" &
     local pid=$!
@@ -61,13 +64,13 @@ serve_and_measure() {
         sleep 0.1
     done
     if [ -z "$url" ]; then echo "run.sh: the server did not start" >&2; cat "$WORK/serve.err" >&2; kill "$pid"; exit 1; fi
-    if [ "$label" = "cache" ]; then
+    if [ "$label" = "cache, Zipf" ]; then
         curl -s "$url/api/v1/stats" | sed -E 's/.*"articles":([0-9]+).*/archive: \1 articles/'
         echo
     fi
-    wrk -t2 -c16 -d5s -s benchmarks/web/queries.lua "$url" >/dev/null   # warm-up
+    wrk -t2 -c16 -d5s -s "$script" "$url" >/dev/null   # warm-up
     local result
-    result=$(wrk -t2 -c16 -d"${DURATION}s" --latency -s benchmarks/web/queries.lua "$url")
+    result=$(wrk -t2 -c16 -d"${DURATION}s" --latency -s "$script" "$url")
     kill -TERM "$pid"
     wait "$pid" || true
     local rps p99 p50
@@ -76,9 +79,13 @@ serve_and_measure() {
     p99=$(echo "$result" | awk '$1 == "99%" {print $2}')
     local errors
     errors=$(echo "$result" | grep -E "Non-2xx|Socket errors" || true)
-    printf '%-28s %10s req/s   p50 %8s   p99 %8s   %s\n' "search, $label" "$rps" "$p50" "$p99" "$errors"
+    printf '%-30s %10s req/s   p50 %8s   p99 %8s   %s\n' "search, $label" "$rps" "$p50" "$p99" "$errors"
 }
 
-echo "wrk -t2 -c16 -d${DURATION}s, 32 one- to three-word queries in turn, limit=20 ($(nproc) cores, shared)"
-serve_and_measure "cache" --search-cache 1024
-serve_and_measure "no cache" --search-cache 0
+QUERIES=${ALMANAC_BENCH_QUERIES:-5000}
+python3 benchmarks/web/make_queries.py "$DB" "$BIN" "$WORK/zipf.lua" --queries "$QUERIES"
+echo "wrk -t2 -c16 -d${DURATION}s, limit=20 ($(nproc) cores, shared; load $(cut -d' ' -f1-3 /proc/loadavg))"
+serve_and_measure "cache, Zipf" "$WORK/zipf.lua" --search-cache 1024
+serve_and_measure "cache, 32 queries" benchmarks/web/queries.lua --search-cache 1024
+serve_and_measure "no cache, 32 queries" benchmarks/web/queries.lua --search-cache 0
+serve_and_measure "no cache, Zipf" "$WORK/zipf.lua" --search-cache 0
