@@ -156,10 +156,10 @@ extension SQLiteStore {
         /// Removes touched entities left without mentions and brings the others' project columns up to date.
         func refreshTouchedEntities() throws {
             for id in toRefresh.sorted() {
-                try db.execute(
-                    sql: "DELETE FROM entity WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mention WHERE entity_id = ?)",
-                    arguments: [id, id])
-                try db.execute(sql: SQLiteStore.refreshProjectSQL, arguments: [id])
+                try db.cachedStatement(
+                    sql: "DELETE FROM entity WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mention WHERE entity_id = ?)"
+                ).execute(arguments: [id, id])
+                try db.cachedStatement(sql: SQLiteStore.refreshProjectSQL).execute(arguments: [id])
             }
         }
     }
