@@ -7,8 +7,9 @@ import PostgresNIO
 /// cuts them, read by the `simple` configuration (one lexeme per word, no stemming, no stop
 /// words), under a GIN index. Each query term is a `phraseto_tsquery('simple', …)` of a bound
 /// parameter, so no query text is read as tsquery syntax. Hits are ranked by `ts_rank_cd` with the
-/// weights of `SQLiteStore` (headline 4, captions 2, body 1), over the matches with the highest ids,
-/// at most ``SearchQuery/rankedWindow`` of them, the rule `SQLiteStore` follows.
+/// weights of `SQLiteStore` (headline 4, captions 2, body 1) and, like it, no length normalisation
+/// (normalisation 0), over the matches with the highest ids, at most ``SearchQuery/rankedWindow`` of
+/// them, the rule `SQLiteStore` follows.
 extension PostgresStore {
     public func optimize() async throws {
         try await run("analysing the archive") {
@@ -78,7 +79,7 @@ extension PostgresStore {
         let sql = """
             SELECT article.id, article.page_id, page.name, page.date, page.paper, article.headline,
                 article.section, article.body, article.captions,
-                ts_rank_cd('{0.1, 0.2, 0.2, 0.4}', article.search, \(tsquery), 1)::float8 AS score
+                ts_rank_cd('{0.1, 0.2, 0.2, 0.4}', article.search, \(tsquery), 0)::float8 AS score
             FROM (
                 SELECT article.id
                 FROM article \(filtered ? "JOIN page ON page.id = article.page_id" : "")
