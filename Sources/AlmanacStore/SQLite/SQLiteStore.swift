@@ -85,7 +85,9 @@ public struct SQLiteStore: Store {
     }
 
     static func decodeList(_ text: String?) -> [String] {
-        guard let text, let list = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else { return [] }
+        // Most lists (bylines, captions) are empty; a JSON decoder is costly to start for nothing.
+        guard let text, text != "[]" else { return [] }
+        guard let list = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else { return [] }
         return list
     }
 

@@ -49,15 +49,14 @@ public enum Snippet {
         while end < text.count && isExtending(text[end]) { end += 1 }
         var output: [UInt8] = []
         output.reserveCapacity((end - start) * 3 + 16)
-        func append(_ scalar: Unicode.Scalar) { UTF8.encode(scalar) { output.append($0) } }
-        if start > 0 { append("…") }
+        if start > 0 { appendUTF8("…", to: &output) }
         var index = start
         var markEnd = -1
         while index < end {
             if let length = matchLength(of: needles, in: text, at: index) {
                 // Adjacent matches (在建 and 工程 of 在建工程) read as one mark.
                 if markEnd == index { output.removeLast(close.utf8.count) } else { output += open.utf8 }
-                for scalar in text[index..<index + length] { append(scalar) }
+                for scalar in text[index..<index + length] { appendUTF8(scalar, to: &output) }
                 output += close.utf8
                 index += length
                 markEnd = index
@@ -65,15 +64,21 @@ public enum Snippet {
                 let scalar = text[index]
                 if isNewline(scalar) {
                     // "\r\n" is one line break.
-                    if !(scalar == "\r" && index + 1 < end && text[index + 1] == "\n") { append(" ") }
+                    if !(scalar == "\r" && index + 1 < end && text[index + 1] == "\n") { output.append(0x20) }
                 } else {
-                    append(scalar)
+                    appendUTF8(scalar, to: &output)
                 }
                 index += 1
             }
         }
-        if end < text.count { append("…") }
+        if end < text.count { appendUTF8("…", to: &output) }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends `scalar` as UTF-8 (an `inout` buffer, not a captured one: no exclusivity checks per byte).
+    @inline(__always)
+    static func appendUTF8(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+        if scalar.isASCII { output.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { output.append($0) } }
     }
 
     static func firstMatch(of needles: [[UInt32]], in text: [Unicode.Scalar]) -> Int? {
