@@ -49,8 +49,7 @@ public struct EntityRecognizer: Sendable {
         let raw = text.scalarValues
         guard !raw.isEmpty else { return [] }
         let analysis = TextAnalysis(raw, grammar: grammar)
-        let features = CharacterFeatures.extract(analysis, grammar: grammar)
-        let path = tagger.decode(features, count: raw.count)
+        let path = tagger.decode(CharacterContext(analysis, grammar: grammar))
         var spans: [EntitySpan] = []
         for span in NERSpan.spans(fromTags: path.map { EntityTagger.labels[$0] }) {
             let kind: EntityKind =

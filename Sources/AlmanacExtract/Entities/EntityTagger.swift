@@ -20,9 +20,11 @@ struct EntityTagger: Sendable {
     /// key's low bits and the fingerprint from its top 16 bits, so a lookup checks 16 + log2(slots)
     /// bits of the key; a feature outside the model matches a stored one with odds of about 1 in
     /// 65,536 a probe.
-    private let slots: [SIMD8<Int16>]
-    private let scale: Float
-    private let mask: Int
+    let slots: [SIMD8<Int16>]
+    let scale: Float
+    let mask: Int
+    /// The same weights laid out for ``decode(_:)``.
+    let tables: EmissionTables
 
     @inline(__always)
     static func fingerprint(_ key: UInt64) -> Int16 {
@@ -53,7 +55,27 @@ struct EntityTagger: Sendable {
         self.slots = slots
         self.scale = scale
         self.mask = mask
+        self.tables = EmissionTables { key in Self.row(key, in: slots, mask: mask) }
     }
+
+    /// The label weights of feature `key` in `slots` (zero when the model lacks it), lane 7 zero.
+    static func row(_ key: UInt64, in slots: [SIMD8<Int16>], mask: Int) -> SIMD8<Int16> {
+        guard key != 0 else { return SIMD8() }
+        let print = fingerprint(key)
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            var row = slots[slot]
+            if row[7] == print {
+                row[7] = 0
+                return row
+            }
+            if row[7] == 0 { return SIMD8() }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The label weights of feature `key` (zero when the model lacks it), lane 7 zero.
+    func row(_ key: UInt64) -> SIMD8<Int16> { Self.row(key, in: slots, mask: mask) }
 
     /// The best label sequence for `features` (``CharacterFeatures/count`` per position).
     func decode(_ features: [UInt64], count n: Int) -> [Int] {
