@@ -23,23 +23,18 @@ struct EmissionTables: Sendable {
             }
         }
 
-        /// The index of `value`, or -1 when it lies outside the domain.
-        @inline(__always)
-        func index(_ value: UInt64) -> Int {
-            switch self {
-            case .count(let count): return value < UInt64(count) ? Int(value) : -1
-            case .tags:
-                if value < 38 { return Int(value) }
-                return value >= 99 && value <= 101 ? Int(value) - 61 : -1
-            }
-        }
-
         func value(_ index: Int) -> UInt64 {
             switch self {
             case .count: UInt64(index)
             case .tags: index < 38 ? UInt64(index) : UInt64(index + 61)
             }
         }
+    }
+
+    /// The index of tag code `value` in a ``Domain/tags`` domain (out of range when it is none).
+    @inline(__always)
+    static func tagIndex(_ value: UInt64) -> Int {
+        value < 38 ? Int(value) : value >= 99 && value <= 101 ? Int(value) - 61 : Int.max
     }
 
     /// A template whose two values come from small domains, and where its rows start in `dense`.
@@ -86,6 +81,10 @@ struct EmissionTables: Sendable {
 
     let dense: [SIMD8<Int16>]
     let layout: [DenseTemplate]
+    /// Each dense template's first row in `dense` and the sizes of its two domains.
+    let offsets: [Int32]
+    let firstSizes: [Int32]
+    let secondSizes: [Int32]
     /// For each scalar of the Basic Multilingual Plane, its block in `scalarRows` (0: all zero;
     /// ``unlisted``: not copied, look its rows up by key).
     let scalarBlock: [UInt16]
@@ -117,6 +116,9 @@ struct EmissionTables: Sendable {
         }
         self.dense = dense
         self.layout = layout
+        offsets = layout.map { Int32($0.offset) }
+        firstSizes = layout.map { Int32($0.first.size) }
+        secondSizes = layout.map { Int32($0.second.size) }
         var blocks = [UInt16](repeating: Self.unlisted, count: 0x10000)
         var rows = [SIMD8<Int16>](repeating: SIMD8(), count: Self.rowsPerScalar)
         var block = [SIMD8<Int16>](repeating: SIMD8(), count: Self.rowsPerScalar)

@@ -8,6 +8,27 @@ extension EntityTagger {
         return Self.viterbi(emission: emission(context), transitions: transitions, count: n)
     }
 
+    /// The dense templates' rows at one position looked up by their keys (the slow way).
+    private func denseByKey(_ v: CharacterContext.Values) -> SIMD8<Int32> {
+        let keys = [
+            CharacterFeatures.key(0, 0), CharacterFeatures.key(11, v.position, v.length),
+            CharacterFeatures.key(12, v.tag, v.position), CharacterFeatures.key(16, v.previousTag, v.position),
+            CharacterFeatures.key(17, v.nextTag, v.position), CharacterFeatures.key(18, v.placeMark, v.position),
+            CharacterFeatures.key(19, v.surname, v.position &* 8 &+ v.length),
+            v.compound == 0 ? 0 : CharacterFeatures.key(20, v.compound),
+            CharacterFeatures.key(21, v.transliteration, v.tag),
+            CharacterFeatures.key(22, v.organizationDistance, v.organizationSuffixPosition),
+            CharacterFeatures.key(23, v.roleDistance, v.surname), CharacterFeatures.key(24, v.placeSuffix, v.position),
+            CharacterFeatures.key(25, v.kinds), CharacterFeatures.key(27, v.tag, v.length),
+            CharacterFeatures.key(28, v.placeMark, v.organizationDistance),
+            CharacterFeatures.key(29, v.personWordMark, v.position),
+            CharacterFeatures.key(30, v.placeWordMark, v.position),
+            CharacterFeatures.key(31, v.organizationWordMark, v.position),
+            CharacterFeatures.key(32, v.longestStarting, v.longestEnding),
+        ]
+        return keys.reduce(SIMD8<Int32>()) { $0 &+ widen(row($1)) }
+    }
+
     /// The label scores of every position of the text `context` describes (lane 7 is no label).
     func emission(_ context: CharacterContext) -> [SIMD8<Float>] {
         let scalars = context.analysis.scalars
@@ -17,13 +38,16 @@ extension EntityTagger {
         let tables = self.tables
         let mask = self.mask
         let hashedCount = 9
+        let offsets = tables.offsets
+        let firstSizes = tables.firstSizes
+        let secondSizes = tables.secondSizes
         slots.withUnsafeBufferPointer { table in
             tables.dense.withUnsafeBufferPointer { dense in
                 tables.scalarRows.withUnsafeBufferPointer { scalarRows in
                     tables.scalarBlock.withUnsafeBufferPointer { scalarBlock in
                         sums.withUnsafeMutableBufferPointer { sums in
                             @inline(__always) func add(_ row: SIMD8<Int16>, at i: Int) {
-                                sums[i] &+= SIMD8<Int32>(truncatingIfNeeded: row)
+                                sums[i] &+= widen(row)
                             }
                             // The sentinels beyond both ends.
                             add(tables.start1, at: 0)
@@ -37,38 +61,38 @@ extension EntityTagger {
                             for i in 0..<n {
                                 let v = context.values(at: i)
                                 var row = SIMD8<Int32>()
-                                // Templates of small domains: a dense read each.
-                                @inline(__always) func addDense(_ index: Int, _ a: UInt64, _ b: UInt64 = 0) {
-                                    let template = tables.layout[index]
-                                    let first = template.first.index(a)
-                                    let second = template.second.index(b)
-                                    if first >= 0 && second >= 0 {
-                                        let at = template.offset &+ first &* template.second.size &+ second
-                                        row &+= SIMD8<Int32>(truncatingIfNeeded: dense[at])
-                                    } else {
-                                        let key = CharacterFeatures.key(template.template, a, b)
-                                        row &+= SIMD8<Int32>(truncatingIfNeeded: self.row(key))
-                                    }
+                                // Templates of small domains: a dense read each (the hashed table only
+                                // for a value outside its template's domain, which the text never gives).
+                                var inDomain = true
+                                @inline(__always) func addDense(_ index: Int, _ a: Int, _ b: Int = 0) {
+                                    let second = Int(secondSizes[index])
+                                    inDomain = inDomain && UInt(bitPattern: a) < UInt(firstSizes[index]) && UInt(bitPattern: b) < UInt(second)
+                                    let at = Int(offsets[index]) &+ a &* second &+ b
+                                    row &+= widen(dense[inDomain ? at : 0])
                                 }
+                                let position = Int(v.position)
+                                let length = Int(v.length)
+                                let tag = EmissionTables.tagIndex(v.tag)
                                 addDense(0, 0)
-                                addDense(1, v.position, v.length)
-                                addDense(2, v.tag, v.position)
-                                addDense(3, v.previousTag, v.position)
-                                addDense(4, v.nextTag, v.position)
-                                addDense(5, v.placeMark, v.position)
-                                addDense(6, v.surname, v.position &* 8 &+ v.length)
-                                addDense(7, v.compound)
-                                addDense(8, v.transliteration, v.tag)
-                                addDense(9, v.organizationDistance, v.organizationSuffixPosition)
-                                addDense(10, v.roleDistance, v.surname)
-                                addDense(11, v.placeSuffix, v.position)
-                                addDense(12, v.kinds)
-                                addDense(13, v.tag, v.length)
-                                addDense(14, v.placeMark, v.organizationDistance)
-                                addDense(15, v.personWordMark, v.position)
-                                addDense(16, v.placeWordMark, v.position)
-                                addDense(17, v.organizationWordMark, v.position)
-                                addDense(18, v.longestStarting, v.longestEnding)
+                                addDense(1, position, length)
+                                addDense(2, tag, position)
+                                addDense(3, EmissionTables.tagIndex(v.previousTag), position)
+                                addDense(4, EmissionTables.tagIndex(v.nextTag), position)
+                                addDense(5, Int(v.placeMark), position)
+                                addDense(6, Int(v.surname), position &* 8 &+ length)
+                                addDense(7, Int(v.compound))
+                                addDense(8, Int(v.transliteration), tag)
+                                addDense(9, Int(v.organizationDistance), Int(v.organizationSuffixPosition))
+                                addDense(10, Int(v.roleDistance), Int(v.surname))
+                                addDense(11, Int(v.placeSuffix), position)
+                                addDense(12, Int(v.kinds))
+                                addDense(13, tag, length)
+                                addDense(14, Int(v.placeMark), Int(v.organizationDistance))
+                                addDense(15, Int(v.personWordMark), position)
+                                addDense(16, Int(v.placeWordMark), position)
+                                addDense(17, Int(v.organizationWordMark), position)
+                                addDense(18, Int(v.longestStarting), Int(v.longestEnding))
+                                if !inDomain { row = denseByKey(v) }
                                 // The scalar's own templates, and those of the positions that read it.
                                 let scalar = scalars[i]
                                 let block = scalar < 0x10000 ? scalarBlock[Int(scalar)] : EmissionTables.unlisted
@@ -79,7 +103,7 @@ extension EntityTagger {
                                     let c = UInt64(scalar)
                                     if i + 2 < n { add(self.row(CharacterFeatures.key(1, c)), at: i + 2) }
                                     if i + 1 < n { add(self.row(CharacterFeatures.key(2, c)), at: i + 1) }
-                                    row &+= SIMD8<Int32>(truncatingIfNeeded: self.row(CharacterFeatures.key(3, c)))
+                                    row &+= widen(self.row(CharacterFeatures.key(3, c)))
                                     if i >= 1 { add(self.row(CharacterFeatures.key(4, c)), at: i - 1) }
                                     if i >= 2 { add(self.row(CharacterFeatures.key(5, c)), at: i - 2) }
                                     row &+= SIMD8<Int32>(
@@ -87,8 +111,8 @@ extension EntityTagger {
                                 } else if block != 0 {
                                     if i + 2 < n { add(scalarRow(0), at: i + 2) }
                                     if i + 1 < n { add(scalarRow(1), at: i + 1) }
-                                    row &+= SIMD8<Int32>(truncatingIfNeeded: scalarRow(2))
-                                    row &+= SIMD8<Int32>(truncatingIfNeeded: scalarRow(5 &+ Int(v.position)))
+                                    row &+= widen(scalarRow(2))
+                                    row &+= widen(scalarRow(5 &+ Int(v.position)))
                                     if i >= 1 { add(scalarRow(3), at: i - 1) }
                                     if i >= 2 { add(scalarRow(4), at: i - 2) }
                                 }
@@ -116,7 +140,7 @@ extension EntityTagger {
                                         while true {
                                             let found = table[slot]
                                             if found[7] == print {
-                                                row &+= SIMD8<Int32>(truncatingIfNeeded: found)
+                                                row &+= widen(found)
                                                 break
                                             }
                                             if found[7] == 0 { break }
@@ -136,4 +160,11 @@ extension EntityTagger {
         let scale = SIMD8<Float>(repeating: self.scale)
         return sums.map { SIMD8<Float>($0) * scale }
     }
+}
+
+/// Sign-extends the lanes of a row (written out: the generic conversion is not inlined).
+@inline(__always)
+func widen(_ r: SIMD8<Int16>) -> SIMD8<Int32> {
+    SIMD8<Int32>(
+        Int32(r[0]), Int32(r[1]), Int32(r[2]), Int32(r[3]), Int32(r[4]), Int32(r[5]), Int32(r[6]), Int32(r[7]))
 }
