@@ -38,6 +38,7 @@ extension EntityTagger {
         let tables = self.tables
         let mask = self.mask
         let hashedCount = 9
+        var hashed = [UInt64](repeating: 0, count: n * hashedCount)
         let offsets = tables.offsets
         let firstSizes = tables.firstSizes
         let secondSizes = tables.secondSizes
@@ -46,6 +47,7 @@ extension EntityTagger {
                 tables.scalarRows.withUnsafeBufferPointer { scalarRows in
                     tables.scalarBlock.withUnsafeBufferPointer { scalarBlock in
                         sums.withUnsafeMutableBufferPointer { sums in
+                          hashed.withUnsafeMutableBufferPointer { hashed in
                             @inline(__always) func add(_ row: SIMD8<Int16>, at i: Int) {
                                 sums[i] &+= widen(row)
                             }
@@ -56,8 +58,6 @@ extension EntityTagger {
                             add(tables.end4, at: n - 1)
                             add(tables.end5, at: n - 1)
                             if n > 1 { add(tables.end5, at: n - 2) }
-                            var keys = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
-                                UInt64(0), UInt64(0))
                             for i in 0..<n {
                                 let v = context.values(at: i)
                                 var row = SIMD8<Int32>()
@@ -116,42 +116,53 @@ extension EntityTagger {
                                     if i >= 1 { add(scalarRow(3), at: i - 1) }
                                     if i >= 2 { add(scalarRow(4), at: i - 2) }
                                 }
-                                // Pairs of scalars and words: the hashed table, every home slot loaded
-                                // first so the cache misses overlap.
-                                keys.0 = CharacterFeatures.key(6, v.before1, v.current)
-                                keys.1 = CharacterFeatures.key(7, v.current, v.after1)
-                                keys.2 = CharacterFeatures.key(8, v.before2, v.before1)
-                                keys.3 = CharacterFeatures.key(9, v.after1, v.after2)
-                                keys.4 = CharacterFeatures.key(10, v.before1, v.after1)
-                                keys.5 = CharacterFeatures.key(13, v.wordHash, v.position)
-                                keys.6 = CharacterFeatures.key(14, v.previousHash, v.position)
-                                keys.7 = CharacterFeatures.key(15, v.nextHash, v.position)
-                                keys.8 = CharacterFeatures.key(33, v.before1, v.current << 32 ^ v.after1)
-                                withUnsafeBytes(of: &keys) { raw in
-                                    let keys = raw.bindMemory(to: UInt64.self)
-                                    var touched: Int16 = 0
+                                // Pairs of scalars and words: keys for the hashed table, read below.
+                                let k = i &* hashedCount
+                                hashed[k] = CharacterFeatures.key(6, v.before1, v.current)
+                                hashed[k &+ 1] = CharacterFeatures.key(7, v.current, v.after1)
+                                hashed[k &+ 2] = CharacterFeatures.key(8, v.before2, v.before1)
+                                hashed[k &+ 3] = CharacterFeatures.key(9, v.after1, v.after2)
+                                hashed[k &+ 4] = CharacterFeatures.key(10, v.before1, v.after1)
+                                hashed[k &+ 5] = CharacterFeatures.key(13, v.wordHash, v.position)
+                                hashed[k &+ 6] = CharacterFeatures.key(14, v.previousHash, v.position)
+                                hashed[k &+ 7] = CharacterFeatures.key(15, v.nextHash, v.position)
+                                hashed[k &+ 8] = CharacterFeatures.key(33, v.before1, v.current << 32 ^ v.after1)
+                                sums[i] &+= row
+                            }
+                            // The hashed table, the home slots of a few positions ahead loaded first so
+                            // that their cache misses overlap with the probes of this one.
+                            let ahead = 4
+                            var touched: Int16 = 0
+                            for k in 0..<(min(ahead, n) &* hashedCount) {
+                                touched |= table[Int(truncatingIfNeeded: hashed[k]) & mask][7]
+                            }
+                            for i in 0..<n {
+                                if i &+ ahead < n {
+                                    let k = (i &+ ahead) &* hashedCount
                                     for f in 0..<hashedCount {
-                                        touched |= table[Int(truncatingIfNeeded: keys[f]) & mask][7]
+                                        touched |= table[Int(truncatingIfNeeded: hashed[k &+ f]) & mask][7]
                                     }
-                                    for f in 0..<hashedCount {
-                                        let key = keys[f]
-                                        let print = Self.fingerprint(key)
-                                        var slot = Int(truncatingIfNeeded: key) & mask
-                                        while true {
-                                            let found = table[slot]
-                                            if found[7] == print {
-                                                row &+= widen(found)
-                                                break
-                                            }
-                                            if found[7] == 0 { break }
-                                            slot = (slot &+ 1) & mask
+                                }
+                                var row = SIMD8<Int32>()
+                                for f in 0..<hashedCount {
+                                    let key = hashed[i &* hashedCount &+ f]
+                                    let print = Self.fingerprint(key)
+                                    var slot = Int(truncatingIfNeeded: key) & mask
+                                    while true {
+                                        let found = table[slot]
+                                        if found[7] == print {
+                                            row &+= widen(found)
+                                            break
                                         }
+                                        if found[7] == 0 { break }
+                                        slot = (slot &+ 1) & mask
                                     }
-                                    // Lane 7 is no label; it keeps the touching loads from being optimised away.
-                                    row[7] = Int32(touched & 1)
                                 }
                                 sums[i] &+= row
                             }
+                            // Lane 7 is no label; it keeps the touching loads from being optimised away.
+                            sums[n - 1][7] = Int32(touched & 1)
+                          }
                         }
                     }
                 }
