@@ -147,8 +147,16 @@ struct CharacterContext {
             }
         }
         var compound: UInt64 = 0
-        if i + 1 < n, grammar.compoundSurnames.contains(scalars[i], scalars[i + 1]) { compound = 1 }
-        if i > 0, grammar.compoundSurnames.contains(scalars[i - 1], scalars[i]) { compound = 2 }
+        if i + 1 < n, grammar.compoundFirsts.contains(scalars[i]),
+            grammar.compoundSurnames.contains(scalars[i], scalars[i + 1])
+        {
+            compound = 1
+        }
+        if i > 0, grammar.compoundSeconds.contains(scalars[i]),
+            grammar.compoundSurnames.contains(scalars[i - 1], scalars[i])
+        {
+            compound = 2
+        }
         return Values(
             before2: char(i - 2), before1: char(i - 1), current: char(i), after1: char(i + 1), after2: char(i + 2),
             position: position, length: length, tag: tag, previousTag: previousTag, nextTag: nextTag,

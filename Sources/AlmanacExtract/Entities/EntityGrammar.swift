@@ -11,6 +11,9 @@ struct EntityGrammar: Sendable {
     let personRoles: EntityWordSet
     let surnames: ScalarBitSet
     let compoundSurnames: EntityWordSet
+    /// The first and second scalars of the compound surnames (most scalars are neither, and need no hashing).
+    let compoundFirsts: ScalarBitSet
+    let compoundSeconds: ScalarBitSet
     let transliteration: ScalarBitSet
     /// Suffixes after which a name is an organisation whatever the tagger says (company, bank, association …).
     let companySuffixes: EntityWordSet
@@ -48,6 +51,8 @@ struct EntityGrammar: Sendable {
         personRoles = set(EntityWords.personRoles)
         surnames = ScalarBitSet(EntityWords.surnames.unicodeScalars.map(\.value).filter { $0 > 0x7F })
         compoundSurnames = set(EntityWords.compoundSurnames)
+        compoundFirsts = ScalarBitSet(EntityWords.compoundSurnames.compactMap { $0.unicodeScalars.first?.value })
+        compoundSeconds = ScalarBitSet(EntityWords.compoundSurnames.compactMap { $0.unicodeScalars.dropFirst().first?.value })
         transliteration = ScalarBitSet(EntityWords.transliteration.unicodeScalars.map(\.value).filter { $0 > 0x7F })
         var codes: [String: UInt32] = [:]
         for (index, tag) in ["nr", "ns", "nt", "nz", "n", "v", "a", "d", "p", "c", "u", "m", "q", "f", "t", "r", "j", "nrt",
@@ -242,5 +247,31 @@ struct ScalarBitSet: Sendable {
     @inline(__always)
     func contains(_ value: UInt32) -> Bool {
         value < 0x10000 && bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
+    }
+}
+
+/// Pairs of scalars hashed into a 64 Ki-bit map: `mayContain` has no false negatives and answers
+/// most pairs outside the set with one load.
+struct ScalarPairFilter: Sendable {
+    private let bits: [UInt64]
+
+    init(_ pairs: some Sequence<(UInt32, UInt32)>) {
+        var bits = [UInt64](repeating: 0, count: 1 << 10)
+        for (first, second) in pairs {
+            let bit = Self.bit(first, second)
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.bits = bits
+    }
+
+    @inline(__always)
+    private static func bit(_ first: UInt32, _ second: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(first) << 21 ^ UInt64(second)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
+    }
+
+    @inline(__always)
+    func mayContain(_ first: UInt32, _ second: UInt32) -> Bool {
+        let bit = Self.bit(first, second)
+        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 }
