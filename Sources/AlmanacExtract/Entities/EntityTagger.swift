@@ -80,6 +80,11 @@ struct EntityTagger: Sendable {
     /// The best label sequence for `features` (``CharacterFeatures/count`` per position).
     func decode(_ features: [UInt64], count n: Int) -> [Int] {
         guard n > 0 else { return [] }
+        return Self.viterbi(emission: emission(features, count: n), transitions: transitions, count: n)
+    }
+
+    /// The label scores of every position of `features` (lane 7 is no label).
+    func emission(_ features: [UInt64], count n: Int) -> [SIMD8<Float>] {
         var emission = [SIMD8<Float>](repeating: SIMD8(), count: n)
         let mask = self.mask
         let scale = SIMD8<Float>(repeating: self.scale)
@@ -124,7 +129,7 @@ struct EntityTagger: Sendable {
                 }
             }
         }
-        return Self.viterbi(emission: emission, transitions: transitions, count: n)
+        return emission
     }
 
     /// Viterbi over flat emission scores (`labelCount` per position).
