@@ -36,13 +36,14 @@ extension EntityTagger {
         guard n > 0 else { return [] }
         var sums = [SIMD8<Int32>](repeating: SIMD8(), count: n)
         let tables = self.tables
-        let mask = self.mask
         let hashedCount = 9
         var hashed = [UInt64](repeating: 0, count: n * hashedCount)
         let offsets = tables.offsets
         let firstSizes = tables.firstSizes
         let secondSizes = tables.secondSizes
-        slots.withUnsafeBufferPointer { table in
+        let pairMask = pairs.mask
+        pairs.keys.withUnsafeBufferPointer { pairKeys in
+        pairs.rows.withUnsafeBufferPointer { pairRows in
             tables.dense.withUnsafeBufferPointer { dense in
                 tables.scalarRows.withUnsafeBufferPointer { scalarRows in
                     tables.scalarBlock.withUnsafeBufferPointer { scalarBlock in
@@ -116,7 +117,7 @@ extension EntityTagger {
                                     if i >= 1 { add(scalarRow(3), at: i - 1) }
                                     if i >= 2 { add(scalarRow(4), at: i - 2) }
                                 }
-                                // Pairs of scalars and words: keys for the hashed table, read below.
+                                // Pairs of scalars and words: keys for the keyed table, read below.
                                 let k = i &* hashedCount
                                 hashed[k] = CharacterFeatures.key(6, v.before1, v.current)
                                 hashed[k &+ 1] = CharacterFeatures.key(7, v.current, v.after1)
@@ -129,33 +130,32 @@ extension EntityTagger {
                                 hashed[k &+ 8] = CharacterFeatures.key(33, v.before1, v.current << 32 ^ v.after1)
                                 sums[i] &+= row
                             }
-                            // The hashed table, the home slots of a few positions ahead loaded first so
+                            // The keyed table, the home slots of a few positions ahead loaded first so
                             // that their cache misses overlap with the probes of this one.
                             let ahead = 4
-                            var touched: Int16 = 0
+                            var touched: UInt64 = 0
                             for k in 0..<(min(ahead, n) &* hashedCount) {
-                                touched |= table[Int(truncatingIfNeeded: hashed[k]) & mask][7]
+                                touched |= pairKeys[KeyedRows.home(hashed[k], pairMask)]
                             }
                             for i in 0..<n {
                                 if i &+ ahead < n {
                                     let k = (i &+ ahead) &* hashedCount
                                     for f in 0..<hashedCount {
-                                        touched |= table[Int(truncatingIfNeeded: hashed[k &+ f]) & mask][7]
+                                        touched |= pairKeys[KeyedRows.home(hashed[k &+ f], pairMask)]
                                     }
                                 }
                                 var row = SIMD8<Int32>()
                                 for f in 0..<hashedCount {
                                     let key = hashed[i &* hashedCount &+ f]
-                                    let print = Self.fingerprint(key)
-                                    var slot = Int(truncatingIfNeeded: key) & mask
+                                    var slot = KeyedRows.home(key, pairMask)
                                     while true {
-                                        let found = table[slot]
-                                        if found[7] == print {
-                                            row &+= widen(found)
+                                        let found = pairKeys[slot]
+                                        if found == key {
+                                            row &+= widen(pairRows[slot])
                                             break
                                         }
-                                        if found[7] == 0 { break }
-                                        slot = (slot &+ 1) & mask
+                                        if found == 0 { break }
+                                        slot = (slot &+ 1) & pairMask
                                     }
                                 }
                                 sums[i] &+= row
@@ -167,6 +167,7 @@ extension EntityTagger {
                     }
                 }
             }
+        }
         }
         let scale = SIMD8<Float>(repeating: self.scale)
         return sums.map { SIMD8<Float>($0) * scale }
