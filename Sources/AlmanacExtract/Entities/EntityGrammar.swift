@@ -19,11 +19,11 @@ struct EntityGrammar: Sendable {
     let companySuffixes: EntityWordSet
     /// The local place suffixes, longest first, and their first scalars.
     let localPlaceSuffixesByLength: [[UInt32]]
-    let localPlaceFirsts: Set<UInt32>
+    let localPlaceFirsts: ScalarBitSet
     /// Tag codes of words that cannot be inside a name (verbs, prepositions, conjunctions, particles …).
-    let stopTags: Set<UInt32>
+    let stopTags: TagCodeSet
     /// Tag codes that end a project's name going back (verbs other than nouns of action, prepositions …).
-    let projectStopTags: Set<UInt32>
+    let projectStopTags: TagCodeSet
     /// The stage words of a project, longest first.
     let projectStages: [[UInt32]]
     /// The roles of a byline, after which a name runs to what closes the byline.
@@ -31,9 +31,9 @@ struct EntityGrammar: Sendable {
     /// What closes a byline's name.
     let bylineClosers: [[UInt32]] = ["报道", "摄影", "摄", "通讯员", "记者", "整理", "文"].map(\.scalarValues)
     /// Numerals, 第 and 几: a word holding one is a count or an ordinal, not part of a name's head.
-    let numeralScalars: Set<UInt32> = Set("第几一二三四五六七八九十百千万亿两".unicodeScalars.map(\.value))
+    let numeralScalars = ScalarBitSet("第几一二三四五六七八九十百千万亿两".unicodeScalars.map(\.value))
     /// Single characters that end a name's head going back (的, 和, 与, 在 …).
-    let headStops: Set<UInt32>
+    let headStops: ScalarBitSet
     /// jieba tags of lexicon words, numbered: index into `tagCodes`.
     let tagCodes: [String: UInt32]
     /// For each tag index of the lexicon, its code in `tagCodes` (99 for tags outside it).
@@ -64,11 +64,11 @@ struct EntityGrammar: Sendable {
         tagCodes = codes
         companySuffixes = set(EntityWords.companySuffixes)
         localPlaceSuffixesByLength = EntityWords.localPlaceSuffixes.map(\.scalarValues).sorted { $0.count > $1.count }
-        localPlaceFirsts = Set(localPlaceSuffixesByLength.map { $0[0] })
-        stopTags = Set(["v", "p", "c", "u", "d", "r", "m", "q", "f", "t", "y", "e", "o", "ad", "l", "i", "x"].compactMap { codes[$0] })
-        projectStopTags = Set(["v", "p", "c", "u", "d", "r", "f", "t", "y", "e", "o", "ad", "x"].compactMap { codes[$0] })
+        localPlaceFirsts = ScalarBitSet(localPlaceSuffixesByLength.map { $0[0] })
+        stopTags = TagCodeSet(["v", "p", "c", "u", "d", "r", "m", "q", "f", "t", "y", "e", "o", "ad", "l", "i", "x"].compactMap { codes[$0] })
+        projectStopTags = TagCodeSet(["v", "p", "c", "u", "d", "r", "f", "t", "y", "e", "o", "ad", "x"].compactMap { codes[$0] })
         projectStages = EntityWords.projectStages.map(\.scalarValues).sorted { $0.count > $1.count }
-        headStops = Set("的和与及在是为对从向把被由于将并或等、".unicodeScalars.map(\.value))
+        headStops = ScalarBitSet("的和与及在是为对从向把被由于将并或等、".unicodeScalars.map(\.value))
         let names = segmenter.lexicon.tagNameList
         tagCodeOfIndex = names.map { codes[$0] ?? 99 }
         nameTagIndices = (
@@ -273,5 +273,27 @@ struct ScalarPairFilter: Sendable {
     func mayContain(_ first: UInt32, _ second: UInt32) -> Bool {
         let bit = Self.bit(first, second)
         return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+}
+
+/// A set of jieba tag codes (below 128) as a bit mask: a lookup is a shift and no hashing.
+struct TagCodeSet: Sendable {
+    private let low: UInt64
+    private let high: UInt64
+
+    init(_ codes: some Sequence<UInt32>) {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for code in codes {
+            precondition(code < 128, "tag codes are below 128")
+            if code < 64 { low |= 1 << UInt64(code) } else { high |= 1 << UInt64(code - 64) }
+        }
+        self.low = low
+        self.high = high
+    }
+
+    @inline(__always)
+    func contains(_ code: UInt32) -> Bool {
+        code < 64 ? low & (1 << UInt64(code)) != 0 : code < 128 && high & (1 << UInt64(code - 64)) != 0
     }
 }

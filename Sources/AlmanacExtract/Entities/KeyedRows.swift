@@ -1,4 +1,4 @@
-/// Rows of label weights by whole 64-bit feature key, in an open-addressing table at most half
+/// Rows of label weights by whole 64-bit feature key, in an open-addressing table at most two-thirds
 /// full: the keys (8 bytes a slot) are probed, the rows (16 bytes) read only for a key found, so
 /// the misses — most lookups — stay in a table a quarter the size of the tagger's.
 struct KeyedRows: Sendable {
@@ -9,7 +9,7 @@ struct KeyedRows: Sendable {
 
     init(keys: [UInt64], rows: [SIMD8<Int16>]) {
         var capacity = 16
-        while capacity < keys.count * 2 { capacity <<= 1 }
+        while capacity < keys.count * 3 / 2 { capacity <<= 1 }
         var table = [UInt64](repeating: 0, count: capacity)
         var tableRows = [SIMD8<Int16>](repeating: SIMD8(), count: capacity)
         let mask = capacity - 1
