@@ -188,8 +188,17 @@ struct TextAnalysis {
 struct EntityWordSet: Sendable {
     private let table: [UInt64]
     private let mask: Int
+    /// The last scalars of the words, folded into 1,024 bits (no false negatives): most words of a
+    /// text end in no member's last scalar and are answered without hashing.
+    private let lasts: [UInt64]
 
     init(_ words: [String]) {
+        var lasts = [UInt64](repeating: 0, count: 16)
+        for word in words {
+            guard let last = word.unicodeScalars.last?.value else { continue }
+            lasts[Int(last >> 6) & 15] |= 1 << UInt64(last & 63)
+        }
+        self.lasts = lasts
         let hashes = Set(words.map { Self.nonZero(CharacterFeatures.hash($0.scalarValues[...])) })
         var capacity = 16
         while capacity < hashes.count * 4 { capacity <<= 1 }
@@ -223,9 +232,13 @@ struct EntityWordSet: Sendable {
         }
     }
 
-    func contains(_ scalars: ArraySlice<UInt32>) -> Bool { contains(hash: CharacterFeatures.hash(scalars)) }
+    func contains(_ scalars: ArraySlice<UInt32>) -> Bool {
+        if let last = scalars.last, lasts[Int(last >> 6) & 15] & (1 << UInt64(last & 63)) == 0 { return false }
+        return contains(hash: CharacterFeatures.hash(scalars))
+    }
 
     func contains(_ first: UInt32, _ second: UInt32) -> Bool {
+        guard lasts[Int(second >> 6) & 15] & (1 << UInt64(second & 63)) != 0 else { return false }
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         h = (h ^ UInt64(first)) &* 0x100_0000_01B3
         h = (h ^ UInt64(second)) &* 0x100_0000_01B3
