@@ -12,6 +12,9 @@ struct EntitiesThroughput: ParsableCommand {
     @Option(help: "The model file (default: the bundled one).")
     var model: String?
 
+    @Flag(help: "Print every line's mentions (kind, start, end, text, name) instead of timing, to compare outputs.")
+    var printMentions = false
+
     @Argument(help: "Text files whose lines are read for entities each round.")
     var files: [String]
 
@@ -23,6 +26,14 @@ struct EntitiesThroughput: ParsableCommand {
         let recognizer =
             try model.map { try EntityRecognizer(modelBytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: $0)))) }
             ?? EntityRecognizer.bundled()
+        if printMentions {
+            for (index, line) in lines.enumerated() {
+                for m in recognizer.mentions(in: line) {
+                    print(index, m.kind, m.start, m.end, m.text, m.name, m.project.map { "\($0)" } ?? "-")
+                }
+            }
+            return
+        }
         var mentions = 0
         for line in lines { mentions += recognizer.mentions(in: line).count }  // warm-up
         let report = Throughput.measure(bytesPerRound: bytes, options: rounds) {

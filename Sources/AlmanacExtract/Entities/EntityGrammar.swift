@@ -11,16 +11,19 @@ struct EntityGrammar: Sendable {
     let personRoles: EntityWordSet
     let surnames: ScalarBitSet
     let compoundSurnames: EntityWordSet
+    /// The first and second scalars of the compound surnames (most scalars are neither, and need no hashing).
+    let compoundFirsts: ScalarBitSet
+    let compoundSeconds: ScalarBitSet
     let transliteration: ScalarBitSet
     /// Suffixes after which a name is an organisation whatever the tagger says (company, bank, association …).
     let companySuffixes: EntityWordSet
     /// The local place suffixes, longest first, and their first scalars.
     let localPlaceSuffixesByLength: [[UInt32]]
-    let localPlaceFirsts: Set<UInt32>
+    let localPlaceFirsts: ScalarBitSet
     /// Tag codes of words that cannot be inside a name (verbs, prepositions, conjunctions, particles …).
-    let stopTags: Set<UInt32>
+    let stopTags: TagCodeSet
     /// Tag codes that end a project's name going back (verbs other than nouns of action, prepositions …).
-    let projectStopTags: Set<UInt32>
+    let projectStopTags: TagCodeSet
     /// The stage words of a project, longest first.
     let projectStages: [[UInt32]]
     /// The roles of a byline, after which a name runs to what closes the byline.
@@ -28,9 +31,9 @@ struct EntityGrammar: Sendable {
     /// What closes a byline's name.
     let bylineClosers: [[UInt32]] = ["报道", "摄影", "摄", "通讯员", "记者", "整理", "文"].map(\.scalarValues)
     /// Numerals, 第 and 几: a word holding one is a count or an ordinal, not part of a name's head.
-    let numeralScalars: Set<UInt32> = Set("第几一二三四五六七八九十百千万亿两".unicodeScalars.map(\.value))
+    let numeralScalars = ScalarBitSet("第几一二三四五六七八九十百千万亿两".unicodeScalars.map(\.value))
     /// Single characters that end a name's head going back (的, 和, 与, 在 …).
-    let headStops: Set<UInt32>
+    let headStops: ScalarBitSet
     /// jieba tags of lexicon words, numbered: index into `tagCodes`.
     let tagCodes: [String: UInt32]
     /// For each tag index of the lexicon, its code in `tagCodes` (99 for tags outside it).
@@ -48,6 +51,8 @@ struct EntityGrammar: Sendable {
         personRoles = set(EntityWords.personRoles)
         surnames = ScalarBitSet(EntityWords.surnames.unicodeScalars.map(\.value).filter { $0 > 0x7F })
         compoundSurnames = set(EntityWords.compoundSurnames)
+        compoundFirsts = ScalarBitSet(EntityWords.compoundSurnames.compactMap { $0.unicodeScalars.first?.value })
+        compoundSeconds = ScalarBitSet(EntityWords.compoundSurnames.compactMap { $0.unicodeScalars.dropFirst().first?.value })
         transliteration = ScalarBitSet(EntityWords.transliteration.unicodeScalars.map(\.value).filter { $0 > 0x7F })
         var codes: [String: UInt32] = [:]
         for (index, tag) in ["nr", "ns", "nt", "nz", "n", "v", "a", "d", "p", "c", "u", "m", "q", "f", "t", "r", "j", "nrt",
@@ -59,11 +64,11 @@ struct EntityGrammar: Sendable {
         tagCodes = codes
         companySuffixes = set(EntityWords.companySuffixes)
         localPlaceSuffixesByLength = EntityWords.localPlaceSuffixes.map(\.scalarValues).sorted { $0.count > $1.count }
-        localPlaceFirsts = Set(localPlaceSuffixesByLength.map { $0[0] })
-        stopTags = Set(["v", "p", "c", "u", "d", "r", "m", "q", "f", "t", "y", "e", "o", "ad", "l", "i", "x"].compactMap { codes[$0] })
-        projectStopTags = Set(["v", "p", "c", "u", "d", "r", "f", "t", "y", "e", "o", "ad", "x"].compactMap { codes[$0] })
+        localPlaceFirsts = ScalarBitSet(localPlaceSuffixesByLength.map { $0[0] })
+        stopTags = TagCodeSet(["v", "p", "c", "u", "d", "r", "m", "q", "f", "t", "y", "e", "o", "ad", "l", "i", "x"].compactMap { codes[$0] })
+        projectStopTags = TagCodeSet(["v", "p", "c", "u", "d", "r", "f", "t", "y", "e", "o", "ad", "x"].compactMap { codes[$0] })
         projectStages = EntityWords.projectStages.map(\.scalarValues).sorted { $0.count > $1.count }
-        headStops = Set("的和与及在是为对从向把被由于将并或等、".unicodeScalars.map(\.value))
+        headStops = ScalarBitSet("的和与及在是为对从向把被由于将并或等、".unicodeScalars.map(\.value))
         let names = segmenter.lexicon.tagNameList
         tagCodeOfIndex = names.map { codes[$0] ?? 99 }
         nameTagIndices = (
@@ -183,8 +188,17 @@ struct TextAnalysis {
 struct EntityWordSet: Sendable {
     private let table: [UInt64]
     private let mask: Int
+    /// The last scalars of the words, folded into 1,024 bits (no false negatives): most words of a
+    /// text end in no member's last scalar and are answered without hashing.
+    private let lasts: [UInt64]
 
     init(_ words: [String]) {
+        var lasts = [UInt64](repeating: 0, count: 16)
+        for word in words {
+            guard let last = word.unicodeScalars.last?.value else { continue }
+            lasts[Int(last >> 6) & 15] |= 1 << UInt64(last & 63)
+        }
+        self.lasts = lasts
         let hashes = Set(words.map { Self.nonZero(CharacterFeatures.hash($0.scalarValues[...])) })
         var capacity = 16
         while capacity < hashes.count * 4 { capacity <<= 1 }
@@ -218,9 +232,13 @@ struct EntityWordSet: Sendable {
         }
     }
 
-    func contains(_ scalars: ArraySlice<UInt32>) -> Bool { contains(hash: CharacterFeatures.hash(scalars)) }
+    func contains(_ scalars: ArraySlice<UInt32>) -> Bool {
+        if let last = scalars.last, lasts[Int(last >> 6) & 15] & (1 << UInt64(last & 63)) == 0 { return false }
+        return contains(hash: CharacterFeatures.hash(scalars))
+    }
 
     func contains(_ first: UInt32, _ second: UInt32) -> Bool {
+        guard lasts[Int(second >> 6) & 15] & (1 << UInt64(second & 63)) != 0 else { return false }
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         h = (h ^ UInt64(first)) &* 0x100_0000_01B3
         h = (h ^ UInt64(second)) &* 0x100_0000_01B3
@@ -242,5 +260,53 @@ struct ScalarBitSet: Sendable {
     @inline(__always)
     func contains(_ value: UInt32) -> Bool {
         value < 0x10000 && bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
+    }
+}
+
+/// Pairs of scalars hashed into a 64 Ki-bit map: `mayContain` has no false negatives and answers
+/// most pairs outside the set with one load.
+struct ScalarPairFilter: Sendable {
+    private let bits: [UInt64]
+
+    init(_ pairs: some Sequence<(UInt32, UInt32)>) {
+        var bits = [UInt64](repeating: 0, count: 1 << 10)
+        for (first, second) in pairs {
+            let bit = Self.bit(first, second)
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.bits = bits
+    }
+
+    @inline(__always)
+    private static func bit(_ first: UInt32, _ second: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(first) << 21 ^ UInt64(second)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
+    }
+
+    @inline(__always)
+    func mayContain(_ first: UInt32, _ second: UInt32) -> Bool {
+        let bit = Self.bit(first, second)
+        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+}
+
+/// A set of jieba tag codes (below 128) as a bit mask: a lookup is a shift and no hashing.
+struct TagCodeSet: Sendable {
+    private let low: UInt64
+    private let high: UInt64
+
+    init(_ codes: some Sequence<UInt32>) {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for code in codes {
+            precondition(code < 128, "tag codes are below 128")
+            if code < 64 { low |= 1 << UInt64(code) } else { high |= 1 << UInt64(code - 64) }
+        }
+        self.low = low
+        self.high = high
+    }
+
+    @inline(__always)
+    func contains(_ code: UInt32) -> Bool {
+        code < 64 ? low & (1 << UInt64(code)) != 0 : code < 128 && high & (1 << UInt64(code - 64)) != 0
     }
 }

@@ -49,18 +49,8 @@ public struct EntityRecognizer: Sendable {
         let raw = text.scalarValues
         guard !raw.isEmpty else { return [] }
         let analysis = TextAnalysis(raw, grammar: grammar)
-        let features = CharacterFeatures.extract(analysis, grammar: grammar)
-        let path = tagger.decode(features, count: raw.count)
-        var spans: [EntitySpan] = []
-        for span in NERSpan.spans(fromTags: path.map { EntityTagger.labels[$0] }) {
-            let kind: EntityKind =
-                switch span.type {
-                case "PER": .person
-                case "LOC": .place
-                default: .organization
-                }
-            spans.append(EntitySpan(kind: kind, range: span.start..<span.end))
-        }
+        let path = tagger.decode(CharacterContext(analysis, grammar: grammar))
+        var spans = EntitySpan.spans(fromLabels: path)
         if rules {
             spans = EntityRules(grammar: grammar, analysis: analysis).complete(spans)
         }
@@ -81,6 +71,33 @@ struct EntitySpan: Sendable, Hashable {
         self.range = range
         self.canonical = canonical
         self.project = project
+    }
+
+    /// The names of a label path of ``EntityTagger`` (BIO, as Viterbi allows it: `I-X` only after
+    /// `B-X` or `I-X`), read the way ``NERSpan/spans(fromTags:)`` reads the labels' names.
+    static func spans(fromLabels path: [Int]) -> [EntitySpan] {
+        var spans: [EntitySpan] = []
+        var open: EntitySpan?
+        for (index, label) in path.enumerated() {
+            // Labels: 0 O, then B and I of PER (1, 2), LOC (3, 4), ORG (5, 6).
+            let type = label == 0 ? -1 : (label - 1) / 2
+            if label != 0 && label % 2 == 0, let current = open, current.kind == Self.kind(ofType: type) {
+                open?.range = current.range.lowerBound..<(index + 1)
+                continue
+            }
+            if let current = open { spans.append(current) }
+            open = label == 0 ? nil : EntitySpan(kind: Self.kind(ofType: type), range: index..<(index + 1))
+        }
+        if let current = open { spans.append(current) }
+        return spans
+    }
+
+    private static func kind(ofType type: Int) -> EntityKind {
+        switch type {
+        case 0: .person
+        case 1: .place
+        default: .organization
+        }
     }
 
     static func mentions(

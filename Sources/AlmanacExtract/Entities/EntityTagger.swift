@@ -20,9 +20,13 @@ struct EntityTagger: Sendable {
     /// key's low bits and the fingerprint from its top 16 bits, so a lookup checks 16 + log2(slots)
     /// bits of the key; a feature outside the model matches a stored one with odds of about 1 in
     /// 65,536 a probe.
-    private let slots: [SIMD8<Int16>]
-    private let scale: Float
-    private let mask: Int
+    let slots: [SIMD8<Int16>]
+    let scale: Float
+    let mask: Int
+    /// The same weights laid out for ``decode(_:)``.
+    let tables: EmissionTables
+    /// The features of the other templates (scalar pairs, words), by whole key.
+    let pairs: KeyedRows
 
     @inline(__always)
     static func fingerprint(_ key: UInt64) -> Int16 {
@@ -39,10 +43,12 @@ struct EntityTagger: Sendable {
         let mask = capacity - 1
         let largest = max(flat.map(abs).max() ?? 1, 1e-9)
         let scale = largest / 32767
+        var keyOfSlot = [UInt64](repeating: 0, count: capacity)
         for (index, key) in keys.enumerated() {
             let print = Self.fingerprint(key)
             var slot = Int(truncatingIfNeeded: key) & mask
             while slots[slot][7] != 0 && slots[slot][7] != print { slot = (slot + 1) & mask }
+            keyOfSlot[slot] = key
             var row = SIMD8<Int16>()
             for label in 0..<Self.labelCount {
                 row[label] = Int16(max(-32767, min(32767, (flat[index * Self.labelCount + label] / scale).rounded())))
@@ -53,11 +59,61 @@ struct EntityTagger: Sendable {
         self.slots = slots
         self.scale = scale
         self.mask = mask
+        // Every slot a dense or scalar template's value reads is copied into the dense tables; the
+        // rest (scalar pairs, words) go to a small table keyed by whole keys.
+        var read = [Bool](repeating: false, count: capacity)
+        self.tables = EmissionTables { key in
+            let slot = Self.slot(key, in: slots, mask: mask)
+            guard slot >= 0 else { return SIMD8() }
+            read[slot] = true
+            var row = slots[slot]
+            row[7] = 0
+            return row
+        }
+        var pairKeys: [UInt64] = []
+        var pairRows: [SIMD8<Int16>] = []
+        for slot in 0..<capacity where slots[slot][7] != 0 && !read[slot] {
+            pairKeys.append(keyOfSlot[slot])
+            var row = slots[slot]
+            row[7] = 0
+            pairRows.append(row)
+        }
+        self.pairs = KeyedRows(keys: pairKeys, rows: pairRows)
     }
+
+    /// The label weights of feature `key` in `slots` (zero when the model lacks it), lane 7 zero.
+    static func row(_ key: UInt64, in slots: [SIMD8<Int16>], mask: Int) -> SIMD8<Int16> {
+        let slot = slot(key, in: slots, mask: mask)
+        guard slot >= 0 else { return SIMD8() }
+        var row = slots[slot]
+        row[7] = 0
+        return row
+    }
+
+    /// The slot whose fingerprint matches `key` in `slots`, or -1.
+    static func slot(_ key: UInt64, in slots: [SIMD8<Int16>], mask: Int) -> Int {
+        guard key != 0 else { return -1 }
+        let print = fingerprint(key)
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let found = slots[slot][7]
+            if found == print { return slot }
+            if found == 0 { return -1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The label weights of feature `key` (zero when the model lacks it), lane 7 zero.
+    func row(_ key: UInt64) -> SIMD8<Int16> { Self.row(key, in: slots, mask: mask) }
 
     /// The best label sequence for `features` (``CharacterFeatures/count`` per position).
     func decode(_ features: [UInt64], count n: Int) -> [Int] {
         guard n > 0 else { return [] }
+        return Self.viterbi(emission: emission(features, count: n), transitions: transitions, count: n)
+    }
+
+    /// The label scores of every position of `features` (lane 7 is no label).
+    func emission(_ features: [UInt64], count n: Int) -> [SIMD8<Float>] {
         var emission = [SIMD8<Float>](repeating: SIMD8(), count: n)
         let mask = self.mask
         let scale = SIMD8<Float>(repeating: self.scale)
@@ -102,7 +158,7 @@ struct EntityTagger: Sendable {
                 }
             }
         }
-        return Self.viterbi(emission: emission, transitions: transitions, count: n)
+        return emission
     }
 
     /// Viterbi over flat emission scores (`labelCount` per position).

@@ -38,6 +38,13 @@ public struct PlaceTable: Sendable {
     /// Names, short forms and country names as scalars, grouped by first scalar, longest first
     /// (for matching in text), each with whether it is a country.
     let namesByFirst: [UInt32: [(name: [UInt32], country: Bool)]]
+    /// The first scalars of `namesByFirst`: most scalars of a text begin no name, and this answers
+    /// them without hashing.
+    let firsts: ScalarBitSet
+    /// The first two scalars of every name, hashed into a bit map (no false negatives), so most
+    /// scalars that begin a name's first scalar but no name are answered without hashing; `nil`
+    /// when some name is a single scalar.
+    let pairs: ScalarPairFilter?
 
     /// The bundled table.
     public static func bundled() throws -> PlaceTable {
@@ -90,6 +97,9 @@ public struct PlaceTable: Sendable {
         self.countries = Set(countries)
         self.byCode = byCode
         self.byName = byName
+        self.firsts = ScalarBitSet(names.keys)
+        let all = names.values.flatMap(\.keys)
+        self.pairs = all.contains { $0.count < 2 } ? nil : ScalarPairFilter(all.map { ($0[0], $0[1]) })
         self.namesByFirst = names.mapValues { entries in
             entries.map { (name: $0.key, country: $0.value) }.sorted {
                 $0.name.count != $1.name.count ? $0.name.count > $1.name.count : $0.name.lexicographicallyPrecedes($1.name)
@@ -120,7 +130,10 @@ public struct PlaceTable: Sendable {
     /// The longest division name, short form or country name that starts at `index` of `scalars`:
     /// its length (0 when none) and whether it is a country.
     func match(in scalars: [UInt32], at index: Int) -> (length: Int, country: Bool) {
-        guard let candidates = namesByFirst[scalars[index]] else { return (0, false) }
+        let first = scalars[index]
+        guard first >= 0x10000 || firsts.contains(first) else { return (0, false) }
+        if let pairs, index + 1 >= scalars.count || !pairs.mayContain(first, scalars[index + 1]) { return (0, false) }
+        guard let candidates = namesByFirst[first] else { return (0, false) }
         for (name, country) in candidates where index + name.count <= scalars.count {
             var equal = true
             for offset in 1..<name.count where scalars[index + offset] != name[offset] {

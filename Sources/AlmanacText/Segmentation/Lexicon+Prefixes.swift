@@ -17,15 +17,20 @@ extension Lexicon {
     func forEachWordImplementation(
         startingAt index: Int, in scalars: [UInt32], maxLength: Int, _ body: (Int, Int) -> Void
     ) {
-        var node: Int32 = 0
-        var position = index
+        // The segmentation walk's trie: one hashed read a step, the tags in an array beside it.
+        guard index < scalars.count, maxLength > 0 else { return }
+        let first = scalars[index]
+        guard first < 0x10000 else { return }
+        var entry = walk.roots[Int(first)]
+        if SegmentedTrie.endsWord(entry) { body(1, Int(walk.rootTags[Int(first)])) }
+        var position = index + 1
+        if position < scalars.count && !storage.mayBeginWord(first, scalars[position]) { return }
         while position < scalars.count && position - index < maxLength {
-            let value = scalars[position]
-            guard value < 0x10000 else { return }
-            node = child(of: node, label: value)
-            if node < 0 { return }
+            let slot = walk.stepSlot(from: entry, label: scalars[position])
+            if slot < 0 { return }
+            entry = walk.slots[slot]
             position += 1
-            if frequency(at: node) > 0 { body(position - index, Int(storage.tags[Int(node)])) }
+            if SegmentedTrie.endsWord(entry) { body(position - index, Int(walk.slotTags[slot])) }
         }
     }
 }

@@ -13,6 +13,9 @@ final class SegmentedTrie: @unchecked Sendable {
     let slots: UnsafeMutableBufferPointer<UInt64>
     /// For each scalar of the Basic Multilingual Plane, the entry of the root's child, or 0.
     let roots: UnsafeMutableBufferPointer<UInt64>
+    /// The tag index of the word each entry's node ends: `slotTags` beside `slots`, `rootTags` beside `roots`.
+    let slotTags: UnsafeMutableBufferPointer<UInt8>
+    let rootTags: UnsafeMutableBufferPointer<UInt8>
     private let block: UnsafeMutableRawPointer
     private let blockSize: Int
 
@@ -40,11 +43,15 @@ final class SegmentedTrie: @unchecked Sendable {
             total += size
         }
         precondition(total < 1 << 21, "the lexicon is too large for 21-bit table starts")
-        blockSize = (total + 0x10000) * 8
+        blockSize = (total + 0x10000) * 9
         block = HugePages.allocate(byteCount: blockSize)
         slots = UnsafeMutableBufferPointer(start: block.assumingMemoryBound(to: UInt64.self), count: total)
         roots = UnsafeMutableBufferPointer(
             start: (block + total * 8).assumingMemoryBound(to: UInt64.self), count: 0x10000)
+        slotTags = UnsafeMutableBufferPointer(
+            start: (block + (total + 0x10000) * 8).assumingMemoryBound(to: UInt8.self), count: total)
+        rootTags = UnsafeMutableBufferPointer(
+            start: (block + (total + 0x10000) * 8 + total).assumingMemoryBound(to: UInt8.self), count: 0x10000)
 
         func entry(_ node: Int) -> UInt64 {
             let logProbability = storage.logProbabilities[node]
@@ -56,6 +63,7 @@ final class SegmentedTrie: @unchecked Sendable {
         if nodeCount > 0 {
             for node in Int(storage.childStart[0])..<Int(storage.childStart[1]) {
                 roots[Int(storage.labels[node])] = entry(node)
+                rootTags[Int(storage.labels[node])] = storage.tags[node]
             }
         }
         for node in 1..<max(nodeCount, 1) where sizeCodes[node] > 0 {
@@ -64,6 +72,7 @@ final class SegmentedTrie: @unchecked Sendable {
                 var offset = Self.hash(UInt32(storage.labels[child])) & mask
                 while slots[starts[node] + offset] != 0 { offset = (offset + 1) & mask }
                 slots[starts[node] + offset] = entry(child)
+                slotTags[starts[node] + offset] = storage.tags[child]
             }
         }
     }
@@ -86,6 +95,22 @@ final class SegmentedTrie: @unchecked Sendable {
         while true {
             let candidate = slots[start + offset]
             if candidate & 0xFFFF == UInt64(label) || candidate == 0 { return candidate }
+            offset = (offset + 1) & mask
+        }
+    }
+
+    /// The slot of the entry one step down from `entry` over `label`, or -1.
+    @inline(__always)
+    func stepSlot(from entry: UInt64, label: UInt32) -> Int {
+        let code = Int(truncatingIfNeeded: (entry >> 37) & 0xF)
+        guard code > 0, label < 0x10000 else { return -1 }
+        let start = Int(truncatingIfNeeded: (entry >> 16) & 0x1F_FFFF)
+        let mask = (1 << (code - 1)) - 1
+        var offset = Self.hash(label) & mask
+        while true {
+            let candidate = slots[start + offset]
+            if candidate & 0xFFFF == UInt64(label) { return start + offset }
+            if candidate == 0 { return -1 }
             offset = (offset + 1) & mask
         }
     }

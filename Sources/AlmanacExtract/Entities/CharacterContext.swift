@@ -1,0 +1,179 @@
+import AlmanacText
+
+/// What ``CharacterFeatures`` reads at each scalar of a text, before it is hashed into feature
+/// keys: the scalars around it, its word's position, length, tag and hash and those of the words
+/// beside it, and the grammar-of-names marks. The key builder and the tagger's table lookups
+/// (``EntityTagger/decode(_:grammar:)``) both read these, so they cannot disagree.
+struct CharacterContext {
+    /// The values at one scalar; each is the value a feature template hashes.
+    struct Values {
+        /// The scalars two before, one before, at, one after and two after (sentinels past the ends).
+        var before2: UInt64
+        var before1: UInt64
+        var current: UInt64
+        var after1: UInt64
+        var after2: UInt64
+        /// Where the scalar lies in its word: 0 no word, 1 begin, 2 inside, 3 end, 4 single.
+        var position: UInt64
+        /// The word's length, capped at 6 (0 no word).
+        var length: UInt64
+        /// The jieba tag codes of the word and the words before and after it (100 and 101 when none).
+        var tag: UInt64
+        var previousTag: UInt64
+        var nextTag: UInt64
+        /// Hashes of the word's scalars and of the words before and after it (1 and 2 when none).
+        var wordHash: UInt64
+        var previousHash: UInt64
+        var nextHash: UInt64
+        var placeMark: UInt64
+        /// 1 when the scalar is a family name.
+        var surname: UInt64
+        /// 1 when a compound family name starts here, 2 when one ends here, else 0.
+        var compound: UInt64
+        /// Three bits: transliteration scalar before, at, after.
+        var transliteration: UInt64
+        /// Distance to the organisation suffix ahead (0 none, else 1 + min(distance, 12)).
+        var organizationDistance: UInt64
+        /// The position code when the word is itself an organisation suffix, else 0.
+        var organizationSuffixPosition: UInt64
+        /// Distance back to a person role's end (0 none, else 1…4).
+        var roleDistance: UInt64
+        /// 1 when the word is a place suffix.
+        var placeSuffix: UInt64
+        /// Scalar classes (0 outside the text, 1 Han, 2 digit, 3 Latin, 4 space, 5 other) before, at
+        /// and after: `before << 8 | at << 4 | after`.
+        var kinds: UInt64
+        var personWordMark: UInt64
+        var placeWordMark: UInt64
+        var organizationWordMark: UInt64
+        var longestStarting: UInt64
+        var longestEnding: UInt64
+    }
+
+    static let startSentinel: UInt64 = 0x1_0000_0001
+    static let endSentinel: UInt64 = 0x1_0000_0002
+
+    let analysis: TextAnalysis
+    let grammar: EntityGrammar
+    private let wordHashes: [UInt64]
+    private let isOrganizationSuffix: [Bool]
+    private let isPlaceSuffix: [Bool]
+    private let organizationDistance: [UInt8]
+    private let roleDistance: [UInt8]
+
+    init(_ analysis: TextAnalysis, grammar: EntityGrammar) {
+        self.analysis = analysis
+        self.grammar = grammar
+        let scalars = analysis.scalars
+        let n = scalars.count
+        let words = analysis.words
+        wordHashes = words.map { CharacterFeatures.hash(scalars[$0]) }
+        // Per word: organisation suffix, place suffix, person role.
+        var isOrgSuffix = [Bool](repeating: false, count: words.count)
+        var isPlaceSuffix = [Bool](repeating: false, count: words.count)
+        var isRole = [Bool](repeating: false, count: words.count)
+        for (index, range) in words.enumerated() where range.count <= 6 {
+            let word = scalars[range]
+            isOrgSuffix[index] = grammar.organizationSuffixes.contains(word)
+            isPlaceSuffix[index] = grammar.placeSuffixes.contains(word)
+            isRole[index] = grammar.personRoles.contains(word)
+        }
+        // Distance (in scalars) to the start of the next organisation suffix word in the clause.
+        var orgDistance = [UInt8](repeating: 0, count: n)
+        var next = -1
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            let w = Int(analysis.wordOf[i])
+            if CharacterFeatures.isBreak(scalars[i]) { next = -1 }
+            if w >= 0, isOrgSuffix[w], words[w].lowerBound == i { next = i }
+            if next >= 0 { orgDistance[i] = UInt8(min(next - i, 12) + 1) }
+        }
+        // Distance back to the end of the last person role word, up to 4 scalars.
+        var roleDistance = [UInt8](repeating: 0, count: n)
+        var lastRoleEnd = -100
+        for i in 0..<n {
+            let w = Int(analysis.wordOf[i])
+            if i - lastRoleEnd < 4 && i >= lastRoleEnd { roleDistance[i] = UInt8(i - lastRoleEnd + 1) }
+            if w >= 0, isRole[w], words[w].upperBound == i + 1 { lastRoleEnd = i + 1 }
+        }
+        self.isOrganizationSuffix = isOrgSuffix
+        self.isPlaceSuffix = isPlaceSuffix
+        self.organizationDistance = orgDistance
+        self.roleDistance = roleDistance
+    }
+
+    /// The values at scalar `i`.
+    @inline(__always)
+    func values(at i: Int) -> Values {
+        let scalars = analysis.scalars
+        let n = scalars.count
+        @inline(__always) func char(_ i: Int) -> UInt64 {
+            i < 0 ? Self.startSentinel : i >= n ? Self.endSentinel : UInt64(scalars[i])
+        }
+        @inline(__always) func kind(_ i: Int) -> UInt64 {
+            guard i >= 0 && i < n else { return 0 }
+            let v = scalars[i]
+            if ScalarClass.isHan(v) { return 1 }
+            if ScalarClass.isDigit(v) { return 2 }
+            if ScalarClass.isLatin(v) { return 3 }
+            if ScalarClass.isSpace(v) { return 4 }
+            return 5
+        }
+        @inline(__always) func translit(_ j: Int) -> UInt64 {
+            j >= 0 && j < n && grammar.transliteration.contains(scalars[j]) ? 1 : 0
+        }
+        let words = analysis.words
+        let w = Int(analysis.wordOf[i])
+        var position: UInt64 = 0
+        var length: UInt64 = 0
+        var tag: UInt64 = 0
+        var wordHash: UInt64 = 0
+        var previousHash: UInt64 = 1
+        var nextHash: UInt64 = 2
+        var previousTag: UInt64 = 100
+        var nextTag: UInt64 = 101
+        if w >= 0 {
+            let range = words[w]
+            length = UInt64(min(range.count, 6))
+            position = range.count == 1 ? 4 : i == range.lowerBound ? 1 : i == range.upperBound - 1 ? 3 : 2
+            tag = UInt64(analysis.wordTags[w])
+            wordHash = wordHashes[w]
+            if w > 0 {
+                previousHash = wordHashes[w - 1]
+                previousTag = UInt64(analysis.wordTags[w - 1])
+            }
+            if w + 1 < words.count {
+                nextHash = wordHashes[w + 1]
+                nextTag = UInt64(analysis.wordTags[w + 1])
+            }
+        }
+        var compound: UInt64 = 0
+        if i + 1 < n, grammar.compoundFirsts.contains(scalars[i]),
+            grammar.compoundSurnames.contains(scalars[i], scalars[i + 1])
+        {
+            compound = 1
+        }
+        if i > 0, grammar.compoundSeconds.contains(scalars[i]),
+            grammar.compoundSurnames.contains(scalars[i - 1], scalars[i])
+        {
+            compound = 2
+        }
+        return Values(
+            before2: char(i - 2), before1: char(i - 1), current: char(i), after1: char(i + 1), after2: char(i + 2),
+            position: position, length: length, tag: tag, previousTag: previousTag, nextTag: nextTag,
+            wordHash: wordHash, previousHash: previousHash, nextHash: nextHash,
+            placeMark: UInt64(analysis.placeMark[i]),
+            surname: grammar.surnames.contains(scalars[i]) ? 1 : 0,
+            compound: compound,
+            transliteration: translit(i - 1) << 2 | translit(i) << 1 | translit(i + 1),
+            organizationDistance: UInt64(organizationDistance[i]),
+            organizationSuffixPosition: w >= 0 && isOrganizationSuffix[w] ? position : 0,
+            roleDistance: UInt64(roleDistance[i]),
+            placeSuffix: w >= 0 && isPlaceSuffix[w] ? 1 : 0,
+            kinds: kind(i - 1) << 8 | kind(i) << 4 | kind(i + 1),
+            personWordMark: UInt64(analysis.personWordMark[i]),
+            placeWordMark: UInt64(analysis.placeWordMark[i]),
+            organizationWordMark: UInt64(analysis.organizationWordMark[i]),
+            longestStarting: UInt64(analysis.longestStarting[i]),
+            longestEnding: UInt64(analysis.longestEnding[i]))
+    }
+}

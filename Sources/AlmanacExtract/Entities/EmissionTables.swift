@@ -1,0 +1,150 @@
+/// The tagger's weights rearranged for reading text fast, with exactly the scores of the hashed
+/// lookups they are copied from.
+///
+/// Of the 34 feature templates, 18 hash values from small ranges (positions, lengths, tag codes,
+/// distances, marks): their rows are looked up once, when the tagger is built, for every value
+/// the range holds, and kept in a dense array a few tens of kilobytes long, read by index. Six
+/// hash one scalar (the scalars two before to two after, and the scalar with its word position):
+/// their rows are looked up for every scalar of the Basic Multilingual Plane and kept in one block
+/// of ten rows a scalar, so a scalar's weights are one read however many positions use them. Only
+/// the nine templates of scalar pairs and word hashes are looked up in the hashed table per
+/// position.
+struct EmissionTables: Sendable {
+    /// How a dense template's value turns into an index: a count (`value < count`), or a tag code
+    /// (0…37, then 99, 100, 101 as 38, 39, 40).
+    enum Domain: Sendable {
+        case count(Int)
+        case tags
+
+        var size: Int {
+            switch self {
+            case .count(let count): count
+            case .tags: 41
+            }
+        }
+
+        func value(_ index: Int) -> UInt64 {
+            switch self {
+            case .count: UInt64(index)
+            case .tags: index < 38 ? UInt64(index) : UInt64(index + 61)
+            }
+        }
+    }
+
+    /// The index of tag code `value` in a ``Domain/tags`` domain (out of range when it is none).
+    @inline(__always)
+    static func tagIndex(_ value: UInt64) -> Int {
+        value < 38 ? Int(value) : value >= 99 && value <= 101 ? Int(value) - 61 : Int.max
+    }
+
+    /// A template whose two values come from small domains, and where its rows start in `dense`.
+    struct DenseTemplate: Sendable {
+        let template: UInt64
+        let first: Domain
+        let second: Domain
+        var offset = 0
+
+        init(_ template: UInt64, _ first: Domain, _ second: Domain = .count(1)) {
+            self.template = template
+            self.first = first
+            self.second = second
+        }
+    }
+
+    /// The dense templates, in the order of ``CharacterFeatures``' numbering.
+    static let templates: [DenseTemplate] = [
+        DenseTemplate(0, .count(1)),
+        DenseTemplate(11, .count(5), .count(7)),  // position, length
+        DenseTemplate(12, .tags, .count(5)),  // tag, position
+        DenseTemplate(16, .tags, .count(5)),  // previous tag, position
+        DenseTemplate(17, .tags, .count(5)),  // next tag, position
+        DenseTemplate(18, .count(8), .count(5)),  // place mark, position
+        DenseTemplate(19, .count(2), .count(40)),  // surname, position × 8 + length
+        DenseTemplate(20, .count(3)),  // compound surname (0: no feature)
+        DenseTemplate(21, .count(8), .tags),  // transliteration bits, tag
+        DenseTemplate(22, .count(14), .count(5)),  // organisation distance, suffix position
+        DenseTemplate(23, .count(5), .count(2)),  // role distance, surname
+        DenseTemplate(24, .count(2), .count(5)),  // place suffix, position
+        DenseTemplate(25, .count(0x556)),  // scalar classes
+        DenseTemplate(27, .tags, .count(7)),  // tag, length
+        DenseTemplate(28, .count(8), .count(14)),  // place mark, organisation distance
+        DenseTemplate(29, .count(4), .count(5)),  // person word mark, position
+        DenseTemplate(30, .count(4), .count(5)),  // place word mark, position
+        DenseTemplate(31, .count(4), .count(5)),  // organisation word mark, position
+        DenseTemplate(32, .count(9), .count(9)),  // longest word starting, ending
+    ]
+
+    /// Rows of the scalar templates a scalar has: 1, 2, 3, 4, 5 (the scalar two after, one after,
+    /// at, one before and two before the position that reads it), then 26 at word positions 0…4.
+    static let rowsPerScalar = 10
+    static let unlisted: UInt16 = 0xFFFF
+
+    let dense: [SIMD8<Int16>]
+    let layout: [DenseTemplate]
+    /// Each dense template's first row in `dense` and the sizes of its two domains.
+    let offsets: [Int32]
+    let firstSizes: [Int32]
+    let secondSizes: [Int32]
+    /// For each scalar of the Basic Multilingual Plane, its block in `scalarRows` (0: all zero;
+    /// ``unlisted``: not copied, look its rows up by key).
+    let scalarBlock: [UInt16]
+    let scalarRows: [SIMD8<Int16>]
+    /// Rows of templates 1 and 2 for the start sentinel, 4 and 5 for the end sentinel.
+    let start1: SIMD8<Int16>
+    let start2: SIMD8<Int16>
+    let end4: SIMD8<Int16>
+    let end5: SIMD8<Int16>
+
+    /// Copies the rows of every value the dense and scalar templates can take out of `row(key)`.
+    init(row: (UInt64) -> SIMD8<Int16>) {
+        var layout: [DenseTemplate] = []
+        var dense: [SIMD8<Int16>] = []
+        for var template in Self.templates {
+            template.offset = dense.count
+            for a in 0..<template.first.size {
+                for b in 0..<template.second.size {
+                    let first = template.first.value(a)
+                    let second = template.second.value(b)
+                    if template.template == 20 && first == 0 {
+                        dense.append(SIMD8())  // the feature is absent, not hashed
+                    } else {
+                        dense.append(row(CharacterFeatures.key(template.template, first, second)))
+                    }
+                }
+            }
+            layout.append(template)
+        }
+        self.dense = dense
+        self.layout = layout
+        offsets = layout.map { Int32($0.offset) }
+        firstSizes = layout.map { Int32($0.first.size) }
+        secondSizes = layout.map { Int32($0.second.size) }
+        var blocks = [UInt16](repeating: Self.unlisted, count: 0x10000)
+        var rows = [SIMD8<Int16>](repeating: SIMD8(), count: Self.rowsPerScalar)
+        var block = [SIMD8<Int16>](repeating: SIMD8(), count: Self.rowsPerScalar)
+        for scalar in 0..<0x10000 where rows.count / Self.rowsPerScalar < Int(Self.unlisted) {
+            let value = UInt64(scalar)
+            var any = false
+            for template in 0..<5 {
+                block[template] = row(CharacterFeatures.key(UInt64(template + 1), value))
+                any = any || block[template] != SIMD8()
+            }
+            for position in 0..<5 {
+                block[5 + position] = row(CharacterFeatures.key(26, value, UInt64(position)))
+                any = any || block[5 + position] != SIMD8()
+            }
+            guard any else {
+                blocks[scalar] = 0
+                continue
+            }
+            blocks[scalar] = UInt16(rows.count / Self.rowsPerScalar)
+            rows.append(contentsOf: block)
+        }
+        scalarBlock = blocks
+        scalarRows = rows
+        start1 = row(CharacterFeatures.key(1, CharacterContext.startSentinel))
+        start2 = row(CharacterFeatures.key(2, CharacterContext.startSentinel))
+        end4 = row(CharacterFeatures.key(4, CharacterContext.endSentinel))
+        end5 = row(CharacterFeatures.key(5, CharacterContext.endSentinel))
+    }
+}

@@ -1,0 +1,186 @@
+/// Decoding straight from a text's ``CharacterContext``, without building the feature keys of
+/// every position: the scores are exactly those of `decode(CharacterFeatures.extract(…), count:)`.
+extension EntityTagger {
+    /// The best label sequence for the text `context` describes.
+    func decode(_ context: CharacterContext) -> [Int] {
+        let n = context.analysis.scalars.count
+        guard n > 0 else { return [] }
+        return Self.viterbi(emission: emission(context), transitions: transitions, count: n)
+    }
+
+    /// The dense templates' rows at one position looked up by their keys (the slow way).
+    private func denseByKey(_ v: CharacterContext.Values) -> SIMD8<Int32> {
+        let keys = [
+            CharacterFeatures.key(0, 0), CharacterFeatures.key(11, v.position, v.length),
+            CharacterFeatures.key(12, v.tag, v.position), CharacterFeatures.key(16, v.previousTag, v.position),
+            CharacterFeatures.key(17, v.nextTag, v.position), CharacterFeatures.key(18, v.placeMark, v.position),
+            CharacterFeatures.key(19, v.surname, v.position &* 8 &+ v.length),
+            v.compound == 0 ? 0 : CharacterFeatures.key(20, v.compound),
+            CharacterFeatures.key(21, v.transliteration, v.tag),
+            CharacterFeatures.key(22, v.organizationDistance, v.organizationSuffixPosition),
+            CharacterFeatures.key(23, v.roleDistance, v.surname), CharacterFeatures.key(24, v.placeSuffix, v.position),
+            CharacterFeatures.key(25, v.kinds), CharacterFeatures.key(27, v.tag, v.length),
+            CharacterFeatures.key(28, v.placeMark, v.organizationDistance),
+            CharacterFeatures.key(29, v.personWordMark, v.position),
+            CharacterFeatures.key(30, v.placeWordMark, v.position),
+            CharacterFeatures.key(31, v.organizationWordMark, v.position),
+            CharacterFeatures.key(32, v.longestStarting, v.longestEnding),
+        ]
+        return keys.reduce(SIMD8<Int32>()) { $0 &+ widen(row($1)) }
+    }
+
+    /// The label scores of every position of the text `context` describes (lane 7 is no label).
+    func emission(_ context: CharacterContext) -> [SIMD8<Float>] {
+        let scalars = context.analysis.scalars
+        let n = scalars.count
+        guard n > 0 else { return [] }
+        var sums = [SIMD8<Int32>](repeating: SIMD8(), count: n)
+        let tables = self.tables
+        let hashedCount = 9
+        var hashed = [UInt64](repeating: 0, count: n * hashedCount)
+        let offsets = tables.offsets
+        let firstSizes = tables.firstSizes
+        let secondSizes = tables.secondSizes
+        let pairMask = pairs.mask
+        pairs.keys.withUnsafeBufferPointer { pairKeys in
+            pairs.rows.withUnsafeBufferPointer { pairRows in
+                tables.dense.withUnsafeBufferPointer { dense in
+                    tables.scalarRows.withUnsafeBufferPointer { scalarRows in
+                        tables.scalarBlock.withUnsafeBufferPointer { scalarBlock in
+                            sums.withUnsafeMutableBufferPointer { sums in
+                                hashed.withUnsafeMutableBufferPointer { hashed in
+                                    @inline(__always) func add(_ row: SIMD8<Int16>, at i: Int) {
+                                        sums[i] &+= widen(row)
+                                    }
+                                    // The sentinels beyond both ends.
+                                    add(tables.start1, at: 0)
+                                    add(tables.start2, at: 0)
+                                    if n > 1 { add(tables.start1, at: 1) }
+                                    add(tables.end4, at: n - 1)
+                                    add(tables.end5, at: n - 1)
+                                    if n > 1 { add(tables.end5, at: n - 2) }
+                                    for i in 0..<n {
+                                        let v = context.values(at: i)
+                                        var row = SIMD8<Int32>()
+                                        // Templates of small domains: a dense read each (the hashed table only
+                                        // for a value outside its template's domain, which the text never gives).
+                                        var inDomain = true
+                                        @inline(__always) func addDense(_ index: Int, _ a: Int, _ b: Int = 0) {
+                                            let second = Int(secondSizes[index])
+                                            inDomain =
+                                                inDomain && UInt(bitPattern: a) < UInt(firstSizes[index])
+                                                && UInt(bitPattern: b) < UInt(second)
+                                            let at = Int(offsets[index]) &+ a &* second &+ b
+                                            row &+= widen(dense[inDomain ? at : 0])
+                                        }
+                                        let position = Int(v.position)
+                                        let length = Int(v.length)
+                                        let tag = EmissionTables.tagIndex(v.tag)
+                                        addDense(0, 0)
+                                        addDense(1, position, length)
+                                        addDense(2, tag, position)
+                                        addDense(3, EmissionTables.tagIndex(v.previousTag), position)
+                                        addDense(4, EmissionTables.tagIndex(v.nextTag), position)
+                                        addDense(5, Int(v.placeMark), position)
+                                        addDense(6, Int(v.surname), position &* 8 &+ length)
+                                        addDense(7, Int(v.compound))
+                                        addDense(8, Int(v.transliteration), tag)
+                                        addDense(9, Int(v.organizationDistance), Int(v.organizationSuffixPosition))
+                                        addDense(10, Int(v.roleDistance), Int(v.surname))
+                                        addDense(11, Int(v.placeSuffix), position)
+                                        addDense(12, Int(v.kinds))
+                                        addDense(13, tag, length)
+                                        addDense(14, Int(v.placeMark), Int(v.organizationDistance))
+                                        addDense(15, Int(v.personWordMark), position)
+                                        addDense(16, Int(v.placeWordMark), position)
+                                        addDense(17, Int(v.organizationWordMark), position)
+                                        addDense(18, Int(v.longestStarting), Int(v.longestEnding))
+                                        if !inDomain { row = denseByKey(v) }
+                                        // The scalar's own templates, and those of the positions that read it.
+                                        let scalar = scalars[i]
+                                        let block =
+                                            scalar < 0x10000 ? scalarBlock[Int(scalar)] : EmissionTables.unlisted
+                                        @inline(__always) func scalarRow(_ r: Int) -> SIMD8<Int16> {
+                                            scalarRows[Int(block) &* EmissionTables.rowsPerScalar &+ r]
+                                        }
+                                        if block == EmissionTables.unlisted {
+                                            let c = UInt64(scalar)
+                                            if i + 2 < n { add(self.row(CharacterFeatures.key(1, c)), at: i + 2) }
+                                            if i + 1 < n { add(self.row(CharacterFeatures.key(2, c)), at: i + 1) }
+                                            row &+= widen(self.row(CharacterFeatures.key(3, c)))
+                                            if i >= 1 { add(self.row(CharacterFeatures.key(4, c)), at: i - 1) }
+                                            if i >= 2 { add(self.row(CharacterFeatures.key(5, c)), at: i - 2) }
+                                            row &+= SIMD8<Int32>(
+                                                truncatingIfNeeded: self.row(CharacterFeatures.key(26, c, v.position)))
+                                        } else if block != 0 {
+                                            if i + 2 < n { add(scalarRow(0), at: i + 2) }
+                                            if i + 1 < n { add(scalarRow(1), at: i + 1) }
+                                            row &+= widen(scalarRow(2))
+                                            row &+= widen(scalarRow(5 &+ Int(v.position)))
+                                            if i >= 1 { add(scalarRow(3), at: i - 1) }
+                                            if i >= 2 { add(scalarRow(4), at: i - 2) }
+                                        }
+                                        // Pairs of scalars and words: keys for the keyed table, read below.
+                                        let k = i &* hashedCount
+                                        hashed[k] = CharacterFeatures.key(6, v.before1, v.current)
+                                        hashed[k &+ 1] = CharacterFeatures.key(7, v.current, v.after1)
+                                        hashed[k &+ 2] = CharacterFeatures.key(8, v.before2, v.before1)
+                                        hashed[k &+ 3] = CharacterFeatures.key(9, v.after1, v.after2)
+                                        hashed[k &+ 4] = CharacterFeatures.key(10, v.before1, v.after1)
+                                        hashed[k &+ 5] = CharacterFeatures.key(13, v.wordHash, v.position)
+                                        hashed[k &+ 6] = CharacterFeatures.key(14, v.previousHash, v.position)
+                                        hashed[k &+ 7] = CharacterFeatures.key(15, v.nextHash, v.position)
+                                        hashed[k &+ 8] = CharacterFeatures.key(
+                                            33, v.before1, v.current << 32 ^ v.after1)
+                                        sums[i] &+= row
+                                    }
+                                    // The keyed table, the home slots of a few positions ahead loaded first so
+                                    // that their cache misses overlap with the probes of this one.
+                                    let ahead = 4
+                                    var touched: UInt64 = 0
+                                    for k in 0..<(min(ahead, n) &* hashedCount) {
+                                        touched |= pairKeys[KeyedRows.home(hashed[k], pairMask)]
+                                    }
+                                    for i in 0..<n {
+                                        if i &+ ahead < n {
+                                            let k = (i &+ ahead) &* hashedCount
+                                            for f in 0..<hashedCount {
+                                                touched |= pairKeys[KeyedRows.home(hashed[k &+ f], pairMask)]
+                                            }
+                                        }
+                                        var row = SIMD8<Int32>()
+                                        for f in 0..<hashedCount {
+                                            let key = hashed[i &* hashedCount &+ f]
+                                            var slot = KeyedRows.home(key, pairMask)
+                                            while true {
+                                                let found = pairKeys[slot]
+                                                if found == key {
+                                                    row &+= widen(pairRows[slot])
+                                                    break
+                                                }
+                                                if found == 0 { break }
+                                                slot = (slot &+ 1) & pairMask
+                                            }
+                                        }
+                                        sums[i] &+= row
+                                    }
+                                    // Lane 7 is no label; it keeps the touching loads from being optimised away.
+                                    sums[n - 1][7] = Int32(touched & 1)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let scale = SIMD8<Float>(repeating: self.scale)
+        return sums.map { SIMD8<Float>($0) * scale }
+    }
+}
+
+/// Sign-extends the lanes of a row (written out: the generic conversion is not inlined).
+@inline(__always)
+func widen(_ r: SIMD8<Int16>) -> SIMD8<Int32> {
+    SIMD8<Int32>(
+        Int32(r[0]), Int32(r[1]), Int32(r[2]), Int32(r[3]), Int32(r[4]), Int32(r[5]), Int32(r[6]), Int32(r[7]))
+}

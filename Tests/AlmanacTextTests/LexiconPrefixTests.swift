@@ -1,0 +1,36 @@
+import Testing
+
+@testable import AlmanacText
+
+/// ``Lexicon/forEachWord(startingAt:in:maxLength:_:)`` against word-by-word lookups.
+struct LexiconPrefixTests {
+    static let lexicon = try! Segmenter.bundled().lexicon
+
+    @Test(arguments: [
+        "岚江市人民政府与中华人民共和国国家发展和改革委员会签约，卡拉OK厅开业。",
+        "一二三四五六七八九十百千万亿第三季度全国人民代表大会常务委员会😀𠮷",
+        "ＧＤＰ增长7.5%，中国人民银行股份有限公司北京市分行",
+    ])
+    func everyWordStartingAtAPositionIsReportedWithItsTag(text: String) {
+        let scalars = text.unicodeScalars.map { ScalarClass.foldWidth($0.value) }
+        var reported = 0
+        for start in scalars.indices {
+            for maxLength in [3, 8] {
+                var found: [(Int, String)] = []
+                Self.lexicon.forEachWord(startingAt: start, in: scalars, maxLength: maxLength) { length, tag in
+                    found.append((length, Self.lexicon.tagNameList[tag]))
+                }
+                var expected: [(Int, String)] = []
+                for length in 1...maxLength where start + length <= scalars.count {
+                    if let tag = Self.lexicon.tag(ofScalars: scalars[start..<(start + length)]) {
+                        expected.append((length, tag))
+                    }
+                }
+                #expect(found.map(\.0) == expected.map(\.0), "at \(start) of \(text)")
+                #expect(found.map(\.1) == expected.map(\.1), "at \(start) of \(text)")
+                reported += found.count
+            }
+        }
+        #expect(reported > scalars.count / 2)
+    }
+}
