@@ -62,7 +62,7 @@ public struct Ingest: Sendable {
     }
 
     /// A page waiting for the writer.
-    struct Pending {
+    struct Pending: Sendable {
         var index: Int
         var page: ExtractedPage
         var wasStored: Bool
@@ -88,6 +88,15 @@ public struct Ingest: Sendable {
             var pending: [Pending] = []
             var lastWrite = clock.now
             var done = 0
+            // One batch is written while the workers go on with the next: awaiting each write here would
+            // leave them idle once their files in flight were done (one core busy in two).
+            var writing: Task<Tally, Never>?
+            func startWriting() async {
+                if let previous = writing { tally.merge(await previous.value) }
+                let batch = pending
+                pending.removeAll()
+                writing = Task { await written(batch, files: files) }
+            }
             while let (index, prepared) = await group.next() {
                 submit()
                 switch prepared {
@@ -99,13 +108,14 @@ public struct Ingest: Sendable {
                     tally.failed.append((index, IngestSummary.Entry(path: files[index], reason: reason)))
                 }
                 if pending.count >= batchSize || (!pending.isEmpty && clock.now - lastWrite >= batchInterval) {
-                    await write(&pending, into: &tally, files: files)
+                    await startWriting()
                     lastWrite = clock.now
                 }
                 done += 1
                 progress(IngestProgress(done: done, total: files.count, elapsed: clock.now - start))
             }
-            await write(&pending, into: &tally, files: files)
+            if !pending.isEmpty { await startWriting() }
+            if let last = writing { tally.merge(await last.value) }
         }
         // Many batches leave the search index in many segments; merging them is worth its seconds
         // only after a large run. Failing to tidy loses nothing: searches are merely slower.
@@ -138,6 +148,14 @@ public struct Ingest: Sendable {
         }
     }
 
+    /// What storing `batch` did (see ``write(_:into:files:)``).
+    func written(_ batch: [Pending], files: [String]) async -> Tally {
+        var tally = Tally()
+        var batch = batch
+        await write(&batch, into: &tally, files: files)
+        return tally
+    }
+
     /// Stores `pending` in one transaction; when that fails, page by page, so one bad page fails alone.
     func write(_ pending: inout [Pending], into tally: inout Tally, files: [String]) async {
         guard !pending.isEmpty else { return }
@@ -168,7 +186,7 @@ public struct Ingest: Sendable {
     }
 
     /// The summary as it builds up, entries kept with their file's position.
-    struct Tally {
+    struct Tally: Sendable {
         var summary = IngestSummary()
         var skipped: [(Int, IngestSummary.Entry)] = []
         var failed: [(Int, IngestSummary.Entry)] = []
@@ -184,6 +202,18 @@ public struct Ingest: Sendable {
                 skipped.append(
                     (item.index, IngestSummary.Entry(path: files[item.index], reason: "already stored (same sha256)")))
             }
+        }
+
+        /// Adds what another tally recorded.
+        mutating func merge(_ other: Tally) {
+            summary.pages += other.summary.pages
+            summary.replaced += other.summary.replaced
+            summary.articles += other.summary.articles
+            summary.facts += other.summary.facts
+            summary.mentions += other.summary.mentions
+            summary.warnings += other.summary.warnings
+            skipped += other.skipped
+            failed += other.failed
         }
 
         var finished: IngestSummary {
