@@ -1,20 +1,48 @@
 import AlmanacModel
+import Foundation
 import GRDB
 
 /// Writing pages with their articles, facts and mentions.
 extension SQLiteStore {
     public func save(_ pages: [ExtractedPage], mode: SaveMode) async throws -> [SaveOutcome] {
         guard !pages.isEmpty else { return [] }
+        let prepared = Self.prepare(pages, searchText: searchText)
         return try await pool.write { db in
             var writer = Writer(db: db, searchText: searchText)
             try writer.createEntities(of: pages)
             var outcomes = [SaveOutcome?](repeating: nil, count: pages.count)
             for index in EntityKeys.writingOrder(of: pages) {
-                outcomes[index] = try writer.write(pages[index], mode: mode)
+                outcomes[index] = try writer.write(pages[index], prepared[index], mode: mode)
             }
             try writer.refreshTouchedEntities()
             return outcomes.compactMap { $0 }
         }
+    }
+
+    /// What a page's rows need that costs CPU and no database: its deflated text, and each article's
+    /// search words and body digest.
+    struct PreparedPage: Sendable {
+        var text: Data
+        var articles: [(fields: (headline: String, body: String, captions: String), digest: String)]
+    }
+
+    /// Prepares `pages` on all cores before the write lock is taken: cutting search words inside the
+    /// one writer's transaction kept a core idle while the writer set the pace of an ingest.
+    static func prepare(_ pages: [ExtractedPage], searchText: SearchText) -> [PreparedPage] {
+        // Each iteration initialises its own slot only.
+        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<PreparedPage>.allocate(capacity: pages.count)
+        defer { results.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+            let page = pages[index]
+            let articles = page.articles.map { extracted in
+                (searchText.fields(of: extracted.article), bodyDigest(extracted.article.body))
+            }
+            (results.baseAddress! + index).initialize(
+                to: PreparedPage(text: PageTextCodec.encode(page.page.text), articles: articles))
+        }
+        let prepared = Array(results)
+        _ = results.baseAddress!.deinitialize(count: pages.count)
+        return prepared
     }
 
     /// One write transaction's work: pages, their rows, and the entities they touched.
@@ -31,7 +59,9 @@ extension SQLiteStore {
             self.searchText = searchText
         }
 
-        mutating func write(_ extracted: ExtractedPage, mode: SaveMode) throws -> SaveOutcome {
+        mutating func write(_ extracted: ExtractedPage, _ prepared: PreparedPage, mode: SaveMode) throws
+            -> SaveOutcome
+        {
             let page = extracted.page
             let pageID: Int64
             if let id = try Int64.fetchOne(
@@ -54,7 +84,7 @@ extension SQLiteStore {
                         """,
                     arguments: [
                         page.source, page.name, page.paper, page.date, page.dateSource?.rawValue, page.number,
-                        PageTextCodec.encode(page.text), id,
+                        prepared.text, id,
                     ])
                 pageID = id
             } else {
@@ -66,17 +96,20 @@ extension SQLiteStore {
                 ).execute(
                     arguments: [
                         page.source, page.name, page.sha256, page.paper, page.date, page.dateSource?.rawValue,
-                        page.number, PageTextCodec.encode(page.text),
+                        page.number, prepared.text,
                     ])
                 pageID = db.lastInsertedRowID
             }
-            for article in extracted.articles {
-                try insert(article, pageID: pageID)
+            for (article, ready) in zip(extracted.articles, prepared.articles) {
+                try insert(article, ready, pageID: pageID)
             }
             return .stored(pageID: pageID)
         }
 
-        mutating func insert(_ extracted: ExtractedArticle, pageID: Int64) throws {
+        mutating func insert(
+            _ extracted: ExtractedArticle,
+            _ prepared: (fields: (headline: String, body: String, captions: String), digest: String), pageID: Int64
+        ) throws {
             let article = extracted.article
             // Cached statements here and below: compiling (and GRDB's authorizer pass) on every row
             // cost the single writer more than the rows.
@@ -91,10 +124,10 @@ extension SQLiteStore {
                     pageID, article.seq, article.headline, article.subheadline, article.section,
                     article.kind.rawValue, SQLiteStore.encodeList(article.bylines),
                     SQLiteStore.encodeList(article.photographers), SQLiteStore.encodeList(article.captions),
-                    article.body, SQLiteStore.bodyDigest(article.body),
+                    article.body, prepared.digest,
                 ])
             let articleID = db.lastInsertedRowID
-            try SQLiteStore.index(article, id: articleID, in: db, searchText: searchText)
+            try SQLiteStore.index(fields: prepared.fields, id: articleID, in: db)
             if !extracted.facts.isEmpty {
                 let statement = try db.cachedStatement(
                     sql: """
