@@ -148,22 +148,15 @@ public struct Ingest: Sendable {
         }
     }
 
-    /// What storing `batch` did (see ``write(_:into:files:)``).
-    func written(_ batch: [Pending], files: [String]) async -> Tally {
+    /// Stores `pending` in one transaction — when that fails, page by page, so one bad page fails
+    /// alone — and returns what that did.
+    func written(_ pending: [Pending], files: [String]) async -> Tally {
         var tally = Tally()
-        var batch = batch
-        await write(&batch, into: &tally, files: files)
-        return tally
-    }
-
-    /// Stores `pending` in one transaction; when that fails, page by page, so one bad page fails alone.
-    func write(_ pending: inout [Pending], into tally: inout Tally, files: [String]) async {
-        guard !pending.isEmpty else { return }
-        defer { pending.removeAll() }
+        guard !pending.isEmpty else { return tally }
         do {
             let outcomes = try await store.save(pending.map(\.page), mode: mode)
             for (item, outcome) in zip(pending, outcomes) { tally.record(item, outcome, files: files) }
-            return
+            return tally
         } catch {
             guard pending.count > 1 else {
                 tally.failed.append(
@@ -171,7 +164,7 @@ public struct Ingest: Sendable {
                         pending[0].index,
                         IngestSummary.Entry(path: files[pending[0].index], reason: "could not be stored: \(error)")
                     ))
-                return
+                return tally
             }
         }
         for item in pending {
@@ -183,6 +176,7 @@ public struct Ingest: Sendable {
                     (item.index, IngestSummary.Entry(path: files[item.index], reason: "could not be stored: \(error)")))
             }
         }
+        return tally
     }
 
     /// The summary as it builds up, entries kept with their file's position.

@@ -8,7 +8,7 @@ extension SQLiteStore {
         guard !pages.isEmpty else { return [] }
         let prepared = Self.prepare(pages, searchText: searchText)
         return try await pool.write { db in
-            var writer = Writer(db: db, searchText: searchText)
+            var writer = Writer(db: db)
             try writer.createEntities(of: pages)
             var outcomes = [SaveOutcome?](repeating: nil, count: pages.count)
             for index in EntityKeys.writingOrder(of: pages) {
@@ -23,7 +23,12 @@ extension SQLiteStore {
     /// search words and body digest.
     struct PreparedPage: Sendable {
         var text: Data
-        var articles: [(fields: (headline: String, body: String, captions: String), digest: String)]
+        var articles: [PreparedArticle]
+    }
+
+    struct PreparedArticle: Sendable {
+        var fields: (headline: String, body: String, captions: String)
+        var digest: String
     }
 
     /// Prepares `pages` on all cores before the write lock is taken: cutting search words inside the
@@ -35,7 +40,8 @@ extension SQLiteStore {
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             let page = pages[index]
             let articles = page.articles.map { extracted in
-                (searchText.fields(of: extracted.article), bodyDigest(extracted.article.body))
+                PreparedArticle(
+                    fields: searchText.fields(of: extracted.article), digest: bodyDigest(extracted.article.body))
             }
             (results.baseAddress! + index).initialize(
                 to: PreparedPage(text: PageTextCodec.encode(page.page.text), articles: articles))
@@ -48,15 +54,13 @@ extension SQLiteStore {
     /// One write transaction's work: pages, their rows, and the entities they touched.
     struct Writer {
         let db: Database
-        let searchText: SearchText
         /// Entity ids by (kind, name), for this transaction.
         var entityIDs: [String: Int64] = [:]
         /// Entities that may have lost their last mention or changed a project's details.
         var toRefresh: Set<Int64> = []
 
-        init(db: Database, searchText: SearchText) {
+        init(db: Database) {
             self.db = db
-            self.searchText = searchText
         }
 
         mutating func write(_ extracted: ExtractedPage, _ prepared: PreparedPage, mode: SaveMode) throws
@@ -108,7 +112,7 @@ extension SQLiteStore {
 
         mutating func insert(
             _ extracted: ExtractedArticle,
-            _ prepared: (fields: (headline: String, body: String, captions: String), digest: String), pageID: Int64
+            _ prepared: PreparedArticle, pageID: Int64
         ) throws {
             let article = extracted.article
             // Cached statements here and below: compiling (and GRDB's authorizer pass) on every row
