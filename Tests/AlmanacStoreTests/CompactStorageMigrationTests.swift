@@ -10,11 +10,17 @@ import Testing
 struct CompactStorageMigrationTests {
     typealias F = ArchiveFixture
 
+    /// The SQL of an article's body as text: SQLite may keep it deflated.
+    static func body(_ driver: Driver) -> String {
+        driver == .sqlite ? "almanac_text(article.body)" : "article.body"
+    }
+
     /// Takes an archive back to the v4 shape: sentences as text, mentions' texts spelt out, the old index.
-    static let toV4 = [
+    static func toV4(_ driver: Driver) -> [String] {
+        [
         """
         UPDATE fact SET sentence = (SELECT substr(CASE fact.field WHEN 'headline' THEN article.headline
-            WHEN 'subheadline' THEN article.subheadline ELSE article.body END,
+            WHEN 'subheadline' THEN article.subheadline ELSE \(body(driver)) END,
             fact.sentence_start + 1, fact.sentence_end - fact.sentence_start)
             FROM article WHERE article.id = fact.article_id)
         WHERE sentence_start IS NOT NULL
@@ -24,7 +30,26 @@ struct CompactStorageMigrationTests {
         "UPDATE mention SET text = (SELECT name FROM entity WHERE entity.id = mention.entity_id) WHERE text = ''",
         "DROP INDEX mention_text",
         "CREATE INDEX mention_text ON mention(text)",
-    ]
+        ]
+    }
+
+    /// Takes an archive back to the v5 shape: every figure and indicator spelt out, bodies as text, the
+    /// old indexes.
+    static func toV5(_ driver: Driver) -> [String] {
+        [
+            "UPDATE fact SET indicator = indicator_key WHERE indicator = ''",
+            """
+            UPDATE fact SET text = (SELECT substr(CASE fact.field WHEN 'headline' THEN article.headline
+                WHEN 'subheadline' THEN article.subheadline ELSE \(body(driver)) END,
+                fact.span_start + 1, fact.span_end - fact.span_start)
+                FROM article WHERE article.id = fact.article_id)
+            WHERE text = ''
+            """,
+            "DROP INDEX fact_place",
+            "CREATE INDEX fact_place ON fact(place)",
+            "CREATE INDEX article_body_sha256 ON article(body_sha256)",
+        ] + (driver == .sqlite ? ["UPDATE article SET body = almanac_text(body)"] : [])
+    }
 
     /// What the tests compare: every fact, and every entity with its mentions and facts.
     struct Reading: Equatable {
@@ -56,7 +81,7 @@ struct CompactStorageMigrationTests {
             #expect(!expected.byPrintedName.isEmpty)
             // Six sentences are found in their fields; the caption's (a fact does not say which caption) is kept.
             #expect(try await Self.count("SELECT count(*) FROM fact WHERE sentence = ''", driver, location) == 6)
-            try await Self.execute(Self.toV4, forgetting: "v5 compact facts and mentions", driver, location)
+            try await Self.execute(Self.toV4(driver), forgetting: "v5 compact facts and mentions", driver, location)
             #expect(try await Self.count("SELECT count(*) FROM mention WHERE text = ''", driver, location) == 0)
             try await withStore(location) { (store: any Store) async throws in
                 #expect(try await Self.read(store) == expected)
@@ -67,22 +92,86 @@ struct CompactStorageMigrationTests {
         }
     }
 
-    /// SQLite keeps page text deflated; a page stored as text by an older version reads as it is.
-    @Test func sqlitePageTextIsDeflatedAndOldTextStillReads() async throws {
+    @Test(arguments: Driver.allCases)
+    func factsReadTheSameAfterTheStorageIsCompacted(driver: Driver) async throws {
+        try await driver.withLocation { location in
+            var before: Reading?
+            try await withStore(location) { (store: any Store) async throws in
+                _ = try await store.save([F.march, F.june, F.july], mode: .skipExisting)
+                before = try await Self.read(store)
+            }
+            let expected = try #require(before)
+            // The caption's figure keeps its text (a fact does not say which caption); so does an
+            // indicator that is not its own key (规上… is keyed 规模以上…).
+            #expect(try await Self.count("SELECT count(*) FROM fact WHERE text <> ''", driver, location) == 1)
+            #expect(try await Self.count("SELECT count(*) FROM fact WHERE indicator <> ''", driver, location) == 1)
+            try await Self.execute(Self.toV5(driver), forgetting: "v6 compact storage", driver, location)
+            #expect(try await Self.count("SELECT count(*) FROM fact WHERE text = ''", driver, location) == 0)
+            try await withStore(location) { (store: any Store) async throws in
+                #expect(try await Self.read(store) == expected)
+            }
+            #expect(try await Self.count("SELECT count(*) FROM fact WHERE text <> ''", driver, location) == 1)
+            #expect(try await Self.count("SELECT count(*) FROM fact WHERE indicator <> ''", driver, location) == 1)
+        }
+    }
+
+    /// A page of invented text long enough to gain from deflating, with its one article.
+    static let longPage: ExtractedPage = {
+        let body = (1...40).map { "岚江市第\($0)批重点项目集中开工，总投资\($0 * 7)亿元，涉及新材料、装备制造和现代物流。" }
+            .joined(separator: "\n")
+        var page = F.page("2024-05-06_p2.txt", date: "2024-05-06")
+        page.text = "岚江日报 2024年5月6日 第2版\n# 重点项目集中开工\n" + body + "\n（本报记者 周立言）"
+        return ExtractedPage(
+            page: page,
+            articles: [
+                ExtractedArticle(article: Article(seq: 1, headline: "重点项目集中开工", section: "要闻", body: body))
+            ])
+    }()
+
+    /// SQLite keeps page text and long bodies deflated, the page's text with its articles as the
+    /// dictionary; text stored by an older version reads as it is.
+    @Test func sqliteTextIsDeflatedAndOldTextStillReads() async throws {
         try await Driver.sqlite.withLocation { location in
-            let text = F.march.page.text
+            let page = Self.longPage
             try await withStore(location) { (store: any Store) async throws in
-                _ = try await store.save([F.march], mode: .skipExisting)
+                _ = try await store.save([page, F.march], mode: .skipExisting)
             }
+            #expect(try await Self.count("SELECT count(*) FROM page WHERE typeof(text) = 'blob'", .sqlite, location) == 2)
+            // The long body gains from deflating; March's one-sentence bodies do not and stay text.
             #expect(
-                try await Self.count("SELECT count(*) FROM page WHERE typeof(text) = 'blob'", .sqlite, location) == 1)
-            let id = try #require(try await Self.count("SELECT id FROM page", .sqlite, location))
+                try await Self.count("SELECT count(*) FROM article WHERE typeof(body) = 'blob'", .sqlite, location) == 1)
+            // With its article as the dictionary, the page costs a fraction of its own text deflated.
+            let stored = try await Self.count(
+                "SELECT length(text) FROM page WHERE name = '2024-05-06_p2.txt'", .sqlite, location)
+            #expect(stored > 0 && stored < page.page.text.utf8.count / 10)
+            let id = Int64(try await Self.count("SELECT page_id FROM article WHERE typeof(body) = 'blob'", .sqlite, location))
             try await withStore(location) { (store: any Store) async throws in
-                #expect(try await store.fetchPage(id: Int64(id))?.page.text == text)
+                let read = try #require(try await store.fetchPage(id: id))
+                #expect(read.page.text == page.page.text)
+                #expect(read.articles.map(\.article.body) == [page.articles[0].article.body])
+                let hits = try await store.search(SearchQuery(text: "物流", limit: 5))
+                #expect(hits.map(\.id) == [read.articles[0].id] && hits[0].snippet.contains("物流"))
             }
-            try await Self.execute(["UPDATE page SET text = '旧版 plain text'"], forgetting: "-", .sqlite, location)
+            try await Self.execute(
+                ["UPDATE page SET text = '旧版 plain text' WHERE id = \(id)", "UPDATE article SET body = '旧版正文'"],
+                forgetting: "-", .sqlite, location)
             try await withStore(location) { (store: any Store) async throws in
-                #expect(try await store.fetchPage(id: Int64(id))?.page.text == "旧版 plain text")
+                let read = try #require(try await store.fetchPage(id: id))
+                #expect(read.page.text == "旧版 plain text" && read.articles[0].article.body == "旧版正文")
+            }
+        }
+    }
+
+    /// A page whose articles were changed behind the archive's back cannot give its text back: reading
+    /// it fails and says so, rather than returning other text.
+    @Test func aPageWhoseArticlesChangedOutsideTheArchiveFailsToRead() async throws {
+        try await Driver.sqlite.withLocation { location in
+            try await withStore(location) { (store: any Store) async throws in
+                _ = try await store.save([Self.longPage], mode: .skipExisting)
+            }
+            try await Self.execute(["UPDATE article SET headline = '改过的标题'"], forgetting: "-", .sqlite, location)
+            try await withStore(location) { (store: any Store) async throws in
+                await #expect(throws: (any Error).self) { _ = try await store.fetchPage(id: 1) }
             }
         }
     }
@@ -92,7 +181,9 @@ struct CompactStorageMigrationTests {
     {
         switch driver {
         case .sqlite:
-            let queue = try DatabaseQueue(path: location)
+            var configuration = Configuration()
+            configuration.prepareDatabase { db in try SQLiteStore.registerSearchFunctions(db) }
+            let queue = try DatabaseQueue(path: location, configuration: configuration)
             try await queue.write { db in
                 for statement in statements { try db.execute(sql: statement) }
                 try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [migration])

@@ -35,7 +35,8 @@ struct PostgresStoreTests {
         let database = String(url.split(separator: "/").last ?? "")
         #expect(
             try await postgres.psql("SELECT id FROM schema_migrations ORDER BY id", database: database)
-                == "v1 pages and articles\nv2 article search\nv3 facts and entities\nv4 search index\nv5 compact facts and mentions")
+                == "v1 pages and articles\nv2 article search\nv3 facts and entities\nv4 search index\nv5 compact facts and mentions"
+                    + "\nv6 compact storage")
     }
 
     @Test func anArchiveFromANewerVersionIsRefused() async throws {

@@ -129,6 +129,7 @@ extension PostgresStore {
                 """
             ]),
         Migration(id: "v5 compact facts and mentions", statements: SharedMigrations.compactFactsAndMentions),
+        Migration(id: "v6 compact storage", statements: SharedMigrations.compactStorage(.postgres)),
     ]
 
     /// Key of the advisory lock that lets one process at a time migrate a database ("almanac" in ASCII).

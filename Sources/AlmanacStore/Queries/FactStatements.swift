@@ -3,20 +3,37 @@ import AlmanacModel
 /// Reading facts: the statements and the row decoding both drivers share.
 enum FactStatements {
     /// The columns every fact read selects, with its article and page.
-    static let columns = """
-        fact.id, fact.article_id, fact.field, fact.span_start, fact.span_end, fact.text, fact.value, fact.low,
-            fact.high, fact.unit, fact.approx, fact.indicator, fact.indicator_key, fact.change, fact.period,
-            fact.period_start, fact.period_end, fact.place, \(FactSentence.expression) AS sentence, article.page_id,
-            article.seq,
+    static func columns(_ dialect: SQLDialect) -> String {
+        """
+        fact.id, fact.article_id, fact.field, fact.span_start, fact.span_end, \(text(dialect)) AS text, fact.value,
+            fact.low, fact.high, fact.unit, fact.approx, \(indicator) AS indicator, fact.indicator_key, fact.change,
+            fact.period, fact.period_start, fact.period_end, fact.place, \(FactSentence.expression(dialect)) AS sentence,
+            article.page_id, article.seq,
             article.headline, page.name AS page_name, page.date AS page_date, page.paper AS page_paper
         """
+    }
+
+    /// A fact row's printed figure: kept as text only when it is not the span of its field (see
+    /// ``FactSentence/storedText(_:field:of:)``).
+    static func text(_ dialect: SQLDialect) -> String {
+        """
+        CASE WHEN fact.text <> '' THEN fact.text
+            ELSE substr(\(FactSentence.fieldText(dialect)), fact.span_start + 1, fact.span_end - fact.span_start) END
+        """
+    }
+
+    /// A fact row's indicator as printed: `''` is stored when it is its own key.
+    static let indicator = "CASE WHEN fact.indicator = '' THEN fact.indicator_key ELSE fact.indicator END"
 
     /// Facts matching `query`, newest page first, then in article and storage order.
     static func select(_ query: FactQuery, _ dialect: SQLDialect) -> SQLStatement {
         var statement = SQLStatement(dialect)
         var conditions: [String] = []
         if let key = query.indicatorKey { conditions.append("fact.indicator_key = \(statement.bind(key))") }
-        if let place = query.place { conditions.append("fact.place = \(statement.bind(place))") }
+        if let place = query.place {
+            // Only placed facts are in the index on `place`, so the condition says the place is not empty.
+            conditions.append("fact.place = \(statement.bind(place))" + (place.isEmpty ? "" : " AND fact.place <> ''"))
+        }
         if let from = query.from {
             conditions.append("COALESCE(fact.period_end, page.date) >= \(statement.bind(from))")
         }
@@ -38,7 +55,7 @@ enum FactStatements {
                 """)
         }
         statement.sql = """
-            SELECT \(columns)
+            SELECT \(columns(dialect))
             FROM fact JOIN article ON article.id = fact.article_id JOIN page ON page.id = article.page_id
             \(SQLStatement.whereClause(conditions))
             ORDER BY page.date DESC NULLS LAST, page.id DESC, article.seq, fact.id
@@ -64,7 +81,7 @@ enum FactStatements {
     static func after(id: Int64, limit: Int, _ dialect: SQLDialect) -> SQLStatement {
         var statement = SQLStatement(dialect)
         statement.sql = """
-            SELECT \(columns)
+            SELECT \(columns(dialect))
             FROM fact JOIN article ON article.id = fact.article_id JOIN page ON page.id = article.page_id
             WHERE fact.id > \(statement.bind(id))
             ORDER BY fact.id
@@ -77,7 +94,7 @@ enum FactStatements {
     static func indicators(limit: Int, offset: Int, _ dialect: SQLDialect) -> SQLStatement {
         var statement = SQLStatement(dialect)
         statement.sql = """
-            SELECT indicator_key, MIN(\(dialect.byCodePoint("indicator"))) AS indicator, COUNT(*) AS facts
+            SELECT indicator_key, MIN(\(dialect.byCodePoint("(\(indicator))"))) AS indicator, COUNT(*) AS facts
             FROM fact WHERE indicator_key <> ''
             GROUP BY indicator_key
             ORDER BY facts DESC, \(dialect.byCodePoint("indicator_key"))

@@ -14,6 +14,14 @@ enum SQLDialect: Sendable {
         }
     }
 
+    /// The text of a stored article body `column`: SQLite may keep it deflated (`TextCodec`).
+    func bodyText(_ column: String) -> String {
+        switch self {
+        case .sqlite: "almanac_text(\(column))"
+        case .postgres: column
+        }
+    }
+
     /// `column` compared by code point, whatever the database's collation (SQLite's BINARY is already).
     func byCodePoint(_ column: String) -> String {
         switch self {

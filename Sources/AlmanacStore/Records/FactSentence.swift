@@ -45,11 +45,33 @@ enum FactSentence {
         return nil
     }
 
+    /// The figure's text to store: `''` when it is the span of `field` it was read from (a caption's
+    /// spans do not say which caption, so a caption's figure keeps its text).
+    static func storedText(_ quantity: Quantity, field: ArticleField, of article: Article) -> String {
+        guard let text = fieldText(field, of: article) else { return quantity.text }
+        let scalars = text.unicodeScalars
+        guard quantity.start >= 0, quantity.start <= quantity.end, quantity.end <= scalars.count else {
+            return quantity.text
+        }
+        let start = scalars.index(scalars.startIndex, offsetBy: quantity.start)
+        let end = scalars.index(start, offsetBy: quantity.end - quantity.start)
+        return scalars[start..<end].elementsEqual(quantity.text.unicodeScalars) ? "" : quantity.text
+    }
+
     /// The SQL expression of a fact row's sentence, for statements that join `fact` to `article`.
-    static let expression = """
-        CASE WHEN fact.sentence_start IS NULL THEN fact.sentence
-            ELSE substr(CASE fact.field WHEN 'headline' THEN article.headline
-                WHEN 'subheadline' THEN article.subheadline ELSE article.body END,
-                fact.sentence_start + 1, fact.sentence_end - fact.sentence_start) END
+    static func expression(_ dialect: SQLDialect) -> String {
         """
+        CASE WHEN fact.sentence_start IS NULL THEN fact.sentence
+            ELSE substr(\(fieldText(dialect)), fact.sentence_start + 1, fact.sentence_end - fact.sentence_start) END
+        """
+    }
+
+    /// The SQL expression of the text of a fact row's field (the body for a caption's, whose rows keep
+    /// their own text).
+    static func fieldText(_ dialect: SQLDialect) -> String {
+        """
+        CASE fact.field WHEN 'headline' THEN article.headline WHEN 'subheadline' THEN article.subheadline
+            ELSE \(dialect.bodyText("article.body")) END
+        """
+    }
 }

@@ -51,6 +51,11 @@ extension SQLiteStore {
         migrator.registerMigration("v5 compact facts and mentions") { db in
             for statement in SharedMigrations.compactFactsAndMentions { try db.execute(sql: statement) }
         }
+        // Article bodies and page text are deflated as they are written (`TextCodec`); rows stored
+        // before stay text and read as they are.
+        migrator.registerMigration("v6 compact storage") { db in
+            for statement in SharedMigrations.compactStorage(.sqlite) { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

@@ -20,10 +20,7 @@ extension SQLiteStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM page WHERE id = ?", arguments: [id]) else {
                 return nil
             }
-            let page = Page(
-                source: row["source"], sha256: row["sha256"], paper: row["paper"], date: row["date"],
-                dateSource: (row["date_source"] as String?).flatMap(Page.DateSource.init(rawValue:)),
-                number: row["number"], text: try PageTextCodec.decode(row["text"]))
+            // The articles first: the page's text is deflated with them as its dictionary.
             let articles = try Row.fetchAll(
                 db,
                 sql: """
@@ -31,6 +28,11 @@ extension SQLiteStore {
                     FROM article JOIN page ON page.id = article.page_id WHERE page.id = ? ORDER BY article.seq
                     """, arguments: [id]
             ).map(Self.storedArticle)
+            let text = try TextCodec.decode(row["text"]) { TextCodec.pageDictionary(articles.map(\.article)) }
+            let page = Page(
+                source: row["source"], sha256: row["sha256"], paper: row["paper"], date: row["date"],
+                dateSource: (row["date_source"] as String?).flatMap(Page.DateSource.init(rawValue:)),
+                number: row["number"], text: text)
             return StoredPage(id: id, page: page, articles: articles)
         }
     }

@@ -78,13 +78,14 @@ extension SQLiteStore {
                     ) { first, _ in first }))
             // Columns by position, in the order of the SELECT: looking them up by name costs more than
             // reading them.
-            return rows.map { row in
+            return try rows.map { row in
                 let headline: String = row[5]
                 return SearchHit(
                     id: row[0], pageID: row[1], page: row[2], date: row[3], paper: row[4], headline: headline,
                     section: row[6],
                     snippet: Snippet.make(
-                        terms: terms, headline: headline, body: row[7], captions: Self.decodeList(row[8])),
+                        terms: terms, headline: headline, body: try TextCodec.decode(row[7]),
+                        captions: Self.decodeList(row[8])),
                     score: row[9])
             }
         }
@@ -128,7 +129,8 @@ extension SQLiteStore {
 
     /// Registers on `db` the SQL functions the index's delete trigger calls:
     /// `almanac_search_words(text)` and `almanac_search_caption_words(captionsJSON)`, the words
-    /// ``SearchText`` indexes for a headline or body and for a stored caption list.
+    /// ``SearchText`` indexes for a headline or body (stored as text or deflated) and for a stored
+    /// caption list; and `almanac_text(value)`, a body as text whichever way it is stored (``TextCodec``).
     ///
     /// A connection without them (the `sqlite3` shell, another program) can search the archive but
     /// cannot delete articles: the trigger fails and the delete is refused, so the index is never left
@@ -137,7 +139,11 @@ extension SQLiteStore {
         SearchRank.register(db)
         db.add(
             function: DatabaseFunction("almanac_search_words", argumentCount: 1, pure: true) { values in
-                String.fromDatabaseValue(values[0]).map(searchText.indexed) ?? ""
+                values[0].isNull ? "" : searchText.indexed(try TextCodec.decode(values[0]))
+            })
+        db.add(
+            function: DatabaseFunction("almanac_text", argumentCount: 1, pure: true) { values in
+                values[0].isNull ? nil : try TextCodec.decode(values[0])
             })
         db.add(
             function: DatabaseFunction("almanac_search_caption_words", argumentCount: 1, pure: true) { values in
@@ -196,7 +202,8 @@ extension SQLiteStore {
         let rows = try Row.fetchCursor(db, sql: "SELECT id, headline, body, captions FROM article")
         while let row = try rows.next() {
             let article = Article(
-                seq: 0, headline: row["headline"], captions: decodeList(row["captions"]), body: row["body"])
+                seq: 0, headline: row["headline"], captions: decodeList(row["captions"]),
+                body: try TextCodec.decode(row["body"]))
             try index(article, id: row["id"], in: db, searchText: searchText)
         }
         try db.execute(
@@ -218,7 +225,8 @@ extension SQLiteStore {
         let rows = try Row.fetchCursor(db, sql: "SELECT id, headline, body, captions FROM article")
         while let row = try rows.next() {
             let article = Article(
-                seq: 0, headline: row["headline"], captions: decodeList(row["captions"]), body: row["body"])
+                seq: 0, headline: row["headline"], captions: decodeList(row["captions"]),
+                body: try TextCodec.decode(row["body"]))
             try index(article, id: row["id"], in: db, searchText: searchText)
         }
     }

@@ -20,15 +20,18 @@ extension SQLiteStore {
     }
 
     /// What a page's rows need that costs CPU and no database: its deflated text, and each article's
-    /// search words and body digest.
+    /// search words, body digest and deflated body.
     struct PreparedPage: Sendable {
-        var text: Data
+        /// The raw text deflated with the page's articles as its dictionary (``TextCodec``).
+        var text: DatabaseValue
         var articles: [PreparedArticle]
     }
 
     struct PreparedArticle: Sendable {
         var fields: (headline: String, body: String, captions: String)
         var digest: String
+        /// The body as stored: deflated when that makes it smaller.
+        var body: DatabaseValue
     }
 
     /// Prepares `pages` on all cores before the write lock is taken: cutting search words inside the
@@ -41,10 +44,12 @@ extension SQLiteStore {
             let page = pages[index]
             let articles = page.articles.map { extracted in
                 PreparedArticle(
-                    fields: searchText.fields(of: extracted.article), digest: bodyDigest(extracted.article.body))
+                    fields: searchText.fields(of: extracted.article), digest: bodyDigest(extracted.article.body),
+                    body: TextCodec.encode(extracted.article.body))
             }
+            let dictionary = TextCodec.pageDictionary(page.articles.map(\.article))
             (results.baseAddress! + index).initialize(
-                to: PreparedPage(text: PageTextCodec.encode(page.page.text), articles: articles))
+                to: PreparedPage(text: TextCodec.encode(page.page.text, dictionary: dictionary), articles: articles))
         }
         let prepared = Array(results)
         _ = results.baseAddress!.deinitialize(count: pages.count)
@@ -128,7 +133,7 @@ extension SQLiteStore {
                     pageID, article.seq, article.headline, article.subheadline, article.section,
                     article.kind.rawValue, SQLiteStore.encodeList(article.bylines),
                     SQLiteStore.encodeList(article.photographers), SQLiteStore.encodeList(article.captions),
-                    article.body, prepared.digest,
+                    prepared.body, prepared.digest,
                 ])
             let articleID = db.lastInsertedRowID
             try SQLiteStore.index(fields: prepared.fields, id: articleID, in: db)
@@ -144,8 +149,9 @@ extension SQLiteStore {
                     let quantity = fact.quantity
                     let sentence = FactSentence.stored(fact, field: field, of: article)
                     try statement.execute(arguments: [
-                        articleID, field.rawValue, quantity.start, quantity.end, quantity.text, quantity.value,
-                        quantity.low, quantity.high, quantity.unit, quantity.approx, fact.indicator,
+                        articleID, field.rawValue, quantity.start, quantity.end,
+                        FactSentence.storedText(quantity, field: field, of: article), quantity.value,
+                        quantity.low, quantity.high, quantity.unit, quantity.approx, IndicatorKey.stored(fact.indicator),
                         IndicatorKey.make(fact.indicator), fact.change, fact.period, fact.resolvedPeriod?.start,
                         fact.resolvedPeriod?.end, fact.place, sentence.text, sentence.start, sentence.end,
                     ])

@@ -58,7 +58,7 @@ public struct SQLiteStore: Store {
                     LIMIT ? OFFSET ?
                     """,
                 arguments: [limit, offset])
-            return rows.map(Self.storedArticle)
+            return try rows.map(Self.storedArticle)
         }
     }
 
@@ -72,12 +72,12 @@ public struct SQLiteStore: Store {
 
     // MARK: - Rows
 
-    static func storedArticle(_ row: Row) -> StoredArticle {
+    static func storedArticle(_ row: Row) throws -> StoredArticle {
         let article = Article(
             seq: row["seq"], headline: row["headline"], subheadline: row["subheadline"], section: row["section"],
             kind: Article.Kind(rawValue: row["kind"]) ?? .news, bylines: decodeList(row["bylines"]),
             photographers: decodeList(row["photographers"]), captions: decodeList(row["captions"]),
-            body: row["body"])
+            body: try TextCodec.decode(row["body"]))
         return StoredArticle(
             id: row["id"], pageID: row["page_id"], page: row["page_name"], date: row["page_date"], article: article)
     }
