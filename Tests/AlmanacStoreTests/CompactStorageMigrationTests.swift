@@ -33,10 +33,20 @@ struct CompactStorageMigrationTests {
         ]
     }
 
+    /// Takes an archive back to the v6 shape: each fact spells out its indicator key.
+    static let toV6 = [
+        "ALTER TABLE fact ADD COLUMN indicator_key TEXT NOT NULL DEFAULT ''",
+        "UPDATE fact SET indicator_key = (SELECT key FROM indicator WHERE indicator.id = fact.indicator_id)",
+        "DROP INDEX fact_indicator",
+        "ALTER TABLE fact DROP COLUMN indicator_id",
+        "DROP TABLE indicator",
+        "CREATE INDEX fact_indicator ON fact(indicator_key, place)",
+    ]
+
     /// Takes an archive back to the v5 shape: every figure and indicator spelt out, bodies as text, the
     /// old indexes.
     static func toV5(_ driver: Driver) -> [String] {
-        [
+        toV6 + [
             "UPDATE fact SET indicator = indicator_key WHERE indicator = ''",
             """
             UPDATE fact SET text = (SELECT substr(CASE fact.field WHEN 'headline' THEN article.headline
@@ -81,7 +91,7 @@ struct CompactStorageMigrationTests {
             #expect(!expected.byPrintedName.isEmpty)
             // Six sentences are found in their fields; the caption's (a fact does not say which caption) is kept.
             #expect(try await Self.count("SELECT count(*) FROM fact WHERE sentence = ''", driver, location) == 6)
-            try await Self.execute(Self.toV4(driver), forgetting: "v5 compact facts and mentions", driver, location)
+            try await Self.execute(Self.toV4(driver), forgetting: ["v5 compact facts and mentions"], driver, location)
             #expect(try await Self.count("SELECT count(*) FROM mention WHERE text = ''", driver, location) == 0)
             try await withStore(location) { (store: any Store) async throws in
                 #expect(try await Self.read(store) == expected)
@@ -105,13 +115,37 @@ struct CompactStorageMigrationTests {
             // indicator that is not its own key (规上… is keyed 规模以上…).
             #expect(try await Self.count("SELECT count(*) FROM fact WHERE text <> ''", driver, location) == 1)
             #expect(try await Self.count("SELECT count(*) FROM fact WHERE indicator <> ''", driver, location) == 1)
-            try await Self.execute(Self.toV5(driver), forgetting: "v6 compact storage", driver, location)
+            try await Self.execute(
+                Self.toV5(driver), forgetting: ["v6 compact storage", "v7 indicator table"], driver, location)
             #expect(try await Self.count("SELECT count(*) FROM fact WHERE text = ''", driver, location) == 0)
             try await withStore(location) { (store: any Store) async throws in
                 #expect(try await Self.read(store) == expected)
             }
             #expect(try await Self.count("SELECT count(*) FROM fact WHERE text <> ''", driver, location) == 1)
             #expect(try await Self.count("SELECT count(*) FROM fact WHERE indicator <> ''", driver, location) == 1)
+        }
+    }
+
+    @Test(arguments: Driver.allCases)
+    func factsReadTheSameWithTheirIndicatorsInATable(driver: Driver) async throws {
+        try await driver.withLocation { location in
+            var before: Reading?
+            try await withStore(location) { (store: any Store) async throws in
+                _ = try await store.save([F.march, F.june], mode: .skipExisting)
+                before = try await Self.read(store)
+            }
+            let expected = try #require(before)
+            let keys = try await Self.count("SELECT count(*) FROM indicator", driver, location)
+            #expect(keys == Set(expected.facts.map(\.indicatorKey)).count && keys > 1)
+            try await Self.execute(Self.toV6, forgetting: ["v7 indicator table"], driver, location)
+            try await withStore(location) { (store: any Store) async throws in
+                #expect(try await Self.read(store) == expected)
+                // Facts stored after the migration find the keys it created.
+                _ = try await store.save([F.july], mode: .skipExisting)
+                let series = try await store.fetchFacts(FactQuery(indicator: "规模以上工业增加值", limit: 10))
+                #expect(series.count == 3)
+            }
+            #expect(try await Self.count("SELECT count(*) FROM indicator", driver, location) == keys)
         }
     }
 
@@ -154,7 +188,7 @@ struct CompactStorageMigrationTests {
             }
             try await Self.execute(
                 ["UPDATE page SET text = '旧版 plain text' WHERE id = \(id)", "UPDATE article SET body = '旧版正文'"],
-                forgetting: "-", .sqlite, location)
+                forgetting: [], .sqlite, location)
             try await withStore(location) { (store: any Store) async throws in
                 let read = try #require(try await store.fetchPage(id: id))
                 #expect(read.page.text == "旧版 plain text" && read.articles[0].article.body == "旧版正文")
@@ -169,14 +203,14 @@ struct CompactStorageMigrationTests {
             try await withStore(location) { (store: any Store) async throws in
                 _ = try await store.save([Self.longPage], mode: .skipExisting)
             }
-            try await Self.execute(["UPDATE article SET headline = '改过的标题'"], forgetting: "-", .sqlite, location)
+            try await Self.execute(["UPDATE article SET headline = '改过的标题'"], forgetting: [], .sqlite, location)
             try await withStore(location) { (store: any Store) async throws in
                 await #expect(throws: (any Error).self) { _ = try await store.fetchPage(id: 1) }
             }
         }
     }
 
-    static func execute(_ statements: [String], forgetting migration: String, _ driver: Driver, _ location: String)
+    static func execute(_ statements: [String], forgetting migrations: [String], _ driver: Driver, _ location: String)
         async throws
     {
         switch driver {
@@ -186,12 +220,14 @@ struct CompactStorageMigrationTests {
             let queue = try DatabaseQueue(path: location, configuration: configuration)
             try await queue.write { db in
                 for statement in statements { try db.execute(sql: statement) }
-                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [migration])
+                for migration in migrations {
+                    try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [migration])
+                }
             }
             try queue.close()
         case .postgres:
             let postgres = try TemporaryPostgres.required()
-            let sql = (statements + ["DELETE FROM schema_migrations WHERE id = '\(migration)'"]).joined(
+            let sql = (statements + migrations.map { "DELETE FROM schema_migrations WHERE id = '\($0)'" }).joined(
                 separator: ";\n")
             try await postgres.psql(sql, database: database(of: location))
         }

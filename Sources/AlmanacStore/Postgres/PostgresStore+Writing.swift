@@ -20,6 +20,7 @@ extension PostgresStore {
                         try await Self.inTransaction(connection, logger: logger) {
                             var writer = Writer(connection: connection, logger: logger, searchText: searchText)
                             try await writer.createEntities(of: pages)
+                            try await writer.createIndicators(of: pages)
                             var outcomes = [SaveOutcome?](repeating: nil, count: pages.count)
                             for index in EntityKeys.writingOrder(of: pages) {
                                 outcomes[index] = try await writer.write(pages[index], mode: mode)
@@ -51,11 +52,24 @@ extension PostgresStore {
         var entityIDs: [String: Int64] = [:]
         /// Of those, entities that may have lost their last mention or changed a project's details.
         var toRefresh: Set<Int64> = []
+        /// Indicator ids by key, for this transaction.
+        var indicatorIDs: [String: Int64] = [:]
 
         init(connection: PostgresConnection, logger: Logger, searchText: SearchText) {
             self.connection = connection
             self.logger = logger
             self.searchText = searchText
+        }
+
+        /// Creates the indicator keys of `pages`' facts that are not stored yet, in key order, and notes their ids.
+        mutating func createIndicators(of pages: [ExtractedPage]) async throws {
+            let keys = FactStatements.indicatorKeys(of: pages)
+            guard !keys.isEmpty else { return }
+            try await connection.query(
+                "INSERT INTO indicator (key) SELECT unnest(\(keys)::text[]) ON CONFLICT (key) DO NOTHING", logger: logger)
+            let rows = try await connection.query(
+                "SELECT id, key FROM indicator WHERE key = ANY(\(keys)::text[])", logger: logger)
+            for try await (id, key) in rows.decode((Int64, String).self) { indicatorIDs[key] = id }
         }
 
         /// Creates the entities `pages` mention that are not stored yet, in (kind, name) order, and notes their ids.
@@ -149,7 +163,7 @@ extension PostgresStore {
             // 500 rows a statement keeps the parameters (20 a fact) far below PostgreSQL's 65535.
             for start in stride(from: 0, to: extracted.facts.count, by: 500) {
                 let chunk = extracted.facts[start..<min(start + 500, extracted.facts.count)]
-                try await connection.query(Self.factRows(chunk, of: article, articleID: articleID), logger: logger)
+                try await connection.query(Self.factRows(chunk, of: article, articleID: articleID, indicatorIDs: indicatorIDs), logger: logger)
             }
             if !extracted.mentions.isEmpty {
                 var rows: [(entityID: Int64, field: ArticleField, mention: Mention)] = []
@@ -170,8 +184,9 @@ extension PostgresStore {
 
         /// One `INSERT` of `facts` of an article.
         static func factRows(
-            _ facts: ArraySlice<(field: ArticleField, fact: Fact)>, of article: Article, articleID: Int64
-        ) -> PostgresQuery {
+            _ facts: ArraySlice<(field: ArticleField, fact: Fact)>, of article: Article, articleID: Int64,
+            indicatorIDs: [String: Int64]
+        ) throws -> PostgresQuery {
             var binds = PostgresBindings()
             var tuples: [String] = []
             for (field, fact) in facts {
@@ -187,8 +202,12 @@ extension PostgresStore {
                 binds.append(quantity.high)
                 binds.append(quantity.unit)
                 binds.append(quantity.approx)
+                let key = IndicatorKey.make(fact.indicator)
+                guard let indicatorID = indicatorIDs[key] else {
+                    throw PostgresStoreError(.queryFailed, "indicator \(key) was not created before its fact")
+                }
                 binds.append(IndicatorKey.stored(fact.indicator))
-                binds.append(IndicatorKey.make(fact.indicator))
+                binds.append(indicatorID)
                 binds.append(fact.change)
                 binds.append(fact.period)
                 binds.append(fact.resolvedPeriod?.start)
@@ -203,7 +222,7 @@ extension PostgresStore {
             return PostgresQuery(
                 unsafeSQL: """
                     INSERT INTO fact (article_id, field, span_start, span_end, text, value, low, high, unit, approx,
-                        indicator, indicator_key, change, period, period_start, period_end, place, sentence, sentence_start,
+                        indicator, indicator_id, change, period, period_start, period_end, place, sentence, sentence_start,
                         sentence_end)
                     VALUES \(tuples.joined(separator: ", "))
                     """, binds: binds)

@@ -6,7 +6,7 @@ enum FactStatements {
     static func columns(_ dialect: SQLDialect) -> String {
         """
         fact.id, fact.article_id, fact.field, fact.span_start, fact.span_end, \(text(dialect)) AS text, fact.value,
-            fact.low, fact.high, fact.unit, fact.approx, \(indicator) AS indicator, fact.indicator_key, fact.change,
+            fact.low, fact.high, fact.unit, fact.approx, \(indicator) AS indicator, indicator.key AS indicator_key, fact.change,
             fact.period, fact.period_start, fact.period_end, fact.place, \(FactSentence.expression(dialect)) AS sentence,
             article.page_id, article.seq,
             article.headline, page.name AS page_name, page.date AS page_date, page.paper AS page_paper
@@ -23,13 +23,32 @@ enum FactStatements {
     }
 
     /// A fact row's indicator as printed: `''` is stored when it is its own key.
-    static let indicator = "CASE WHEN fact.indicator = '' THEN fact.indicator_key ELSE fact.indicator END"
+    static let indicator = "CASE WHEN fact.indicator = '' THEN indicator.key ELSE fact.indicator END"
+
+    /// The SQL of the id of the indicator whose key is the parameter `key` (`?` or `$n`).
+    static func indicatorID(_ key: String) -> String {
+        "(SELECT id FROM indicator WHERE key = \(key))"
+    }
+
+    /// The indicator keys of `pages`' facts, each once, in the order writers create them (so two
+    /// PostgreSQL writers never wait on each other's new keys in a cycle).
+    static func indicatorKeys(of pages: [ExtractedPage]) -> [String] {
+        Set(pages.flatMap { $0.articles.flatMap { $0.facts.map { IndicatorKey.make($0.fact.indicator) } } }).sorted()
+    }
+
+    /// The tables every fact read joins.
+    static let tables = """
+        fact JOIN indicator ON indicator.id = fact.indicator_id JOIN article ON article.id = fact.article_id
+            JOIN page ON page.id = article.page_id
+        """
 
     /// Facts matching `query`, newest page first, then in article and storage order.
     static func select(_ query: FactQuery, _ dialect: SQLDialect) -> SQLStatement {
         var statement = SQLStatement(dialect)
         var conditions: [String] = []
-        if let key = query.indicatorKey { conditions.append("fact.indicator_key = \(statement.bind(key))") }
+        if let key = query.indicatorKey {
+            conditions.append("fact.indicator_id = \(indicatorID(statement.bind(key)))")
+        }
         if let place = query.place {
             // Only placed facts are in the index on `place`, so the condition says the place is not empty.
             conditions.append("fact.place = \(statement.bind(place))" + (place.isEmpty ? "" : " AND fact.place <> ''"))
@@ -56,7 +75,7 @@ enum FactStatements {
         }
         statement.sql = """
             SELECT \(columns(dialect))
-            FROM fact JOIN article ON article.id = fact.article_id JOIN page ON page.id = article.page_id
+            FROM \(tables)
             \(SQLStatement.whereClause(conditions))
             ORDER BY page.date DESC NULLS LAST, page.id DESC, article.seq, fact.id
             \(statement.page(limit: query.limit, offset: query.offset))
@@ -82,7 +101,7 @@ enum FactStatements {
         var statement = SQLStatement(dialect)
         statement.sql = """
             SELECT \(columns(dialect))
-            FROM fact JOIN article ON article.id = fact.article_id JOIN page ON page.id = article.page_id
+            FROM \(tables)
             WHERE fact.id > \(statement.bind(id))
             ORDER BY fact.id
             \(statement.page(limit: limit, offset: 0))
@@ -94,10 +113,11 @@ enum FactStatements {
     static func indicators(limit: Int, offset: Int, _ dialect: SQLDialect) -> SQLStatement {
         var statement = SQLStatement(dialect)
         statement.sql = """
-            SELECT indicator_key, MIN(\(dialect.byCodePoint("(\(indicator))"))) AS indicator, COUNT(*) AS facts
-            FROM fact WHERE indicator_key <> ''
-            GROUP BY indicator_key
-            ORDER BY facts DESC, \(dialect.byCodePoint("indicator_key"))
+            SELECT indicator.key AS indicator_key, MIN(\(dialect.byCodePoint("(\(indicator))"))) AS indicator,
+                COUNT(*) AS facts
+            FROM fact JOIN indicator ON indicator.id = fact.indicator_id WHERE indicator.key <> ''
+            GROUP BY indicator.key
+            ORDER BY facts DESC, \(dialect.byCodePoint("indicator.key"))
             \(statement.page(limit: limit, offset: offset))
             """
         return statement

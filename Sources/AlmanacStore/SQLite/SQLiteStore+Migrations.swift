@@ -56,6 +56,9 @@ extension SQLiteStore {
         migrator.registerMigration("v6 compact storage") { db in
             for statement in SharedMigrations.compactStorage(.sqlite) { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v7 indicator table") { db in
+            for statement in SharedMigrations.indicatorTable(.sqlite) { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

@@ -10,6 +10,7 @@ extension SQLiteStore {
         return try await pool.write { db in
             var writer = Writer(db: db)
             try writer.createEntities(of: pages)
+            try writer.createIndicators(of: pages)
             var outcomes = [SaveOutcome?](repeating: nil, count: pages.count)
             for index in EntityKeys.writingOrder(of: pages) {
                 outcomes[index] = try writer.write(pages[index], prepared[index], mode: mode)
@@ -63,6 +64,8 @@ extension SQLiteStore {
         var entityIDs: [String: Int64] = [:]
         /// Entities that may have lost their last mention or changed a project's details.
         var toRefresh: Set<Int64> = []
+        /// Indicator ids by key, for this transaction.
+        var indicatorIDs: [String: Int64] = [:]
 
         init(db: Database) {
             self.db = db
@@ -141,18 +144,22 @@ extension SQLiteStore {
                 let statement = try db.cachedStatement(
                     sql: """
                         INSERT INTO fact (article_id, field, span_start, span_end, text, value, low, high, unit,
-                            approx, indicator, indicator_key, change, period, period_start, period_end, place, sentence,
+                            approx, indicator, indicator_id, change, period, period_start, period_end, place, sentence,
                             sentence_start, sentence_end)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 for (field, fact) in extracted.facts {
                     let quantity = fact.quantity
+                    let key = IndicatorKey.make(fact.indicator)
+                    guard let indicatorID = indicatorIDs[key] else {
+                        throw DatabaseError(message: "indicator \(key) was not created before its fact")
+                    }
                     let sentence = FactSentence.stored(fact, field: field, of: article)
                     try statement.execute(arguments: [
                         articleID, field.rawValue, quantity.start, quantity.end,
                         FactSentence.storedText(quantity, field: field, of: article), quantity.value,
                         quantity.low, quantity.high, quantity.unit, quantity.approx, IndicatorKey.stored(fact.indicator),
-                        IndicatorKey.make(fact.indicator), fact.change, fact.period, fact.resolvedPeriod?.start,
+                        indicatorID, fact.change, fact.period, fact.resolvedPeriod?.start,
                         fact.resolvedPeriod?.end, fact.place, sentence.text, sentence.start, sentence.end,
                     ])
                 }
@@ -176,6 +183,19 @@ extension SQLiteStore {
                         project?.investment, project?.stage, project?.place, project?.sector,
                     ])
                 }
+            }
+        }
+
+        /// Creates the indicator keys of `pages`' facts that are not stored yet, and notes their ids.
+        mutating func createIndicators(of pages: [ExtractedPage]) throws {
+            for key in FactStatements.indicatorKeys(of: pages) {
+                try db.cachedStatement(sql: "INSERT INTO indicator (key) VALUES (?) ON CONFLICT (key) DO NOTHING")
+                    .execute(arguments: [key])
+                guard
+                    let id = try Int64.fetchOne(
+                        db.cachedStatement(sql: "SELECT id FROM indicator WHERE key = ?"), arguments: [key])
+                else { throw DatabaseError(message: "indicator \(key) was inserted but cannot be found") }
+                indicatorIDs[key] = id
             }
         }
 
