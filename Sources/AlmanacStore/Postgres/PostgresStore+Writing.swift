@@ -12,18 +12,20 @@ extension PostgresStore {
     public func save(_ pages: [ExtractedPage], mode: SaveMode) async throws -> [SaveOutcome] {
         guard let first = pages.first else { return [] }
         let what = pages.count == 1 ? "page \(first.page.name)" : "\(pages.count) pages from \(first.page.name)"
+        // Search words are cut on all cores before the transaction, which then only sends rows.
+        let fields = searchText.fields(ofArticlesIn: pages)
         return try await run("saving \(what)") {
             var attempt = 1
             while true {
                 do {
                     return try await client.withConnection { connection in
                         try await Self.inTransaction(connection, logger: logger) {
-                            var writer = Writer(connection: connection, logger: logger, searchText: searchText)
+                            var writer = Writer(connection: connection, logger: logger)
                             try await writer.createEntities(of: pages)
                             try await writer.createIndicators(of: pages)
                             var outcomes = [SaveOutcome?](repeating: nil, count: pages.count)
                             for index in EntityKeys.writingOrder(of: pages) {
-                                outcomes[index] = try await writer.write(pages[index], mode: mode)
+                                outcomes[index] = try await writer.write(pages[index], fields[index], mode: mode)
                             }
                             try await writer.refreshTouchedEntities()
                             return outcomes.compactMap { $0 }
@@ -47,7 +49,6 @@ extension PostgresStore {
     struct Writer {
         let connection: PostgresConnection
         let logger: Logger
-        let searchText: SearchText
         /// Entity ids by (kind, name), for this transaction.
         var entityIDs: [String: Int64] = [:]
         /// Of those, entities that may have lost their last mention or changed a project's details.
@@ -55,10 +56,9 @@ extension PostgresStore {
         /// Indicator ids by key, for this transaction.
         var indicatorIDs: [String: Int64] = [:]
 
-        init(connection: PostgresConnection, logger: Logger, searchText: SearchText) {
+        init(connection: PostgresConnection, logger: Logger) {
             self.connection = connection
             self.logger = logger
-            self.searchText = searchText
         }
 
         /// Creates the indicator keys of `pages`' facts that are not stored yet, in key order, and notes their ids.
@@ -72,24 +72,37 @@ extension PostgresStore {
             for try await (id, key) in rows.decode((Int64, String).self) { indicatorIDs[key] = id }
         }
 
-        /// Creates the entities `pages` mention that are not stored yet, in (kind, name) order, and notes their ids.
+        /// Creates the entities `pages` mention that are not stored yet, in (kind, name) order, and notes
+        /// their ids: two statements for the whole batch.
         mutating func createEntities(of pages: [ExtractedPage]) async throws {
-            for (kind, name) in EntityKeys.ordered(in: pages) {
-                try await connection.query(
-                    """
-                    INSERT INTO entity (kind, name) VALUES (\(kind.rawValue), \(name))
-                    ON CONFLICT (kind, name) DO NOTHING
-                    """, logger: logger)
-                let rows = try await connection.query(
-                    "SELECT id FROM entity WHERE kind = \(kind.rawValue) AND name = \(name)", logger: logger)
-                guard let id = try await rows.decode(Int64.self).first(where: { _ in true }) else {
-                    throw PostgresStoreError(.queryFailed, "entity \(kind) \(name) was inserted but cannot be found")
-                }
-                entityIDs[EntityKeys.key(kind, name)] = id
+            let keys = EntityKeys.ordered(in: pages)
+            guard !keys.isEmpty else { return }
+            let kinds = keys.map(\.kind.rawValue)
+            let names = keys.map(\.name)
+            try await connection.query(
+                """
+                INSERT INTO entity (kind, name)
+                SELECT kind, name FROM unnest(\(kinds)::text[], \(names)::text[]) WITH ORDINALITY AS key(kind, name, n)
+                ORDER BY n
+                ON CONFLICT (kind, name) DO NOTHING
+                """, logger: logger)
+            let rows = try await connection.query(
+                """
+                SELECT entity.id, entity.kind, entity.name
+                FROM unnest(\(kinds)::text[], \(names)::text[]) AS key(kind, name)
+                JOIN entity ON entity.kind = key.kind AND entity.name = key.name
+                """, logger: logger)
+            for try await (id, kind, name) in rows.decode((Int64, String, String).self) {
+                if let kind = EntityKind(rawValue: kind) { entityIDs[EntityKeys.key(kind, name)] = id }
+            }
+            for (kind, name) in keys where entityIDs[EntityKeys.key(kind, name)] == nil {
+                throw PostgresStoreError(.queryFailed, "entity \(kind) \(name) was inserted but cannot be found")
             }
         }
 
-        mutating func write(_ extracted: ExtractedPage, mode: SaveMode) async throws -> SaveOutcome {
+        mutating func write(_ extracted: ExtractedPage, _ fields: [SearchText.Fields], mode: SaveMode) async throws
+            -> SaveOutcome
+        {
             let page = extracted.page
             let inserted = try await connection.query(
                 """
@@ -116,9 +129,7 @@ extension PostgresStore {
                 try await clear(pageID: id, with: page)
                 pageID = id
             }
-            for article in extracted.articles {
-                try await insert(article, pageID: pageID)
-            }
+            try await insert(extracted.articles, fields, pageID: pageID)
             return .stored(pageID: pageID)
         }
 
@@ -142,54 +153,93 @@ extension PostgresStore {
                 """, logger: logger)
         }
 
-        mutating func insert(_ extracted: ExtractedArticle, pageID: Int64) async throws {
-            let article = extracted.article
-            let fields = searchText.fields(of: article)
-            let rows = try await connection.query(
-                """
-                INSERT INTO article (page_id, seq, headline, subheadline, section, kind, bylines, photographers,
-                    captions, body, body_sha256, search)
-                VALUES (\(pageID), \(article.seq), \(article.headline), \(article.subheadline), \(article.section),
-                    \(article.kind.rawValue), \(article.bylines), \(article.photographers), \(article.captions),
-                    \(article.body), \(bodyDigest(article.body)),
-                    setweight(to_tsvector('simple', \(fields.headline)), 'A')
-                        || setweight(to_tsvector('simple', \(fields.body)), 'D')
-                        || setweight(to_tsvector('simple', \(fields.captions)), 'C'))
-                RETURNING id
-                """, logger: logger)
-            guard let articleID = try await rows.decode(Int64.self).first(where: { _ in true }) else {
-                throw PostgresStoreError(.queryFailed, "article \(article.seq) was inserted but returned no id")
+        /// Inserts a page's articles in one statement, then their facts and their mentions a few
+        /// hundred rows a statement: a round trip per article and per entity set the pace before.
+        mutating func insert(_ articles: [ExtractedArticle], _ fields: [SearchText.Fields], pageID: Int64)
+            async throws
+        {
+            guard !articles.isEmpty else { return }
+            var articleIDs: [Int: Int64] = [:]
+            // 13 parameters an article: 1,000 a statement stays far below PostgreSQL's 65,535.
+            for start in stride(from: 0, to: articles.count, by: 1000) {
+                let range = start..<min(start + 1000, articles.count)
+                let rows = try await connection.query(
+                    Self.articleRows(articles[range].map(\.article), fields[range], pageID: pageID), logger: logger)
+                for try await (id, seq) in rows.decode((Int64, Int).self) { articleIDs[seq] = id }
             }
-            // 500 rows a statement keeps the parameters (20 a fact) far below PostgreSQL's 65535.
-            for start in stride(from: 0, to: extracted.facts.count, by: 500) {
-                let chunk = extracted.facts[start..<min(start + 500, extracted.facts.count)]
-                try await connection.query(Self.factRows(chunk, of: article, articleID: articleID, indicatorIDs: indicatorIDs), logger: logger)
-            }
-            if !extracted.mentions.isEmpty {
-                var rows: [(entityID: Int64, field: ArticleField, mention: Mention)] = []
+            var facts: [(articleID: Int64, article: Article, field: ArticleField, fact: Fact)] = []
+            var mentions: [(entityID: Int64, articleID: Int64, field: ArticleField, mention: Mention)] = []
+            for extracted in articles {
+                let article = extracted.article
+                guard let articleID = articleIDs[article.seq] else {
+                    throw PostgresStoreError(.queryFailed, "article \(article.seq) was inserted but returned no id")
+                }
+                for (field, fact) in extracted.facts { facts.append((articleID, article, field, fact)) }
                 for (field, mention) in EntityKeys.storable(extracted.mentions) {
                     guard let entityID = entityIDs[EntityKeys.key(mention.kind, mention.name)] else {
                         throw PostgresStoreError(
                             .queryFailed, "entity \(mention.name) was not created before its mention")
                     }
                     if mention.project != nil { toRefresh.insert(entityID) }
-                    rows.append((entityID, field, mention))
+                    mentions.append((entityID, articleID, field, mention))
                 }
-                for start in stride(from: 0, to: rows.count, by: 500) {
-                    let chunk = rows[start..<min(start + 500, rows.count)]
-                    try await connection.query(Self.mentionRows(chunk, articleID: articleID), logger: logger)
-                }
+            }
+            // 500 rows a statement keeps the parameters (20 a fact) far below PostgreSQL's 65,535.
+            for start in stride(from: 0, to: facts.count, by: 500) {
+                let chunk = facts[start..<min(start + 500, facts.count)]
+                try await connection.query(Self.factRows(chunk, indicatorIDs: indicatorIDs), logger: logger)
+            }
+            for start in stride(from: 0, to: mentions.count, by: 500) {
+                let chunk = mentions[start..<min(start + 500, mentions.count)]
+                try await connection.query(Self.mentionRows(chunk), logger: logger)
             }
         }
 
-        /// One `INSERT` of `facts` of an article.
+        /// One `INSERT` of articles of a page, returning each one's id and sequence number.
+        static func articleRows(_ articles: [Article], _ fields: ArraySlice<SearchText.Fields>, pageID: Int64)
+            -> PostgresQuery
+        {
+            var binds = PostgresBindings()
+            var tuples: [String] = []
+            for (article, fields) in zip(articles, fields) {
+                let first = binds.count + 1
+                binds.append(pageID)
+                binds.append(article.seq)
+                binds.append(article.headline)
+                binds.append(article.subheadline)
+                binds.append(article.section)
+                binds.append(article.kind.rawValue)
+                binds.append(article.bylines)
+                binds.append(article.photographers)
+                binds.append(article.captions)
+                binds.append(article.body)
+                binds.append(bodyDigest(article.body))
+                binds.append(fields.headline)
+                binds.append(fields.body)
+                binds.append(fields.captions)
+                let p = (first..<binds.count + 1).map { "$\($0)" }
+                tuples.append(
+                    "(" + p[0..<11].joined(separator: ", ")
+                        + ", setweight(to_tsvector('simple', \(p[11])), 'A') || setweight(to_tsvector('simple', \(p[12])), 'D')"
+                        + " || setweight(to_tsvector('simple', \(p[13])), 'C'))")
+            }
+            return PostgresQuery(
+                unsafeSQL: """
+                    INSERT INTO article (page_id, seq, headline, subheadline, section, kind, bylines, photographers,
+                        captions, body, body_sha256, search)
+                    VALUES \(tuples.joined(separator: ", "))
+                    RETURNING id, seq
+                    """, binds: binds)
+        }
+
+        /// One `INSERT` of `facts`.
         static func factRows(
-            _ facts: ArraySlice<(field: ArticleField, fact: Fact)>, of article: Article, articleID: Int64,
+            _ facts: ArraySlice<(articleID: Int64, article: Article, field: ArticleField, fact: Fact)>,
             indicatorIDs: [String: Int64]
         ) throws -> PostgresQuery {
             var binds = PostgresBindings()
             var tuples: [String] = []
-            for (field, fact) in facts {
+            for (articleID, article, field, fact) in facts {
                 let quantity = fact.quantity
                 let first = binds.count + 1
                 binds.append(articleID)
@@ -228,13 +278,13 @@ extension PostgresStore {
                     """, binds: binds)
         }
 
-        /// One `INSERT` of `mentions` of an article.
+        /// One `INSERT` of `mentions`.
         static func mentionRows(
-            _ mentions: ArraySlice<(entityID: Int64, field: ArticleField, mention: Mention)>, articleID: Int64
+            _ mentions: ArraySlice<(entityID: Int64, articleID: Int64, field: ArticleField, mention: Mention)>
         ) -> PostgresQuery {
             var binds = PostgresBindings()
             var tuples: [String] = []
-            for (entityID, field, mention) in mentions {
+            for (entityID, articleID, field, mention) in mentions {
                 let first = binds.count + 1
                 let project = mention.project
                 binds.append(entityID)
