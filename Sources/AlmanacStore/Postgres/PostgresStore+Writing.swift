@@ -307,21 +307,25 @@ extension PostgresStore {
                     """, binds: binds)
         }
 
-        /// Removes entities left without mentions and brings project columns up to date, in id order.
+        /// Removes entities left without mentions and brings project columns up to date: one statement
+        /// each for all the batch touched (planning a statement per entity cost more than running it).
+        /// Both lock the rows in id order (an index scan over a sorted array).
         func refreshTouchedEntities() async throws {
-            for id in toRefresh.sorted() {
-                try await connection.query(
-                    """
-                    DELETE FROM entity WHERE id = \(id) AND NOT EXISTS (SELECT 1 FROM mention WHERE entity_id = \(id))
-                    """, logger: logger)
-                var binds = PostgresBindings()
-                binds.append(id)
-                try await connection.query(
-                    PostgresQuery(unsafeSQL: PostgresStore.refreshProjectSQL, binds: binds), logger: logger)
-            }
+            guard !toRefresh.isEmpty else { return }
+            let ids = toRefresh.sorted()
+            try await connection.query(
+                """
+                DELETE FROM entity WHERE id = ANY(\(ids))
+                    AND NOT EXISTS (SELECT 1 FROM mention WHERE mention.entity_id = entity.id)
+                """, logger: logger)
+            var binds = PostgresBindings()
+            binds.append(ids)
+            try await connection.query(
+                PostgresQuery(unsafeSQL: PostgresStore.refreshProjectsSQL, binds: binds), logger: logger)
         }
     }
 
-    /// Sets an entity's project columns to the latest mention's (by page date, then storage order) that gives each.
-    static let refreshProjectSQL = SQLiteStore.refreshProjectSQL(id: "$1")
+    /// Sets the project columns of the entities whose ids are in the array `$1` to the latest
+    /// mention's (by page date, then storage order) that gives each.
+    static let refreshProjectsSQL = SQLiteStore.refreshProjectSQL(id: "ANY($1)")
 }

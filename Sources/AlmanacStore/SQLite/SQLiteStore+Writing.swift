@@ -230,8 +230,8 @@ extension SQLiteStore {
     /// Sets an entity's project columns to the latest mention's (by page date, then storage order) that gives each.
     static let refreshProjectSQL = refreshProjectSQL(id: "?")
 
-    /// The statement that refreshes the project columns of the entity whose id is the parameter `id`
-    /// (`?` or `$1`); both drivers run it.
+    /// The statement that refreshes the project columns of the entities `WHERE id = \(id)`: one
+    /// parameter (`?`), or on PostgreSQL an array of them (`ANY($1)`).
     static func refreshProjectSQL(id: String) -> String {
         func latest(_ column: String) -> String {
             """
