@@ -196,6 +196,25 @@ struct CompactStorageMigrationTests {
         }
     }
 
+    /// A new SQLite archive gives back freed pages when optimized, so its file does not keep them.
+    @Test func aNewSQLiteArchiveGivesBackFreedPagesWhenOptimized() async throws {
+        try await Driver.sqlite.withLocation { location in
+            try await withStore(location) { (store: any Store) async throws in
+                _ = try await store.save([Self.longPage], mode: .skipExisting)
+            }
+            #expect(try await Self.count("PRAGMA auto_vacuum", .sqlite, location) == 2)
+            try await Self.execute(
+                [
+                    "CREATE TABLE scratch (bytes BLOB)",
+                    "INSERT INTO scratch SELECT randomblob(4000) FROM (SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3)",
+                    "DROP TABLE scratch",
+                ], forgetting: [], .sqlite, location)
+            #expect(try await Self.count("PRAGMA freelist_count", .sqlite, location) >= 3)
+            try await withStore(location) { (store: any Store) async throws in try await store.optimize() }
+            #expect(try await Self.count("PRAGMA freelist_count", .sqlite, location) == 0)
+        }
+    }
+
     /// A page whose articles were changed behind the archive's back cannot give its text back: reading
     /// it fails and says so, rather than returning other text.
     @Test func aPageWhoseArticlesChangedOutsideTheArchiveFailsToRead() async throws {

@@ -36,7 +36,7 @@ struct PostgresStoreTests {
         #expect(
             try await postgres.psql("SELECT id FROM schema_migrations ORDER BY id", database: database)
                 == "v1 pages and articles\nv2 article search\nv3 facts and entities\nv4 search index\nv5 compact facts and mentions"
-                    + "\nv6 compact storage\nv7 indicator table")
+                    + "\nv6 compact storage\nv7 indicator table\nv8 no name index")
     }
 
     @Test func anArchiveFromANewerVersionIsRefused() async throws {

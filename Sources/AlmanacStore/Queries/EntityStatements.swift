@@ -16,12 +16,16 @@ enum EntityStatements {
         """
     }
 
+    /// Every kind, for looking an entity up by name through the unique index on (kind, name): one
+    /// seek a kind, and no second index on names to keep.
+    static let anyKind = "kind IN (" + EntityKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
+
     /// A subquery of the ids of the entities called `name`: by canonical name or a printed form (exact).
     static func named(_ name: String, _ statement: inout SQLStatement) -> String {
         let first = statement.bind(name)
         let second = statement.bind(name)
         return """
-            SELECT id FROM entity WHERE name = \(first)
+            SELECT id FROM entity WHERE \(anyKind) AND name = \(first)
             UNION SELECT entity_id FROM mention WHERE text = \(second) AND text <> ''
             """
     }

@@ -11,7 +11,7 @@ enum SearchFilters {
         AND (\(section) IS NULL OR article.section = \(section))
         AND (\(paper) IS NULL OR page.paper = \(paper))
         AND (\(entity) IS NULL OR EXISTS (SELECT 1 FROM mention WHERE mention.article_id = article.id
-            AND mention.entity_id IN (SELECT id FROM entity WHERE name = \(entity)
+            AND mention.entity_id IN (SELECT id FROM entity WHERE \(EntityStatements.anyKind) AND name = \(entity)
                 UNION SELECT entity_id FROM mention WHERE text = \(entity) AND text <> '')))
         """
     }

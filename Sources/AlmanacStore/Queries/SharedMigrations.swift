@@ -47,4 +47,8 @@ enum SharedMigrations {
         "CREATE INDEX fact_indicator ON fact(indicator_id, place)",
         ]
     }
+
+    /// Migration "v8 no name index", the same on PostgreSQL: entities are looked up by name through
+    /// the unique index on (kind, name) (`EntityStatements.anyKind`), so the index on names goes.
+    static let dropNameIndex = ["DROP INDEX entity_name"]
 }

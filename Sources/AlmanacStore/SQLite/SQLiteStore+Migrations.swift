@@ -59,6 +59,9 @@ extension SQLiteStore {
         migrator.registerMigration("v7 indicator table") { db in
             for statement in SharedMigrations.indicatorTable(.sqlite) { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v8 no name index") { db in
+            for statement in SharedMigrations.dropNameIndex { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

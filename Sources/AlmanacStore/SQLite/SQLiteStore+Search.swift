@@ -97,6 +97,9 @@ extension SQLiteStore {
         try await pool.write { db in
             try db.execute(sql: "INSERT INTO article_search (article_search) VALUES ('optimize')")
             try db.execute(sql: "PRAGMA optimize")
+            // Merging the index into one segment frees the pages of the old ones; an archive made
+            // with auto_vacuum = INCREMENTAL gives them back (others keep them for later writes).
+            try db.execute(sql: "PRAGMA incremental_vacuum")
         }
     }
 

@@ -24,6 +24,10 @@ public struct SQLiteStore: Store {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
+            // A new archive gives back the pages it frees (the search index's merges free many) when
+            // `optimize()` asks; an archive made before keeps its setting (it takes a VACUUM to change).
+            // Set before the writer turns WAL on, while the file is still empty.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL") }
             Self.registerSearchFunctions(db, searchText: searchText)
             // Pages read through a memory map rather than copied by `pread` into each connection's
             // small cache: a search reads a thousand scattered article rows, and the copies were a
