@@ -62,6 +62,7 @@ extension SQLiteStore {
         migrator.registerMigration("v8 no name index") { db in
             for statement in SharedMigrations.dropNameIndex { try db.execute(sql: statement) }
         }
+        registerBodyFirstMigration(&migrator, searchText: searchText)
         return migrator
     }
 
