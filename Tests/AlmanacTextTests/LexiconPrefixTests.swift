@@ -34,3 +34,25 @@ struct LexiconPrefixTests {
         #expect(reported > scalars.count / 2)
     }
 }
+
+/// ``Lexicon/mostFrequentWords(minimumLength:limit:)`` against lookups of the words it names.
+struct LexiconFrequencyTests {
+    @Test func theMostFrequentWordsAreWordsOfTheLexiconInOrderOfFrequency() throws {
+        let lexicon = try Segmenter.bundled().lexicon
+        let words = lexicon.mostFrequentWords(minimumLength: 2, limit: 500)
+        #expect(words.count == 500)
+        #expect(Set(words.map(\.word)).count == 500)
+        for (word, frequency) in words {
+            #expect(word.unicodeScalars.count >= 2, "\(word)")
+            #expect(lexicon.frequency(of: word) == frequency, "\(word)")
+        }
+        #expect(zip(words, words.dropFirst()).allSatisfy { $0.frequency >= $1.frequency })
+        // Nothing longer and more frequent was left out: the 500th is at least as frequent as a
+        // common two-character word that did not make the list, if any.
+        let cut = words.last!.frequency
+        for probe in ["发展", "经济", "企业", "项目", "增长"] where !words.contains(where: { $0.word == probe }) {
+            #expect((lexicon.frequency(of: probe) ?? 0) <= cut, "\(probe)")
+        }
+        #expect(lexicon.mostFrequentWords(minimumLength: 3, limit: 50).allSatisfy { $0.word.unicodeScalars.count >= 3 })
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension SQLiteStore {
@@ -63,6 +64,13 @@ extension SQLiteStore {
             for statement in SharedMigrations.dropNameIndex { try db.execute(sql: statement) }
         }
         registerBodyFirstMigration(&migrator, searchText: searchText)
+        // Bodies written from now on are deflated with this dictionary (`TextCodec.bodyDictionary`).
+        migrator.registerMigration("v10 text dictionary") { db in
+            try db.execute(sql: "CREATE TABLE text_dictionary (id INTEGER PRIMARY KEY, bytes BLOB NOT NULL)")
+            try db.execute(
+                sql: "INSERT INTO text_dictionary (bytes) VALUES (?)",
+                arguments: [Data(TextCodec.bodyDictionary(from: searchText.segmenter.lexicon))])
+        }
         return migrator
     }
 

@@ -28,7 +28,7 @@ extension SQLiteStore {
                     FROM article JOIN page ON page.id = article.page_id WHERE page.id = ? ORDER BY article.seq
                     """, arguments: [id]
             ).map(Self.storedArticle)
-            let text = try TextCodec.decode(row["text"]) { TextCodec.pageDictionary(articles.map(\.article)) }
+            let text = try TextCodec.decode(row["text"]) { _ in TextCodec.pageDictionary(articles.map(\.article)) }
             let page = Page(
                 source: row["source"], sha256: row["sha256"], paper: row["paper"], date: row["date"],
                 dateSource: (row["date_source"] as String?).flatMap(Page.DateSource.init(rawValue:)),

@@ -6,7 +6,7 @@ import GRDB
 extension SQLiteStore {
     public func save(_ pages: [ExtractedPage], mode: SaveMode) async throws -> [SaveOutcome] {
         guard !pages.isEmpty else { return [] }
-        let prepared = Self.prepare(pages, searchText: searchText)
+        let prepared = Self.prepare(pages, searchText: searchText, bodyDictionary: bodyDictionary)
         return try await pool.write { db in
             var writer = Writer(db: db)
             try writer.createEntities(of: pages)
@@ -37,7 +37,7 @@ extension SQLiteStore {
 
     /// Prepares `pages` on all cores before the write lock is taken: cutting search words inside the
     /// one writer's transaction kept a core idle while the writer set the pace of an ingest.
-    static func prepare(_ pages: [ExtractedPage], searchText: SearchText) -> [PreparedPage] {
+    static func prepare(_ pages: [ExtractedPage], searchText: SearchText, bodyDictionary: [UInt8]) -> [PreparedPage] {
         // Each iteration initialises its own slot only.
         nonisolated(unsafe) let results = UnsafeMutableBufferPointer<PreparedPage>.allocate(capacity: pages.count)
         defer { results.deallocate() }
@@ -46,11 +46,12 @@ extension SQLiteStore {
             let articles = page.articles.map { extracted in
                 PreparedArticle(
                     fields: searchText.fields(of: extracted.article), digest: bodyDigest(extracted.article.body),
-                    body: TextCodec.encode(extracted.article.body))
+                    body: TextCodec.encode(extracted.article.body, dictionary: bodyDictionary))
             }
             let dictionary = TextCodec.pageDictionary(page.articles.map(\.article))
             (results.baseAddress! + index).initialize(
-                to: PreparedPage(text: TextCodec.encode(page.page.text, dictionary: dictionary), articles: articles))
+                to: PreparedPage(
+                    text: TextCodec.encode(page.page.text, dictionary: dictionary, always: true), articles: articles))
         }
         let prepared = Array(results)
         _ = results.baseAddress!.deinitialize(count: pages.count)

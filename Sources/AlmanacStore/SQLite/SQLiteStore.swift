@@ -13,6 +13,8 @@ public struct SQLiteStore: Store {
     let pool: DatabasePool
     /// Cuts articles into index words and queries into terms.
     let searchText: SearchText
+    /// The preset dictionary new bodies are deflated with: the archive's newest (``TextCodec``).
+    let bodyDictionary: [UInt8]
 
     /// Bytes of the file SQLite reads through a memory map (`PRAGMA mmap_size`); beyond it, `pread`.
     static let mmapSize = 1 << 30
@@ -41,6 +43,7 @@ public struct SQLiteStore: Store {
         pool = try DatabasePool(path: path, configuration: configuration)
         self.searchText = searchText
         try Self.migrator(searchText: searchText).migrate(pool)
+        bodyDictionary = try Self.loadBodyDictionaries(pool)
         try Self.refreshSearchIndexIfStale(pool, searchText: searchText)
     }
 
@@ -72,6 +75,16 @@ public struct SQLiteStore: Store {
                 pages: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM page") ?? 0,
                 articles: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0)
         }
+    }
+
+    /// Makes the archive's body dictionaries known to this process and returns the newest.
+    static func loadBodyDictionaries(_ pool: DatabasePool) throws -> [UInt8] {
+        let stored = try pool.read { db in
+            try Data.fetchAll(db, sql: "SELECT bytes FROM text_dictionary ORDER BY id").map { [UInt8]($0) }
+        }
+        for dictionary in stored { TextDictionaries.shared.add(dictionary) }
+        guard let newest = stored.last else { throw DatabaseError(message: "the archive holds no text dictionary") }
+        return newest
     }
 
     // MARK: - Rows

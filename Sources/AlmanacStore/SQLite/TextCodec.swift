@@ -1,7 +1,9 @@
 import AlmanacModel
+import AlmanacText
 import CZlib
 import Foundation
 import GRDB
+import Synchronization
 
 /// How a SQLite archive keeps long text — a page's raw text, an article's body — deflated (zlib).
 ///
@@ -17,18 +19,21 @@ import GRDB
 /// (by older versions, or too short to gain) is read as it is, so no migration rewrites the archive.
 /// PostgreSQL compresses long values itself (TOAST) and keeps text as text.
 enum TextCodec {
-    /// The value to store for `text`: deflated with `dictionary` when one is given, else deflated
-    /// only when that makes it smaller.
-    static func encode(_ text: String, dictionary: [UInt8] = []) -> DatabaseValue {
+    /// The value to store for `text`: deflated (with `dictionary` when one is given) when that makes
+    /// it smaller, else as it is; always deflated when `always`.
+    static func encode(_ text: String, dictionary: [UInt8] = [], always: Bool = false) -> DatabaseValue {
         let bytes = Array(text.utf8)
         let blob = deflated(bytes, dictionary: dictionary)
-        if dictionary.isEmpty, blob.count >= bytes.count { return text.databaseValue }
+        if !always, blob.count >= bytes.count { return text.databaseValue }
         return blob.databaseValue
     }
 
-    /// The text of a stored value: TEXT as it is, a BLOB inflated (with `dictionary()` if its stream
-    /// asks for one).
-    static func decode(_ value: DatabaseValue, dictionary: () throws -> [UInt8] = { [] }) throws -> String {
+    /// The text of a stored value: TEXT as it is, a BLOB inflated. A stream deflated with a preset
+    /// dictionary names it by its Adler-32 checksum: `dictionary(checksum)` gives it, by default one
+    /// of the archive dictionaries loaded in this process (``TextDictionaries``).
+    static func decode(
+        _ value: DatabaseValue, dictionary: (UInt32) throws -> [UInt8] = TextDictionaries.shared.bytes(checksum:)
+    ) throws -> String {
         switch value.storage {
         case .string(let text): return text
         case .blob(let data): return try inflated(data, dictionary: dictionary)
@@ -50,6 +55,35 @@ enum TextCodec {
         }
         // zlib uses the last 32 KiB (its window); the rest would only be hashed.
         return Array(dictionary.suffix(32 * 1024))
+    }
+
+    /// A preset dictionary for article bodies: the lexicon's most frequent words of two characters or
+    /// more, the most frequent last (zlib reaches the end of a dictionary with the shortest
+    /// distances). A short body deflates to about two thirds of its size alone and to about a half
+    /// with it. An archive keeps the dictionary it was made with (`text_dictionary`), so a later
+    /// lexicon never changes how stored bodies read.
+    static func bodyDictionary(from lexicon: Lexicon) -> [UInt8] {
+        // Made once a process for a lexicon (a test run makes many archives).
+        let identity = "\(lexicon.nodeCount) \(lexicon.wordCount) \(lexicon.totalFrequency)"
+        if let made = madeDictionaries.withLock({ $0[identity] }) { return made }
+        var words: [[UInt8]] = []
+        var size = 0
+        for (word, _) in lexicon.mostFrequentWords(minimumLength: 2, limit: 20_000) {
+            let bytes = Array(word.utf8)
+            guard size + bytes.count <= 32 * 1024 else { break }
+            words.append(bytes)
+            size += bytes.count
+        }
+        let dictionary = Array(words.reversed().joined())
+        madeDictionaries.withLock { $0[identity] = dictionary }
+        return dictionary
+    }
+
+    private static let madeDictionaries = Mutex<[String: [UInt8]]>([:])
+
+    /// The Adler-32 checksum zlib names a dictionary by.
+    static func checksum(_ dictionary: [UInt8]) -> UInt32 {
+        dictionary.withUnsafeBufferPointer { UInt32(adler32(1, $0.baseAddress, uInt($0.count))) }
     }
 
     // MARK: - zlib
@@ -82,7 +116,7 @@ enum TextCodec {
         return Data(output.prefix(4 + written))
     }
 
-    static func inflated(_ data: Data, dictionary: () throws -> [UInt8]) throws -> String {
+    static func inflated(_ data: Data, dictionary: (UInt32) throws -> [UInt8]) throws -> String {
         var input = [UInt8](data)
         guard input.count >= 6 else { throw DatabaseError(message: "deflated text is truncated") }
         let count = (0..<4).reduce(0) { $0 | Int(input[$1]) << (8 * $1) }
@@ -102,7 +136,8 @@ enum TextCodec {
             }
         }
         if status == Z_NEED_DICT {
-            let words = try dictionary()
+            // On Z_NEED_DICT the stream's checksum field holds the dictionary's.
+            let words = try dictionary(UInt32(truncatingIfNeeded: stream.adler))
             status = words.withUnsafeBufferPointer { inflateSetDictionary(&stream, $0.baseAddress, uInt($0.count)) }
             guard status == Z_OK else {
                 throw DatabaseError(message: "deflated text was written with another dictionary (zlib \(status))")
@@ -122,5 +157,29 @@ enum TextCodec {
             throw DatabaseError(message: "deflated text does not inflate (zlib \(status))")
         }
         return String(decoding: output.prefix(count), as: UTF8.self)
+    }
+}
+
+/// The body dictionaries of the archives this process has opened, by checksum: a deflated body names
+/// its dictionary by checksum, so any archive's bodies read wherever they are decoded (in a SQL
+/// function, a search, a migration) without the archive passing it along.
+final class TextDictionaries: Sendable {
+    static let shared = TextDictionaries()
+
+    private let dictionaries = Mutex<[UInt32: [UInt8]]>([:])
+
+    /// Adds `dictionary` and returns its checksum.
+    @discardableResult
+    func add(_ dictionary: [UInt8]) -> UInt32 {
+        let checksum = TextCodec.checksum(dictionary)
+        dictionaries.withLock { $0[checksum] = dictionary }
+        return checksum
+    }
+
+    func bytes(checksum: UInt32) throws -> [UInt8] {
+        guard let dictionary = dictionaries.withLock({ $0[checksum] }) else {
+            throw DatabaseError(message: "deflated text names a dictionary this archive does not hold (\(checksum))")
+        }
+        return dictionary
     }
 }

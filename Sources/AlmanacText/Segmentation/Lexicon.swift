@@ -95,3 +95,40 @@ public struct Lexicon: Sendable {
         return node
     }
 }
+
+// MARK: - Enumeration
+
+extension Lexicon {
+    /// The `limit` most frequent words of at least `minimumLength` scalars, most frequent first (ties
+    /// in trie order, so the list is the same on every run).
+    public func mostFrequentWords(minimumLength: Int, limit: Int) -> [(word: String, frequency: Int)] {
+        // Nodes are numbered breadth first, so a parent comes before its children: one pass gives
+        // every node's parent and depth.
+        let count = storage.nodeCount
+        var parent = [Int32](repeating: -1, count: count)
+        var depth = [Int32](repeating: 0, count: count)
+        for node in 0..<count {
+            for child in Int(storage.childStart[node])..<Int(storage.childStart[node + 1]) {
+                parent[child] = Int32(node)
+                depth[child] = depth[node] + 1
+            }
+        }
+        // Frequency in the high half, the node's distance from the end in the low half: one integer
+        // sort puts the most frequent first and ties in trie order.
+        var keys: [UInt64] = []
+        for node in 1..<count where storage.frequencies[node] > 0 && depth[node] >= minimumLength {
+            keys.append(UInt64(storage.frequencies[node]) << 32 | UInt64(UInt32(count - node)))
+        }
+        keys.sort(by: >)
+        return keys.prefix(limit).map { key in
+            let node = count - Int(key & 0xFFFF_FFFF)
+            var scalars: [UInt32] = []
+            var current = node
+            while current > 0 {
+                scalars.append(UInt32(storage.labels[current]))
+                current = Int(parent[current])
+            }
+            return (String(scalarValues: scalars.reversed()[...]), Int(storage.frequencies[node]))
+        }
+    }
+}
