@@ -197,13 +197,36 @@ struct CompactStorageMigrationTests {
         }
     }
 
-    /// A new SQLite archive gives back freed pages when optimized, so its file does not keep them.
-    @Test func aNewSQLiteArchiveGivesBackFreedPagesWhenOptimized() async throws {
+    /// Both drivers store the same body digests: SQLite its 32 bytes, PostgreSQL their hex.
+    @Test func bodyDigestsAgreeBetweenDrivers() async throws {
+        var digests: [String] = []
+        for (driver, query) in [
+            (Driver.sqlite, "SELECT lower(hex(body_sha256)) FROM article ORDER BY page_id, seq"),
+            (Driver.postgres, "SELECT body_sha256 FROM article ORDER BY page_id, seq"),
+        ] {
+            try await driver.withLocation { location in
+                try await withStore(location) { (store: any Store) async throws in
+                    _ = try await store.save([F.march, Self.longPage], mode: .skipExisting)
+                }
+                if driver == .sqlite {
+                    #expect(try await Self.count("SELECT count(*) FROM article WHERE length(body_sha256) = 32", driver, location) == 3)
+                }
+                digests.append(try await Self.lines(query, driver, location))
+            }
+        }
+        #expect(digests.count == 2 && digests[0] == digests[1])
+        #expect(digests[0].split(separator: "\n").map(\.count) == [64, 64, 64])
+    }
+
+    /// A new SQLite archive has 8 KiB pages and gives back freed pages when optimized, so its file
+    /// does not keep them.
+    @Test func aNewSQLiteArchiveHasLargePagesAndGivesBackFreedOnes() async throws {
         try await Driver.sqlite.withLocation { location in
             try await withStore(location) { (store: any Store) async throws in
                 _ = try await store.save([Self.longPage], mode: .skipExisting)
             }
             #expect(try await Self.count("PRAGMA auto_vacuum", .sqlite, location) == 2)
+            #expect(try await Self.count("PRAGMA page_size", .sqlite, location) == 8192)
             try await Self.execute(
                 [
                     "CREATE TABLE scratch (bytes BLOB)",
@@ -250,6 +273,18 @@ struct CompactStorageMigrationTests {
             let sql = (statements + migrations.map { "DELETE FROM schema_migrations WHERE id = '\($0)'" }).joined(
                 separator: ";\n")
             try await postgres.psql(sql, database: database(of: location))
+        }
+    }
+
+    /// The rows of a one-column query, one a line.
+    static func lines(_ sql: String, _ driver: Driver, _ location: String) async throws -> String {
+        switch driver {
+        case .sqlite:
+            let queue = try DatabaseQueue(path: location)
+            defer { try? queue.close() }
+            return try await queue.read { db in try String.fetchAll(db, sql: sql).joined(separator: "\n") }
+        case .postgres:
+            return try await TemporaryPostgres.required().psql(sql, database: database(of: location))
         }
     }
 

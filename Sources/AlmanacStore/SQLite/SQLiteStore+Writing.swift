@@ -30,7 +30,7 @@ extension SQLiteStore {
 
     struct PreparedArticle: Sendable {
         var fields: (headline: String, body: String, captions: String)
-        var digest: String
+        var digest: Data
         /// The body as stored: deflated when that makes it smaller.
         var body: DatabaseValue
     }
@@ -45,7 +45,7 @@ extension SQLiteStore {
             let page = pages[index]
             let articles = page.articles.map { extracted in
                 PreparedArticle(
-                    fields: searchText.fields(of: extracted.article), digest: bodyDigest(extracted.article.body),
+                    fields: searchText.fields(of: extracted.article), digest: bodyDigestBytes(extracted.article.body),
                     body: TextCodec.encode(extracted.article.body, dictionary: bodyDictionary))
             }
             let dictionary = TextCodec.pageDictionary(page.articles.map(\.article))
