@@ -167,14 +167,16 @@ extension PostgresStore {
                     Self.articleRows(articles[range].map(\.article), fields[range], pageID: pageID), logger: logger)
                 for try await (id, seq) in rows.decode((Int64, Int).self) { articleIDs[seq] = id }
             }
-            var facts: [(articleID: Int64, article: Article, field: ArticleField, fact: Fact)] = []
+            var facts: [(articleID: Int64, field: ArticleField, fact: Fact, columns: FactColumns)] = []
             var mentions: [(entityID: Int64, articleID: Int64, field: ArticleField, mention: Mention)] = []
             for extracted in articles {
                 let article = extracted.article
                 guard let articleID = articleIDs[article.seq] else {
                     throw PostgresStoreError(.queryFailed, "article \(article.seq) was inserted but returned no id")
                 }
-                for (field, fact) in extracted.facts { facts.append((articleID, article, field, fact)) }
+                for ((field, fact), columns) in zip(extracted.facts, FactColumns.of(extracted.facts, in: article)) {
+                    facts.append((articleID, field, fact, columns))
+                }
                 for (field, mention) in EntityKeys.storable(extracted.mentions) {
                     guard let entityID = entityIDs[EntityKeys.key(mention.kind, mention.name)] else {
                         throw PostgresStoreError(
@@ -234,39 +236,38 @@ extension PostgresStore {
 
         /// One `INSERT` of `facts`.
         static func factRows(
-            _ facts: ArraySlice<(articleID: Int64, article: Article, field: ArticleField, fact: Fact)>,
+            _ facts: ArraySlice<(articleID: Int64, field: ArticleField, fact: Fact, columns: FactColumns)>,
             indicatorIDs: [String: Int64]
         ) throws -> PostgresQuery {
             var binds = PostgresBindings()
             var tuples: [String] = []
-            for (articleID, article, field, fact) in facts {
+            for (articleID, field, fact, columns) in facts {
                 let quantity = fact.quantity
                 let first = binds.count + 1
                 binds.append(articleID)
                 binds.append(field.rawValue)
                 binds.append(quantity.start)
                 binds.append(quantity.end)
-                binds.append(FactSentence.storedText(quantity, field: field, of: article))
+                binds.append(columns.text)
                 binds.append(quantity.value)
                 binds.append(quantity.low)
                 binds.append(quantity.high)
                 binds.append(quantity.unit)
                 binds.append(quantity.approx)
-                let key = IndicatorKey.make(fact.indicator)
-                guard let indicatorID = indicatorIDs[key] else {
-                    throw PostgresStoreError(.queryFailed, "indicator \(key) was not created before its fact")
+                guard let indicatorID = indicatorIDs[columns.indicatorKey] else {
+                    throw PostgresStoreError(
+                        .queryFailed, "indicator \(columns.indicatorKey) was not created before its fact")
                 }
-                binds.append(IndicatorKey.stored(fact.indicator))
+                binds.append(columns.indicator)
                 binds.append(indicatorID)
                 binds.append(fact.change)
                 binds.append(fact.period)
                 binds.append(fact.resolvedPeriod?.start)
                 binds.append(fact.resolvedPeriod?.end)
                 binds.append(fact.place)
-                let sentence = FactSentence.stored(fact, field: field, of: article)
-                binds.append(sentence.text)
-                binds.append(sentence.start)
-                binds.append(sentence.end)
+                binds.append(columns.sentence)
+                binds.append(columns.sentenceStart)
+                binds.append(columns.sentenceEnd)
                 tuples.append("(" + (first..<binds.count + 1).map { "$\($0)" }.joined(separator: ", ") + ")")
             }
             return PostgresQuery(

@@ -14,7 +14,7 @@ enum FactStatements {
     }
 
     /// A fact row's printed figure: kept as text only when it is not the span of its field (see
-    /// ``FactSentence/storedText(_:field:of:)``).
+    /// ``FactColumns``).
     static func text(_ dialect: SQLDialect) -> String {
         """
         CASE WHEN fact.text <> '' THEN fact.text

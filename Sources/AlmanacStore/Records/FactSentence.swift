@@ -8,32 +8,10 @@ import AlmanacModel
 /// be found in its field, or one read from a caption (a fact does not say which caption), is kept
 /// as text.
 enum FactSentence {
-    /// The stored form of `fact`'s sentence: offsets (and no text) when it is found in `field`,
-    /// else its text.
-    static func stored(_ fact: Fact, field: ArticleField, of article: Article) -> (
-        text: String, start: Int?, end: Int?
-    ) {
-        guard let text = fieldText(field, of: article),
-            let range = locate(
-                fact.sentence, in: text, holding: fact.quantity.start..<max(fact.quantity.start, fact.quantity.end))
-        else { return (fact.sentence, nil, nil) }
-        return ("", range.lowerBound, range.upperBound)
-    }
-
-    /// The text of `field`, or nil for captions.
-    static func fieldText(_ field: ArticleField, of article: Article) -> String? {
-        switch field {
-        case .headline: article.headline
-        case .subheadline: article.subheadline
-        case .body: article.body
-        case .caption: nil
-        }
-    }
-
     /// The scalar range of an occurrence of `sentence` in `text` that holds `quantity`, if any.
-    static func locate(_ sentence: String, in text: String, holding quantity: Range<Int>) -> Range<Int>? {
-        let needle = Array(sentence.unicodeScalars)
-        let haystack = Array(text.unicodeScalars)
+    static func locate(
+        _ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], holding quantity: Range<Int>
+    ) -> Range<Int>? {
         guard !needle.isEmpty, needle.count <= haystack.count, quantity.upperBound <= haystack.count else { return nil }
         // The occurrence must start at or before the quantity and end at or after it.
         let first = max(0, quantity.upperBound - needle.count)
@@ -43,19 +21,6 @@ enum FactSentence {
             return start..<start + needle.count
         }
         return nil
-    }
-
-    /// The figure's text to store: `''` when it is the span of `field` it was read from (a caption's
-    /// spans do not say which caption, so a caption's figure keeps its text).
-    static func storedText(_ quantity: Quantity, field: ArticleField, of article: Article) -> String {
-        guard let text = fieldText(field, of: article) else { return quantity.text }
-        let scalars = text.unicodeScalars
-        guard quantity.start >= 0, quantity.start <= quantity.end, quantity.end <= scalars.count else {
-            return quantity.text
-        }
-        let start = scalars.index(scalars.startIndex, offsetBy: quantity.start)
-        let end = scalars.index(start, offsetBy: quantity.end - quantity.start)
-        return scalars[start..<end].elementsEqual(quantity.text.unicodeScalars) ? "" : quantity.text
     }
 
     /// The SQL expression of a fact row's sentence, for statements that join `fact` to `article`.

@@ -3,12 +3,6 @@
 /// Full-width letters and digits fold to ASCII, Latin letters to lower case, spaces and punctuation
 /// go, and the abbreviation 规上 reads as 规模以上 (`规上工业增加值` = `规模以上工业增加值`).
 public enum IndicatorKey {
-    /// What an archive stores for `indicator` beside its key: `''` when it is its own key (most are),
-    /// read back as the key (`FactStatements.indicator`).
-    static func stored(_ indicator: String) -> String {
-        make(indicator) == indicator ? "" : indicator
-    }
-
     /// The key of `indicator`.
     public static func make(_ indicator: String) -> String {
         var scalars = String.UnicodeScalarView()

@@ -21,7 +21,7 @@ extension SQLiteStore {
     }
 
     /// What a page's rows need that costs CPU and no database: its deflated text, and each article's
-    /// search words, body digest and deflated body.
+    /// search words, body digest, deflated body and facts' compact columns.
     struct PreparedPage: Sendable {
         /// The raw text deflated with the page's articles as its dictionary (``TextCodec``).
         var text: DatabaseValue
@@ -33,6 +33,8 @@ extension SQLiteStore {
         var digest: Data
         /// The body as stored: deflated when that makes it smaller.
         var body: DatabaseValue
+        /// The compact columns of each of its facts.
+        var facts: [FactColumns]
     }
 
     /// Prepares `pages` on all cores before the write lock is taken: cutting search words inside the
@@ -46,7 +48,8 @@ extension SQLiteStore {
             let articles = page.articles.map { extracted in
                 PreparedArticle(
                     fields: searchText.fields(of: extracted.article), digest: bodyDigestBytes(extracted.article.body),
-                    body: TextCodec.encode(extracted.article.body, dictionary: bodyDictionary))
+                    body: TextCodec.encode(extracted.article.body, dictionary: bodyDictionary),
+                    facts: FactColumns.of(extracted.facts, in: extracted.article))
             }
             let dictionary = TextCodec.pageDictionary(page.articles.map(\.article))
             (results.baseAddress! + index).initialize(
@@ -149,19 +152,17 @@ extension SQLiteStore {
                             sentence_start, sentence_end)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                for (field, fact) in extracted.facts {
+                for ((field, fact), columns) in zip(extracted.facts, prepared.facts) {
                     let quantity = fact.quantity
-                    let key = IndicatorKey.make(fact.indicator)
-                    guard let indicatorID = indicatorIDs[key] else {
-                        throw DatabaseError(message: "indicator \(key) was not created before its fact")
+                    guard let indicatorID = indicatorIDs[columns.indicatorKey] else {
+                        throw DatabaseError(message: "indicator \(columns.indicatorKey) was not created before its fact")
                     }
-                    let sentence = FactSentence.stored(fact, field: field, of: article)
                     try statement.execute(arguments: [
-                        articleID, field.rawValue, quantity.start, quantity.end,
-                        FactSentence.storedText(quantity, field: field, of: article), quantity.value,
-                        quantity.low, quantity.high, quantity.unit, quantity.approx, IndicatorKey.stored(fact.indicator),
+                        articleID, field.rawValue, quantity.start, quantity.end, columns.text, quantity.value,
+                        quantity.low, quantity.high, quantity.unit, quantity.approx, columns.indicator,
                         indicatorID, fact.change, fact.period, fact.resolvedPeriod?.start,
-                        fact.resolvedPeriod?.end, fact.place, sentence.text, sentence.start, sentence.end,
+                        fact.resolvedPeriod?.end, fact.place, columns.sentence, columns.sentenceStart,
+                        columns.sentenceEnd,
                     ])
                 }
             }

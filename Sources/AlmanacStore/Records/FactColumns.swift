@@ -1,0 +1,56 @@
+import AlmanacModel
+
+/// What an archive stores for a fact besides its quantity's numbers, in its compact form.
+///
+/// Worked out for all the facts of an article at once (each field is cut into scalars once, not once
+/// a fact), by the SQLite writer before it takes the write lock.
+struct FactColumns: Sendable {
+    /// The printed figure, or `''` when it is the span of its field (a caption's spans do not say
+    /// which caption, so a caption's figure keeps its text).
+    var text: String
+    /// The sentence, or `''` when it is stored as offsets into its field (``FactSentence``).
+    var sentence: String
+    var sentenceStart: Int?
+    var sentenceEnd: Int?
+    /// The indicator as printed, or `''` when it is its own key.
+    var indicator: String
+    var indicatorKey: String
+
+    /// The columns of `facts`, read from `article`.
+    static func of(_ facts: [(field: ArticleField, fact: Fact)], in article: Article) -> [FactColumns] {
+        var scalars: [ArticleField: [Unicode.Scalar]] = [:]
+        func fieldScalars(_ field: ArticleField) -> [Unicode.Scalar]? {
+            if let cut = scalars[field] { return cut }
+            let text: String
+            switch field {
+            case .headline: text = article.headline
+            case .subheadline: text = article.subheadline
+            case .body: text = article.body
+            case .caption: return nil
+            }
+            let cut = Array(text.unicodeScalars)
+            scalars[field] = cut
+            return cut
+        }
+        return facts.map { field, fact in
+            let quantity = fact.quantity
+            let key = IndicatorKey.make(fact.indicator)
+            var columns = FactColumns(
+                text: quantity.text, sentence: fact.sentence, indicator: key == fact.indicator ? "" : fact.indicator,
+                indicatorKey: key)
+            guard let field = fieldScalars(field) else { return columns }
+            if quantity.start >= 0, quantity.start <= quantity.end, quantity.end <= field.count,
+                field[quantity.start..<quantity.end].elementsEqual(quantity.text.unicodeScalars)
+            {
+                columns.text = ""
+            }
+            if let range = FactSentence.locate(
+                Array(fact.sentence.unicodeScalars), in: field,
+                holding: quantity.start..<max(quantity.start, quantity.end))
+            {
+                (columns.sentence, columns.sentenceStart, columns.sentenceEnd) = ("", range.lowerBound, range.upperBound)
+            }
+            return columns
+        }
+    }
+}
