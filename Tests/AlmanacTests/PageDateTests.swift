@@ -7,6 +7,8 @@ struct PageDateTests {
         ("lanjiang_20240514_03.txt", "2024-05-14"),
         ("2024_02_29.txt", "2024-02-29"),
         ("daily.2019.12.01.a.txt", "2019-12-01"),
+        ("scan-2023-02-30_then_2023-03-01.txt", "2023-03-01"),
+        ("19991231", "1999-12-31"),
     ])
     func findsTheDate(name: String, expected: String) {
         #expect(PageDate.fromFileName(name) == expected)
@@ -14,6 +16,7 @@ struct PageDateTests {
 
     @Test(arguments: [
         "000_2b5984b6753f43c2.txt", "2023-02-30.txt", "2023-13-01.txt", "120230831.txt", "2023-0831.txt", "page.txt",
+        "2023.08-31.txt", "2023083100.txt", "1899-12-31.txt", "2023-08-3",
     ])
     func findsNoDate(name: String) {
         #expect(PageDate.fromFileName(name) == nil)

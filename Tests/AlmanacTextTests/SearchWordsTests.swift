@@ -66,3 +66,20 @@ struct SearchWordsTests {
         #expect(!words.contains("，"))
     }
 }
+
+/// ``Segmenter/isSearchable(_:)``'s shortcuts for ASCII and CJK agree with the Unicode properties.
+struct SearchableScalarTests {
+    @Test func theShortcutsAgreeWithTheProperties() {
+        let ranges: [ClosedRange<UInt32>] = [0...0x7F, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF00...0xFFEF]
+        var checked = 0
+        for range in ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let expected = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                #expect(Segmenter.isSearchable(String(scalar)) == expected, "U+\(String(value, radix: 16))")
+                checked += 1
+            }
+        }
+        #expect(checked > 27_000)
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import AlmanacExtract
 import AlmanacModel
 
@@ -26,12 +27,38 @@ public enum PageDate {
     /// Reads a page's issue date out of its file name: `2023-08-31`, `2023_08_31`, `2023.08.31` or `20230831`.
     /// The date as `YYYY-MM-DD`, or nil when the name holds no plausible date.
     public static func fromFileName(_ name: String) -> String? {
-        let pattern = /(?:^|[^0-9])((?:19|20)[0-9]{2})([-_.]?)([0-9]{2})\2([0-9]{2})(?:[^0-9]|$)/
-        for match in name.matches(of: pattern) {
-            guard let year = Int(match.output.1), let month = Int(match.output.3), let day = Int(match.output.4),
-                (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+        // A scan of the bytes: a regular expression (with a back reference for the separator) cost
+        // a fiftieth of an ingest's CPU time.
+        let bytes = Array(name.utf8)
+        func isDigit(_ index: Int) -> Bool { index < bytes.count && (0x30...0x39).contains(bytes[index]) }
+        func number(_ start: Int, _ count: Int) -> Int {
+            bytes[start..<start + count].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        var start = 0
+        while start + 8 <= bytes.count {
+            defer { start += 1 }
+            // A run of digits starting here, not inside a longer one, beginning 19 or 20.
+            guard start == 0 || !isDigit(start - 1), (0..<4).allSatisfy({ isDigit(start + $0) }),
+                bytes[start] == 0x31 && bytes[start + 1] == 0x39 || bytes[start] == 0x32 && bytes[start + 1] == 0x30
             else { continue }
-            return "\(year)-\(match.output.3)-\(match.output.4)"
+            var month = start + 4
+            var separator: UInt8?
+            if month < bytes.count, [0x2D, 0x5F, 0x2E].contains(bytes[month]) {
+                separator = bytes[month]
+                month += 1
+            }
+            guard isDigit(month), isDigit(month + 1) else { continue }
+            var day = month + 2
+            if let separator {
+                guard day < bytes.count, bytes[day] == separator else { continue }
+                day += 1
+            }
+            guard isDigit(day), isDigit(day + 1), !isDigit(day + 2) else { continue }
+            let (year, monthValue, dayValue) = (number(start, 4), number(month, 2), number(day, 2))
+            guard (1...12).contains(monthValue), (1...daysIn(month: monthValue, year: year)).contains(dayValue) else {
+                continue
+            }
+            return String(format: "%04d-%02d-%02d", year, monthValue, dayValue)
         }
         return nil
     }

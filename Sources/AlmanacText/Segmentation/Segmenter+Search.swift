@@ -147,7 +147,15 @@ extension Segmenter {
 
     /// Whether `word` holds a letter or a digit (else it is punctuation, which no index keeps).
     public static func isSearchable(_ word: String) -> Bool {
-        word.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        word.unicodeScalars.contains { scalar in
+            // Most words are CJK or ASCII: answered without looking up the scalar's properties.
+            let value = scalar.value
+            if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) { return true }
+            if value < 0x80 {
+                return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+            }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
     }
 
     /// 省 市 县 区 镇 乡 村
