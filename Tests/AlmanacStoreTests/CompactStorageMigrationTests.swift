@@ -251,6 +251,23 @@ struct CompactStorageMigrationTests {
         }
     }
 
+    /// A page saved with its articles out of order reads back: its text's dictionary follows `seq`.
+    @Test func aPageSavedWithItsArticlesOutOfOrderReadsBack() async throws {
+        try await Driver.sqlite.withLocation { location in
+            var page = Self.longPage
+            let second = ExtractedArticle(
+                article: Article(seq: 2, headline: "物流园区扩容", section: "要闻", body: "岚江现代物流园二期今天投用。"))
+            page.articles = [second] + page.articles
+            page.page.text += "\n# 物流园区扩容\n岚江现代物流园二期今天投用。"
+            try await withStore(location) { (store: any Store) async throws in
+                _ = try await store.save([page], mode: .skipExisting)
+                let read = try #require(try await store.fetchPage(id: 1))
+                #expect(read.page.text == page.page.text)
+                #expect(read.articles.map(\.article.seq) == [1, 2])
+            }
+        }
+    }
+
     /// A page whose articles were changed behind the archive's back cannot give its text back: reading
     /// it fails and says so, rather than returning other text.
     @Test func aPageWhoseArticlesChangedOutsideTheArchiveFailsToRead() async throws {

@@ -5,9 +5,9 @@ import PostgresNIO
 ///
 /// Several processes may write one archive at once. Pages are claimed by sha256 with
 /// `INSERT … ON CONFLICT DO NOTHING` (and, to replace, `SELECT … FOR UPDATE`). Entities are created
-/// in (kind, name) order, then pages written in sha256 order, so two batches never wait on each
-/// other's new rows in a cycle. A batch that still meets a deadlock or a vanished entity is retried
-/// from the start, a few times, after a short random pause.
+/// in (kind, name) order, then indicator keys in key order, then pages written in sha256 order, so
+/// two batches never wait on each other's new rows in a cycle. A batch that still meets a deadlock or
+/// a vanished entity is retried from the start, a few times, after a short random pause.
 extension PostgresStore {
     public func save(_ pages: [ExtractedPage], mode: SaveMode) async throws -> [SaveOutcome] {
         guard let first = pages.first else { return [] }
@@ -160,7 +160,7 @@ extension PostgresStore {
         {
             guard !articles.isEmpty else { return }
             var articleIDs: [Int: Int64] = [:]
-            // 13 parameters an article: 1,000 a statement stays far below PostgreSQL's 65,535.
+            // 14 parameters an article: 1,000 a statement stays far below PostgreSQL's 65,535.
             for start in stride(from: 0, to: articles.count, by: 1000) {
                 let range = start..<min(start + 1000, articles.count)
                 let rows = try await connection.query(

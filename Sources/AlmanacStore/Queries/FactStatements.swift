@@ -17,7 +17,7 @@ enum FactStatements {
     /// ``FactColumns``).
     static func text(_ dialect: SQLDialect) -> String {
         """
-        CASE WHEN fact.text <> '' THEN fact.text
+        CASE WHEN fact.text <> '' OR fact.field = 'caption' OR fact.span_end < fact.span_start THEN fact.text
             ELSE substr(\(FactSentence.fieldText(dialect)), fact.span_start + 1, fact.span_end - fact.span_start) END
         """
     }

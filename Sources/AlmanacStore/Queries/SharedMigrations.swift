@@ -20,7 +20,7 @@ enum SharedMigrations {
         [
             "UPDATE fact SET indicator = '' WHERE indicator = indicator_key",
             """
-            UPDATE fact SET text = '' WHERE field <> 'caption' AND text = (
+            UPDATE fact SET text = '' WHERE field <> 'caption' AND text <> '' AND span_end >= span_start AND text = (
                 SELECT substr(\(FactSentence.fieldText(dialect)), fact.span_start + 1, fact.span_end - fact.span_start)
                 FROM article WHERE article.id = fact.article_id)
             """,

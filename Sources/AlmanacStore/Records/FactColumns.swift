@@ -39,7 +39,7 @@ struct FactColumns: Sendable {
                 text: quantity.text, sentence: fact.sentence, indicator: key == fact.indicator ? "" : fact.indicator,
                 indicatorKey: key)
             guard let field = fieldScalars(field) else { return columns }
-            if quantity.start >= 0, quantity.start <= quantity.end, quantity.end <= field.count,
+            if !quantity.text.isEmpty, quantity.start >= 0, quantity.start <= quantity.end, quantity.end <= field.count,
                 field[quantity.start..<quantity.end].elementsEqual(quantity.text.unicodeScalars)
             {
                 columns.text = ""

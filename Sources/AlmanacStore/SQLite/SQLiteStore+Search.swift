@@ -105,7 +105,8 @@ extension SQLiteStore {
     }
 
     /// Registers on `db` the SQL functions that deleting an article from the archive needs (see
-    /// ``registerSearchFunctions(_:searchText:)``), for a program that opens the file with GRDB itself.
+    /// ``registerSearchFunctions(_:searchText:)``), for a program that opens the file with GRDB itself,
+    /// and makes the archive's body dictionaries known to the process (deflated bodies name theirs).
     ///
     /// ```swift
     /// var configuration = Configuration()

@@ -41,13 +41,14 @@ enum TextCodec {
         }
     }
 
-    /// The preset dictionary of a page's raw text: its articles' printed parts in page order.
+    /// The preset dictionary of a page's raw text: its articles' printed parts in order of `seq`
+    /// (whatever order they are given in, so writer and reader agree).
     ///
     /// Writing and reading must build it from the same articles; a reader given others gets a clear
     /// error from zlib (the dictionary's checksum is in the stream), never wrong text.
     static func pageDictionary(_ articles: [Article]) -> [UInt8] {
         var dictionary: [UInt8] = []
-        for article in articles {
+        for article in articles.sorted(by: { $0.seq < $1.seq }) {
             for part in [article.headline, article.subheadline] + article.captions + [article.body] where !part.isEmpty {
                 dictionary.append(contentsOf: part.utf8)
                 dictionary.append(0x0A)
