@@ -90,27 +90,30 @@ enum TextCodec {
     // MARK: - zlib
 
     static func deflated(_ bytes: [UInt8], dictionary: [UInt8]) -> Data {
-        var stream = z_stream()
-        var status = deflateInit_(&stream, 6, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+        // On the heap: zlib keeps a pointer back to the stream, which must not move between calls.
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        defer { stream.deallocate() }
+        var status = deflateInit_(stream, 6, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
         precondition(status == Z_OK, "zlib deflateInit failed (\(status))")
-        defer { deflateEnd(&stream) }
+        defer { deflateEnd(stream) }
         if !dictionary.isEmpty {
-            status = dictionary.withUnsafeBufferPointer { deflateSetDictionary(&stream, $0.baseAddress, uInt($0.count)) }
+            status = dictionary.withUnsafeBufferPointer { deflateSetDictionary(stream, $0.baseAddress, uInt($0.count)) }
             precondition(status == Z_OK, "zlib deflateSetDictionary failed (\(status))")
         }
-        let bound = Int(deflateBound(&stream, uLong(bytes.count)))
+        let bound = Int(deflateBound(stream, uLong(bytes.count)))
         var output = [UInt8](repeating: 0, count: 4 + bound)
         let count = UInt32(bytes.count)
         for shift in 0..<4 { output[shift] = UInt8(truncatingIfNeeded: count >> (8 * UInt32(shift))) }
         var input = bytes
         let written = input.withUnsafeMutableBufferPointer { source in
             output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = source.baseAddress
-                stream.avail_in = uInt(source.count)
-                stream.next_out = target.baseAddress! + 4
-                stream.avail_out = uInt(bound)
-                status = deflate(&stream, Z_FINISH)
-                return bound - Int(stream.avail_out)
+                stream.pointee.next_in = source.baseAddress
+                stream.pointee.avail_in = uInt(source.count)
+                stream.pointee.next_out = target.baseAddress! + 4
+                stream.pointee.avail_out = uInt(bound)
+                status = deflate(stream, Z_FINISH)
+                return bound - Int(stream.pointee.avail_out)
             }
         }
         precondition(status == Z_STREAM_END, "zlib deflate did not finish (\(status)) with a sufficient buffer")
@@ -122,39 +125,42 @@ enum TextCodec {
         guard input.count >= 6 else { throw DatabaseError(message: "deflated text is truncated") }
         let count = (0..<4).reduce(0) { $0 | Int(input[$1]) << (8 * $1) }
         var output = [UInt8](repeating: 0, count: max(count, 1))
-        var stream = z_stream()
-        guard inflateInit_(&stream, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        // On the heap: zlib keeps a pointer back to the stream, which must not move between calls.
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        defer { stream.deallocate() }
+        guard inflateInit_(stream, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw DatabaseError(message: "zlib inflateInit failed")
         }
-        defer { inflateEnd(&stream) }
+        defer { inflateEnd(stream) }
         var status = input.withUnsafeMutableBufferPointer { source in
             output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = source.baseAddress! + 4
-                stream.avail_in = uInt(source.count - 4)
-                stream.next_out = target.baseAddress
-                stream.avail_out = uInt(target.count)
-                return inflate(&stream, Z_FINISH)
+                stream.pointee.next_in = source.baseAddress! + 4
+                stream.pointee.avail_in = uInt(source.count - 4)
+                stream.pointee.next_out = target.baseAddress
+                stream.pointee.avail_out = uInt(target.count)
+                return inflate(stream, Z_FINISH)
             }
         }
         if status == Z_NEED_DICT {
             // On Z_NEED_DICT the stream's checksum field holds the dictionary's.
-            let words = try dictionary(UInt32(truncatingIfNeeded: stream.adler))
-            status = words.withUnsafeBufferPointer { inflateSetDictionary(&stream, $0.baseAddress, uInt($0.count)) }
+            let words = try dictionary(UInt32(truncatingIfNeeded: stream.pointee.adler))
+            status = words.withUnsafeBufferPointer { inflateSetDictionary(stream, $0.baseAddress, uInt($0.count)) }
             guard status == Z_OK else {
                 throw DatabaseError(message: "deflated text was written with another dictionary (zlib \(status))")
             }
             status = input.withUnsafeMutableBufferPointer { source in
                 output.withUnsafeMutableBufferPointer { target in
                     // The stream keeps its offsets; the buffers are the same arrays, not moved.
-                    let consumed = source.count - 4 - Int(stream.avail_in)
-                    let produced = target.count - Int(stream.avail_out)
-                    stream.next_in = source.baseAddress! + 4 + consumed
-                    stream.next_out = target.baseAddress! + produced
-                    return inflate(&stream, Z_FINISH)
+                    let consumed = source.count - 4 - Int(stream.pointee.avail_in)
+                    let produced = target.count - Int(stream.pointee.avail_out)
+                    stream.pointee.next_in = source.baseAddress! + 4 + consumed
+                    stream.pointee.next_out = target.baseAddress! + produced
+                    return inflate(stream, Z_FINISH)
                 }
             }
         }
-        guard status == Z_STREAM_END, Int(stream.total_out) == count else {
+        guard status == Z_STREAM_END, Int(stream.pointee.total_out) == count else {
             throw DatabaseError(message: "deflated text does not inflate (zlib \(status))")
         }
         return String(decoding: output.prefix(count), as: UTF8.self)
