@@ -269,13 +269,15 @@ struct CompactStorageMigrationTests {
     }
 
     /// A page whose articles were changed behind the archive's back cannot give its text back: reading
-    /// it fails and says so, rather than returning other text.
+    /// it fails and says so (the text's checksum does not match), rather than returning other text.
     @Test func aPageWhoseArticlesChangedOutsideTheArchiveFailsToRead() async throws {
         try await Driver.sqlite.withLocation { location in
             try await withStore(location) { (store: any Store) async throws in
                 _ = try await store.save([Self.longPage], mode: .skipExisting)
             }
-            try await Self.execute(["UPDATE article SET headline = '改过的标题'"], forgetting: [], .sqlite, location)
+            let changed = Self.longPage.articles[0].article.body.replacingOccurrences(of: "岚江市", with: "北湾县")
+            try await Self.execute(
+                ["UPDATE article SET body = '\(changed)'"], forgetting: [], .sqlite, location)
             try await withStore(location) { (store: any Store) async throws in
                 await #expect(throws: (any Error).self) { _ = try await store.fetchPage(id: 1) }
             }
