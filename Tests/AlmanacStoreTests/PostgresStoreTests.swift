@@ -35,8 +35,11 @@ struct PostgresStoreTests {
         let database = String(url.split(separator: "/").last ?? "")
         #expect(
             try await postgres.psql("SELECT id FROM schema_migrations ORDER BY id", database: database)
-                == "v1 pages and articles\nv2 article search\nv3 facts and entities\nv4 search index\nv5 compact facts and mentions"
-                    + "\nv6 compact storage\nv7 indicator table\nv8 no name index")
+                == [
+                    "v1 pages and articles", "v11 project mention index", "v2 article search",
+                    "v3 facts and entities", "v4 search index", "v5 compact facts and mentions",
+                    "v6 compact storage", "v7 indicator table", "v8 no name index",
+                ].joined(separator: "\n"))
     }
 
     @Test func anArchiveFromANewerVersionIsRefused() async throws {

@@ -132,6 +132,7 @@ extension PostgresStore {
         Migration(id: "v6 compact storage", statements: SharedMigrations.compactStorage(.postgres)),
         Migration(id: "v7 indicator table", statements: SharedMigrations.indicatorTable(.postgres)),
         Migration(id: "v8 no name index", statements: SharedMigrations.dropNameIndex),
+        Migration(id: "v11 project mention index", statements: SharedMigrations.projectMentionIndex),
     ]
 
     /// Key of the advisory lock that lets one process at a time migrate a database ("almanac" in ASCII).

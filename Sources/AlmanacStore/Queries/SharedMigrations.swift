@@ -51,4 +51,16 @@ enum SharedMigrations {
     /// Migration "v8 no name index", the same on PostgreSQL: entities are looked up by name through
     /// the unique index on (kind, name) (`EntityStatements.anyKind`), so the index on names goes.
     static let dropNameIndex = ["DROP INDEX entity_name"]
+
+    /// The condition of a mention that says something about a project; `prefix` qualifies its columns.
+    static func saysSomethingAboutAProject(_ prefix: String = "mention.") -> String {
+        ["investment", "stage", "place", "sector"].map { "\(prefix)\($0) IS NOT NULL" }.joined(separator: " OR ")
+    }
+
+    /// Migration "v11 project mention index", the same on PostgreSQL: the mentions that say something
+    /// about a project, by entity, for refreshing an entity's project columns (which read only them)
+    /// without going through every mention of a much-mentioned entity.
+    static let projectMentionIndex = [
+        "CREATE INDEX mention_project ON mention(entity_id) WHERE \(saysSomethingAboutAProject(""))"
+    ]
 }

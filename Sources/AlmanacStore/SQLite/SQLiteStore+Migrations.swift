@@ -71,6 +71,9 @@ extension SQLiteStore {
                 sql: "INSERT INTO text_dictionary (bytes) VALUES (?)",
                 arguments: [Data(TextCodec.bodyDictionary(from: searchText.segmenter.lexicon))])
         }
+        migrator.registerMigration("v11 project mention index") { db in
+            for statement in SharedMigrations.projectMentionIndex { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

@@ -235,11 +235,15 @@ extension SQLiteStore {
     /// The statement that refreshes the project columns of the entities `WHERE id = \(id)`: one
     /// parameter (`?`), or on PostgreSQL an array of them (`ANY($1)`).
     static func refreshProjectSQL(id: String) -> String {
+        // The mentions that say something about a project are read through `mention_project`, an
+        // index of those alone (its condition is repeated so both databases use it): a place or a
+        // company mentioned ten thousand times has a few hundred of them.
         func latest(_ column: String) -> String {
             """
             (SELECT mention.\(column) FROM mention JOIN article ON article.id = mention.article_id
                 JOIN page ON page.id = article.page_id
-                WHERE mention.entity_id = entity.id AND mention.\(column) IS NOT NULL
+                WHERE mention.entity_id = entity.id AND (\(SharedMigrations.saysSomethingAboutAProject()))
+                    AND mention.\(column) IS NOT NULL
                 ORDER BY page.date DESC NULLS LAST, mention.id DESC LIMIT 1)
             """
         }
