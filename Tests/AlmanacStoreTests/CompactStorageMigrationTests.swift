@@ -68,6 +68,16 @@ struct CompactStorageMigrationTests {
         var byPrintedName: [String]
     }
 
+    /// Saves `pages` in a new archive at `location` and reads it back.
+    static func saved(_ pages: [ExtractedPage], at location: String) async throws -> Reading {
+        var reading: Reading?
+        try await withStore(location) { (store: any Store) async throws in
+            _ = try await store.save(pages, mode: .skipExisting)
+            reading = try await read(store)
+        }
+        return try #require(reading)
+    }
+
     static func read(_ store: any Store) async throws -> Reading {
         var details: [EntityDetail] = []
         for entity in try await store.fetchEntities(EntityQuery(limit: 100)) {
@@ -81,12 +91,7 @@ struct CompactStorageMigrationTests {
     @Test(arguments: Driver.allCases)
     func factsAndMentionsReadTheSameAfterTheMigration(driver: Driver) async throws {
         try await driver.withLocation { location in
-            var before: Reading?
-            try await withStore(location) { (store: any Store) async throws in
-                _ = try await store.save([F.march, F.june, F.july], mode: .skipExisting)
-                before = try await Self.read(store)
-            }
-            let expected = try #require(before)
+            let expected = try await Self.saved([F.march, F.june, F.july], at: location)
             #expect(expected.facts.count == 7 && expected.facts.allSatisfy { !$0.fact.sentence.isEmpty })
             #expect(!expected.byPrintedName.isEmpty)
             // Six sentences are found in their fields; the caption's (a fact does not say which caption) is kept.
@@ -105,12 +110,7 @@ struct CompactStorageMigrationTests {
     @Test(arguments: Driver.allCases)
     func factsReadTheSameAfterTheStorageIsCompacted(driver: Driver) async throws {
         try await driver.withLocation { location in
-            var before: Reading?
-            try await withStore(location) { (store: any Store) async throws in
-                _ = try await store.save([F.march, F.june, F.july], mode: .skipExisting)
-                before = try await Self.read(store)
-            }
-            let expected = try #require(before)
+            let expected = try await Self.saved([F.march, F.june, F.july], at: location)
             // The caption's figure keeps its text (a fact does not say which caption); so does an
             // indicator that is not its own key (规上… is keyed 规模以上…).
             #expect(try await Self.count("SELECT count(*) FROM fact WHERE text <> ''", driver, location) == 1)
@@ -129,12 +129,7 @@ struct CompactStorageMigrationTests {
     @Test(arguments: Driver.allCases)
     func factsReadTheSameWithTheirIndicatorsInATable(driver: Driver) async throws {
         try await driver.withLocation { location in
-            var before: Reading?
-            try await withStore(location) { (store: any Store) async throws in
-                _ = try await store.save([F.march, F.june], mode: .skipExisting)
-                before = try await Self.read(store)
-            }
-            let expected = try #require(before)
+            let expected = try await Self.saved([F.march, F.june], at: location)
             let keys = try await Self.count("SELECT count(*) FROM indicator", driver, location)
             #expect(keys == Set(expected.facts.map(\.indicatorKey)).count && keys > 1)
             try await Self.execute(Self.toV6, forgetting: ["v7 indicator table"], driver, location)

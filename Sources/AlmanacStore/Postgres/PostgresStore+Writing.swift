@@ -12,8 +12,9 @@ extension PostgresStore {
     public func save(_ pages: [ExtractedPage], mode: SaveMode) async throws -> [SaveOutcome] {
         guard let first = pages.first else { return [] }
         let what = pages.count == 1 ? "page \(first.page.name)" : "\(pages.count) pages from \(first.page.name)"
-        // Search words are cut on all cores before the transaction, which then only sends rows.
-        let fields = searchText.fields(ofArticlesIn: pages)
+        // Search words and facts' compact columns are worked out on all cores before the
+        // transaction, which then only sends rows.
+        let prepared = pages.concurrentMap { page in page.articles.map { Prepared(article: $0, searchText: searchText) } }
         return try await run("saving \(what)") {
             var attempt = 1
             while true {
@@ -22,10 +23,11 @@ extension PostgresStore {
                         try await Self.inTransaction(connection, logger: logger) {
                             var writer = Writer(connection: connection, logger: logger)
                             try await writer.createEntities(of: pages)
-                            try await writer.createIndicators(of: pages)
+                            try await writer.createIndicators(
+                                FactColumns.indicatorKeys(of: prepared.map { $0.map(\.facts) }))
                             var outcomes = [SaveOutcome?](repeating: nil, count: pages.count)
                             for index in EntityKeys.writingOrder(of: pages) {
-                                outcomes[index] = try await writer.write(pages[index], fields[index], mode: mode)
+                                outcomes[index] = try await writer.write(pages[index], prepared[index], mode: mode)
                             }
                             try await writer.refreshTouchedEntities()
                             return outcomes.compactMap { $0 }
@@ -45,6 +47,18 @@ extension PostgresStore {
         return ["40P01", "40001", "23503"].contains(state)
     }
 
+    /// What an article's rows need that costs CPU and no database: its search words and its facts'
+    /// compact columns.
+    struct Prepared: Sendable {
+        var fields: SearchText.Fields
+        var facts: [FactColumns]
+
+        init(article extracted: ExtractedArticle, searchText: SearchText) {
+            fields = searchText.fields(of: extracted.article)
+            facts = FactColumns.of(extracted.facts, in: extracted.article)
+        }
+    }
+
     /// One write transaction's work: pages, their rows, and the entities they touched.
     struct Writer {
         let connection: PostgresConnection
@@ -61,9 +75,8 @@ extension PostgresStore {
             self.logger = logger
         }
 
-        /// Creates the indicator keys of `pages`' facts that are not stored yet, in key order, and notes their ids.
-        mutating func createIndicators(of pages: [ExtractedPage]) async throws {
-            let keys = FactStatements.indicatorKeys(of: pages)
+        /// Creates the indicator `keys` (in key order) that are not stored yet, and notes their ids.
+        mutating func createIndicators(_ keys: [String]) async throws {
             guard !keys.isEmpty else { return }
             try await connection.query(
                 "INSERT INTO indicator (key) SELECT unnest(\(keys)::text[]) ON CONFLICT (key) DO NOTHING", logger: logger)
@@ -100,7 +113,7 @@ extension PostgresStore {
             }
         }
 
-        mutating func write(_ extracted: ExtractedPage, _ fields: [SearchText.Fields], mode: SaveMode) async throws
+        mutating func write(_ extracted: ExtractedPage, _ prepared: [Prepared], mode: SaveMode) async throws
             -> SaveOutcome
         {
             let page = extracted.page
@@ -129,7 +142,7 @@ extension PostgresStore {
                 try await clear(pageID: id, with: page)
                 pageID = id
             }
-            try await insert(extracted.articles, fields, pageID: pageID)
+            try await insert(extracted.articles, prepared, pageID: pageID)
             return .stored(pageID: pageID)
         }
 
@@ -155,7 +168,7 @@ extension PostgresStore {
 
         /// Inserts a page's articles in one statement, then their facts and their mentions a few
         /// hundred rows a statement: a round trip per article and per entity set the pace before.
-        mutating func insert(_ articles: [ExtractedArticle], _ fields: [SearchText.Fields], pageID: Int64)
+        mutating func insert(_ articles: [ExtractedArticle], _ prepared: [Prepared], pageID: Int64)
             async throws
         {
             guard !articles.isEmpty else { return }
@@ -164,17 +177,18 @@ extension PostgresStore {
             for start in stride(from: 0, to: articles.count, by: 1000) {
                 let range = start..<min(start + 1000, articles.count)
                 let rows = try await connection.query(
-                    Self.articleRows(articles[range].map(\.article), fields[range], pageID: pageID), logger: logger)
+                    Self.articleRows(articles[range].map(\.article), prepared[range].map(\.fields), pageID: pageID),
+                    logger: logger)
                 for try await (id, seq) in rows.decode((Int64, Int).self) { articleIDs[seq] = id }
             }
             var facts: [(articleID: Int64, field: ArticleField, fact: Fact, columns: FactColumns)] = []
             var mentions: [(entityID: Int64, articleID: Int64, field: ArticleField, mention: Mention)] = []
-            for extracted in articles {
+            for (extracted, ready) in zip(articles, prepared) {
                 let article = extracted.article
                 guard let articleID = articleIDs[article.seq] else {
                     throw PostgresStoreError(.queryFailed, "article \(article.seq) was inserted but returned no id")
                 }
-                for ((field, fact), columns) in zip(extracted.facts, FactColumns.of(extracted.facts, in: article)) {
+                for ((field, fact), columns) in zip(extracted.facts, ready.facts) {
                     facts.append((articleID, field, fact, columns))
                 }
                 for (field, mention) in EntityKeys.storable(extracted.mentions) {
@@ -198,7 +212,7 @@ extension PostgresStore {
         }
 
         /// One `INSERT` of articles of a page, returning each one's id and sequence number.
-        static func articleRows(_ articles: [Article], _ fields: ArraySlice<SearchText.Fields>, pageID: Int64)
+        static func articleRows(_ articles: [Article], _ fields: [SearchText.Fields], pageID: Int64)
             -> PostgresQuery
         {
             var binds = PostgresBindings()

@@ -30,12 +30,6 @@ enum FactStatements {
         "(SELECT id FROM indicator WHERE key = \(key))"
     }
 
-    /// The indicator keys of `pages`' facts, each once, in the order writers create them (so two
-    /// PostgreSQL writers never wait on each other's new keys in a cycle).
-    static func indicatorKeys(of pages: [ExtractedPage]) -> [String] {
-        Set(pages.flatMap { $0.articles.flatMap { $0.facts.map { IndicatorKey.make($0.fact.indicator) } } }).sorted()
-    }
-
     /// The tables every fact read joins.
     static let tables = """
         fact JOIN indicator ON indicator.id = fact.indicator_id JOIN article ON article.id = fact.article_id

@@ -16,6 +16,12 @@ struct FactColumns: Sendable {
     var indicator: String
     var indicatorKey: String
 
+    /// The indicator keys of a batch's facts (columns by page, then article), each once, in the order
+    /// writers create them (so two PostgreSQL writers never wait on each other's new keys in a cycle).
+    static func indicatorKeys(of columns: [[[FactColumns]]]) -> [String] {
+        Set(columns.joined().joined().map(\.indicatorKey)).sorted()
+    }
+
     /// The columns of `facts`, read from `article`.
     static func of(_ facts: [(field: ArticleField, fact: Fact)], in article: Article) -> [FactColumns] {
         var scalars: [ArticleField: [Unicode.Scalar]] = [:]

@@ -1,5 +1,4 @@
 import AlmanacModel
-import Foundation
 import GRDB
 
 /// Full-text search: a contentless FTS5 index over the pre-segmented words of each article.
@@ -115,11 +114,7 @@ extension SQLiteStore {
     public static func registerSearchFunctions(_ db: Database) throws {
         registerSearchFunctions(db, searchText: try SearchText.bundled())
         // The dictionaries its bodies were deflated with, so the functions can read them.
-        if try db.tableExists("text_dictionary") {
-            for bytes in try Data.fetchAll(db, sql: "SELECT bytes FROM text_dictionary") {
-                TextDictionaries.shared.add([UInt8](bytes))
-            }
-        }
+        _ = try loadBodyDictionaries(db)
     }
 
     /// Adds `article`, stored under `id`, to the search index; runs inside the caller's transaction.

@@ -10,7 +10,7 @@ extension SQLiteStore {
         return try await pool.write { db in
             var writer = Writer(db: db)
             try writer.createEntities(of: pages)
-            try writer.createIndicators(of: pages)
+            try writer.createIndicators(FactColumns.indicatorKeys(of: prepared.map { $0.articles.map(\.facts) }))
             var outcomes = [SaveOutcome?](repeating: nil, count: pages.count)
             for index in EntityKeys.writingOrder(of: pages) {
                 outcomes[index] = try writer.write(pages[index], prepared[index], mode: mode)
@@ -40,11 +40,7 @@ extension SQLiteStore {
     /// Prepares `pages` on all cores before the write lock is taken: cutting search words inside the
     /// one writer's transaction kept a core idle while the writer set the pace of an ingest.
     static func prepare(_ pages: [ExtractedPage], searchText: SearchText, bodyDictionary: [UInt8]) -> [PreparedPage] {
-        // Each iteration initialises its own slot only.
-        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<PreparedPage>.allocate(capacity: pages.count)
-        defer { results.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            let page = pages[index]
+        pages.concurrentMap { page in
             let articles = page.articles.map { extracted in
                 PreparedArticle(
                     fields: searchText.fields(of: extracted.article), digest: bodyDigestBytes(extracted.article.body),
@@ -52,13 +48,9 @@ extension SQLiteStore {
                     facts: FactColumns.of(extracted.facts, in: extracted.article))
             }
             let dictionary = TextCodec.pageDictionary(page.articles.map(\.article))
-            (results.baseAddress! + index).initialize(
-                to: PreparedPage(
-                    text: TextCodec.encode(page.page.text, dictionary: dictionary, always: true), articles: articles))
+            return PreparedPage(
+                text: TextCodec.encode(page.page.text, dictionary: dictionary, always: true), articles: articles)
         }
-        let prepared = Array(results)
-        _ = results.baseAddress!.deinitialize(count: pages.count)
-        return prepared
     }
 
     /// One write transaction's work: pages, their rows, and the entities they touched.
@@ -188,9 +180,9 @@ extension SQLiteStore {
             }
         }
 
-        /// Creates the indicator keys of `pages`' facts that are not stored yet, and notes their ids.
-        mutating func createIndicators(of pages: [ExtractedPage]) throws {
-            for key in FactStatements.indicatorKeys(of: pages) {
+        /// Creates the indicator `keys` that are not stored yet, and notes their ids.
+        mutating func createIndicators(_ keys: [String]) throws {
+            for key in keys {
                 try db.cachedStatement(sql: "INSERT INTO indicator (key) VALUES (?) ON CONFLICT (key) DO NOTHING")
                     .execute(arguments: [key])
                 guard

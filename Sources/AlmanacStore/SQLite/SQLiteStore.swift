@@ -47,7 +47,10 @@ public struct SQLiteStore: Store {
         pool = try DatabasePool(path: path, configuration: configuration)
         self.searchText = searchText
         try Self.migrator(searchText: searchText).migrate(pool)
-        bodyDictionary = try Self.loadBodyDictionaries(pool)
+        guard let newest = try pool.read(Self.loadBodyDictionaries) else {
+            throw DatabaseError(message: "the archive holds no text dictionary")
+        }
+        bodyDictionary = newest
         try Self.refreshSearchIndexIfStale(pool, searchText: searchText)
     }
 
@@ -81,14 +84,13 @@ public struct SQLiteStore: Store {
         }
     }
 
-    /// Makes the archive's body dictionaries known to this process and returns the newest.
-    static func loadBodyDictionaries(_ pool: DatabasePool) throws -> [UInt8] {
-        let stored = try pool.read { db in
-            try Data.fetchAll(db, sql: "SELECT bytes FROM text_dictionary ORDER BY id").map { [UInt8]($0) }
-        }
+    /// Makes the archive's body dictionaries known to this process and returns the newest (nil for
+    /// an archive made before migration "v10 text dictionary").
+    static func loadBodyDictionaries(_ db: Database) throws -> [UInt8]? {
+        guard try db.tableExists("text_dictionary") else { return nil }
+        let stored = try Data.fetchAll(db, sql: "SELECT bytes FROM text_dictionary ORDER BY id").map { [UInt8]($0) }
         for dictionary in stored { TextDictionaries.shared.add(dictionary) }
-        guard let newest = stored.last else { throw DatabaseError(message: "the archive holds no text dictionary") }
-        return newest
+        return stored.last
     }
 
     // MARK: - Rows

@@ -79,20 +79,6 @@ public struct SearchText: Sendable {
         (indexed(article.headline), indexed(article.body), indexed(article.captions.joined(separator: "\n")))
     }
 
-    /// The fields of every article of `pages`, page by page, cut on all cores: cutting words is most
-    /// of the cost of indexing, and a writer that cuts them before its transaction keeps it short.
-    func fields(ofArticlesIn pages: [ExtractedPage]) -> [[Fields]] {
-        // Each iteration initialises its own slot only.
-        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<[Fields]>.allocate(capacity: pages.count)
-        defer { results.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            (results.baseAddress! + index).initialize(to: pages[index].articles.map { fields(of: $0.article) })
-        }
-        let cut = Array(results)
-        _ = results.baseAddress!.deinitialize(count: pages.count)
-        return cut
-    }
-
     // MARK: - Querying
 
     /// The terms of `query`, in order, without repeats (`Segmenter.searchTerms(in:)`).
