@@ -144,6 +144,61 @@ struct CompactStorageMigrationTests {
         }
     }
 
+    /// A project mentioned in `body` of a page dated `date`, with `stage`.
+    static func projectPage(_ date: String, stage: String) -> ExtractedPage {
+        let body = "岚江新材料产业园项目\(stage)。"
+        return ExtractedPage(
+            page: F.page("\(date)_p3.txt", date: date),
+            articles: [
+                ExtractedArticle(
+                    article: Article(seq: 1, headline: "产业园动态", section: "经济", body: body),
+                    mentions: [F.mention(F.materials, .project, project: ProjectDetails(stage: stage), in: body)])
+            ])
+    }
+
+    static func stage(of project: String, in store: any Store) async throws -> String? {
+        try await store.fetchProjects(ProjectQuery()).first { $0.name == project }?.project?.stage
+    }
+
+    @Test(arguments: Driver.allCases)
+    func projectMentionsGetTheirPageDatesAndTheNewestPageStillGivesTheDetails(driver: Driver) async throws {
+        try await driver.withLocation { location in
+            // June (投产) is stored before March (开工, with the investment): the newest page, not the
+            // last stored, gives the stage; the investment comes from the one page that gives it.
+            try await withStore(location) { (store: any Store) async throws in
+                _ = try await store.save([F.june], mode: .skipExisting)
+                _ = try await store.save([F.march], mode: .skipExisting)
+            }
+            let expected = try await withStore(location) { (store: any Store) async throws in
+                try await Self.read(store)
+            }
+            let project = try #require(expected.entities.first { $0.entity.name == F.materials }?.entity.project)
+            #expect(project.stage == "投产" && project.investment == 1.5e9)
+            let undo = [
+                "DROP INDEX mention_project", "ALTER TABLE mention DROP COLUMN project_date",
+                """
+                CREATE INDEX mention_project ON mention(entity_id)
+                WHERE investment IS NOT NULL OR stage IS NOT NULL OR place IS NOT NULL OR sector IS NOT NULL
+                """,
+            ]
+            try await Self.execute(undo, forgetting: ["v12 project mention dates"], driver, location)
+            try await withStore(location) { (store: any Store) async throws in
+                #expect(try await Self.read(store) == expected)
+                // An older page changes nothing; a newer one gives the stage.
+                _ = try await store.save([Self.projectPage("2024-01-10", stage: "签约")], mode: .skipExisting)
+                #expect(try await Self.stage(of: F.materials, in: store) == "投产")
+                _ = try await store.save([Self.projectPage("2024-09-10", stage: "竣工")], mode: .skipExisting)
+                #expect(try await Self.stage(of: F.materials, in: store) == "竣工")
+            }
+            // The three project mentions stored before the migration got their pages' dates.
+            #expect(
+                try await Self.lines(
+                    "SELECT project_date FROM mention WHERE project_date IS NOT NULL ORDER BY project_date", driver,
+                    location) == "2024-01-10\n2024-03-05\n2024-06-18\n2024-06-18\n2024-09-10")
+            #expect(try await Self.count("SELECT count(*) FROM mention WHERE project_date IS NULL", driver, location) > 0)
+        }
+    }
+
     /// A page of invented text long enough to gain from deflating, with its one article.
     static let longPage: ExtractedPage = {
         let body = (1...40).map { "岚江市第\($0)批重点项目集中开工，总投资\($0 * 7)亿元，涉及新材料、装备制造和现代物流。" }

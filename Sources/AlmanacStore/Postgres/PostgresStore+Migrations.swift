@@ -133,6 +133,7 @@ extension PostgresStore {
         Migration(id: "v7 indicator table", statements: SharedMigrations.indicatorTable(.postgres)),
         Migration(id: "v8 no name index", statements: SharedMigrations.dropNameIndex),
         Migration(id: "v11 project mention index", statements: SharedMigrations.projectMentionIndex),
+        Migration(id: "v12 project mention dates", statements: SharedMigrations.projectMentionDates(.postgres)),
     ]
 
     /// Key of the advisory lock that lets one process at a time migrate a database ("almanac" in ASCII).

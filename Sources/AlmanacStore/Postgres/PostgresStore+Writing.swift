@@ -65,8 +65,10 @@ extension PostgresStore {
         let logger: Logger
         /// Entity ids by (kind, name), for this transaction.
         var entityIDs: [String: Int64] = [:]
-        /// Of those, entities that may have lost their last mention or changed a project's details.
+        /// Of those, entities whose project details may have changed.
         var toRefresh: Set<Int64> = []
+        /// Entities that may have lost their last mention (those of replaced pages).
+        var mayBeUnmentioned: Set<Int64> = []
         /// Indicator ids by key, for this transaction.
         var indicatorIDs: [String: Int64] = [:]
 
@@ -142,7 +144,7 @@ extension PostgresStore {
                 try await clear(pageID: id, with: page)
                 pageID = id
             }
-            try await insert(extracted.articles, prepared, pageID: pageID)
+            try await insert(extracted.articles, prepared, pageID: pageID, pageDate: page.date)
             return .stored(pageID: pageID)
         }
 
@@ -155,6 +157,7 @@ extension PostgresStore {
                 """, logger: logger)
             for try await id in rows.decode(Int64.self) {
                 toRefresh.insert(id)
+                mayBeUnmentioned.insert(id)
             }
             try await connection.query("DELETE FROM article WHERE page_id = \(pageID)", logger: logger)
             try await connection.query(
@@ -168,7 +171,7 @@ extension PostgresStore {
 
         /// Inserts a page's articles in one statement, then their facts and their mentions a few
         /// hundred rows a statement: a round trip per article and per entity set the pace before.
-        mutating func insert(_ articles: [ExtractedArticle], _ prepared: [Prepared], pageID: Int64)
+        mutating func insert(_ articles: [ExtractedArticle], _ prepared: [Prepared], pageID: Int64, pageDate: String?)
             async throws
         {
             guard !articles.isEmpty else { return }
@@ -207,7 +210,7 @@ extension PostgresStore {
             }
             for start in stride(from: 0, to: mentions.count, by: 500) {
                 let chunk = mentions[start..<min(start + 500, mentions.count)]
-                try await connection.query(Self.mentionRows(chunk), logger: logger)
+                try await connection.query(Self.mentionRows(chunk, pageDate: pageDate), logger: logger)
             }
         }
 
@@ -295,7 +298,8 @@ extension PostgresStore {
 
         /// One `INSERT` of `mentions`.
         static func mentionRows(
-            _ mentions: ArraySlice<(entityID: Int64, articleID: Int64, field: ArticleField, mention: Mention)>
+            _ mentions: ArraySlice<(entityID: Int64, articleID: Int64, field: ArticleField, mention: Mention)>,
+            pageDate: String?
         ) -> PostgresQuery {
             var binds = PostgresBindings()
             var tuples: [String] = []
@@ -312,27 +316,32 @@ extension PostgresStore {
                 binds.append(project?.stage)
                 binds.append(project?.place)
                 binds.append(project?.sector)
+                binds.append(EntityKeys.projectDate(of: mention, pageDate: pageDate))
                 tuples.append("(" + (first..<binds.count + 1).map { "$\($0)" }.joined(separator: ", ") + ")")
             }
             return PostgresQuery(
                 unsafeSQL: """
                     INSERT INTO mention (entity_id, article_id, field, span_start, span_end, text, investment, stage,
-                        place, sector)
+                        place, sector, project_date)
                     VALUES \(tuples.joined(separator: ", "))
                     """, binds: binds)
         }
 
-        /// Removes entities left without mentions and brings project columns up to date: one statement
+        /// Removes the entities of replaced pages left without mentions and brings the project columns
+        /// of touched entities up to date: one statement
         /// each for all the batch touched (planning a statement per entity cost more than running it).
         /// Both lock the rows in id order (an index scan over a sorted array).
         func refreshTouchedEntities() async throws {
+            if !mayBeUnmentioned.isEmpty {
+                let ids = mayBeUnmentioned.sorted()
+                try await connection.query(
+                    """
+                    DELETE FROM entity WHERE id = ANY(\(ids))
+                        AND NOT EXISTS (SELECT 1 FROM mention WHERE mention.entity_id = entity.id)
+                    """, logger: logger)
+            }
             guard !toRefresh.isEmpty else { return }
             let ids = toRefresh.sorted()
-            try await connection.query(
-                """
-                DELETE FROM entity WHERE id = ANY(\(ids))
-                    AND NOT EXISTS (SELECT 1 FROM mention WHERE mention.entity_id = entity.id)
-                """, logger: logger)
             var binds = PostgresBindings()
             binds.append(ids)
             try await connection.query(

@@ -63,4 +63,26 @@ enum SharedMigrations {
     static let projectMentionIndex = [
         "CREATE INDEX mention_project ON mention(entity_id) WHERE \(saysSomethingAboutAProject(""))"
     ]
+
+    /// Migration "v12 project mention dates", the same on PostgreSQL but for the index's spelling: a
+    /// mention that says something about a project keeps its page's date (`project_date`; NULL on
+    /// every other mention, which costs a byte), and `mention_project` orders an entity's project
+    /// mentions newest first, so refreshing the entity's project columns reads the first one that
+    /// gives each column instead of sorting all of them — a project in the news every day has
+    /// thousands. The date is the page's as the mention was written; a page's date changes only when
+    /// the page is replaced, and its mentions with it.
+    static func projectMentionDates(_ dialect: SQLDialect) -> [String] {
+        // SQLite puts NULL before every date; reading its index backwards gives DESC NULLS LAST.
+        let order = dialect == .sqlite ? "project_date, id" : "project_date DESC NULLS LAST, id DESC"
+        return [
+            "ALTER TABLE mention ADD COLUMN project_date TEXT",
+            """
+            UPDATE mention SET project_date = (
+                SELECT page.date FROM article JOIN page ON page.id = article.page_id WHERE article.id = mention.article_id)
+            WHERE \(saysSomethingAboutAProject(""))
+            """,
+            "DROP INDEX mention_project",
+            "CREATE INDEX mention_project ON mention(entity_id, \(order)) WHERE \(saysSomethingAboutAProject(""))",
+        ]
+    }
 }

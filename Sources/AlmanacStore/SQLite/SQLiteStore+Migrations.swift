@@ -74,6 +74,9 @@ extension SQLiteStore {
         migrator.registerMigration("v11 project mention index") { db in
             for statement in SharedMigrations.projectMentionIndex { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v12 project mention dates") { db in
+            for statement in SharedMigrations.projectMentionDates(.sqlite) { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

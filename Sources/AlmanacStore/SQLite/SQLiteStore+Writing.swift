@@ -58,8 +58,10 @@ extension SQLiteStore {
         let db: Database
         /// Entity ids by (kind, name), for this transaction.
         var entityIDs: [String: Int64] = [:]
-        /// Entities that may have lost their last mention or changed a project's details.
+        /// Entities whose project details may have changed.
         var toRefresh: Set<Int64> = []
+        /// Entities that may have lost their last mention (those of replaced pages).
+        var mayBeUnmentioned: Set<Int64> = []
         /// Indicator ids by key, for this transaction.
         var indicatorIDs: [String: Int64] = [:]
 
@@ -83,6 +85,7 @@ extension SQLiteStore {
                         JOIN article ON article.id = mention.article_id WHERE article.page_id = ?
                         """, arguments: [id])
                 toRefresh.formUnion(entities)
+                mayBeUnmentioned.formUnion(entities)
                 try db.execute(sql: "DELETE FROM article WHERE page_id = ?", arguments: [id])
                 try db.execute(
                     sql: """
@@ -109,14 +112,14 @@ extension SQLiteStore {
                 pageID = db.lastInsertedRowID
             }
             for (article, ready) in zip(extracted.articles, prepared.articles) {
-                try insert(article, ready, pageID: pageID)
+                try insert(article, ready, pageID: pageID, pageDate: page.date)
             }
             return .stored(pageID: pageID)
         }
 
         mutating func insert(
             _ extracted: ExtractedArticle,
-            _ prepared: PreparedArticle, pageID: Int64
+            _ prepared: PreparedArticle, pageID: Int64, pageDate: String?
         ) throws {
             let article = extracted.article
             // Cached statements here and below: compiling (and GRDB's authorizer pass) on every row
@@ -162,8 +165,8 @@ extension SQLiteStore {
                 let statement = try db.cachedStatement(
                     sql: """
                         INSERT INTO mention (entity_id, article_id, field, span_start, span_end, text, investment,
-                            stage, place, sector)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            stage, place, sector, project_date)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 for (field, mention) in EntityKeys.storable(extracted.mentions) {
                     guard let entityID = entityIDs[EntityKeys.key(mention.kind, mention.name)] else {
@@ -175,6 +178,7 @@ extension SQLiteStore {
                         entityID, articleID, field.rawValue, mention.start, mention.end,
                         EntityKeys.storedText(of: mention),
                         project?.investment, project?.stage, project?.place, project?.sector,
+                        EntityKeys.projectDate(of: mention, pageDate: pageDate),
                     ])
                 }
             }
@@ -183,39 +187,40 @@ extension SQLiteStore {
         /// Creates the indicator `keys` that are not stored yet, and notes their ids.
         mutating func createIndicators(_ keys: [String]) throws {
             for key in keys {
-                try db.cachedStatement(sql: "INSERT INTO indicator (key) VALUES (?) ON CONFLICT (key) DO NOTHING")
-                    .execute(arguments: [key])
-                guard
-                    let id = try Int64.fetchOne(
-                        db.cachedStatement(sql: "SELECT id FROM indicator WHERE key = ?"), arguments: [key])
-                else { throw DatabaseError(message: "indicator \(key) was inserted but cannot be found") }
-                indicatorIDs[key] = id
+                indicatorIDs[key] = try id(
+                    select: "SELECT id FROM indicator WHERE key = ?", insert: "INSERT INTO indicator (key) VALUES (?)",
+                    [key])
             }
         }
 
         /// Creates the entities `pages` mention that are not stored yet, in (kind, name) order, and notes their ids.
         mutating func createEntities(of pages: [ExtractedPage]) throws {
             for (kind, name) in EntityKeys.ordered(in: pages) {
-                try db.cachedStatement(
-                    sql: "INSERT INTO entity (kind, name) VALUES (?, ?) ON CONFLICT (kind, name) DO NOTHING"
-                ).execute(arguments: [kind.rawValue, name])
-                guard
-                    let id = try Int64.fetchOne(
-                        db.cachedStatement(sql: "SELECT id FROM entity WHERE kind = ? AND name = ?"),
-                        arguments: [kind.rawValue, name])
-                else {
-                    throw DatabaseError(message: "entity \(kind.rawValue) \(name) was inserted but cannot be found")
-                }
-                entityIDs[EntityKeys.key(kind, name)] = id
+                entityIDs[EntityKeys.key(kind, name)] = try id(
+                    select: "SELECT id FROM entity WHERE kind = ? AND name = ?",
+                    insert: "INSERT INTO entity (kind, name) VALUES (?, ?)", [kind.rawValue, name])
             }
         }
 
-        /// Removes touched entities left without mentions and brings the others' project columns up to date.
+        /// The id of the row `select` finds with `arguments`, inserted by `insert` first when there is
+        /// none. Looking before inserting: most of a batch's entities are stored already, and a lookup
+        /// costs less than an insert that finds a conflict and a lookup after it. The transaction
+        /// holds the only write lock, so nothing can insert the row in between.
+        func id(select: String, insert: String, _ arguments: StatementArguments) throws -> Int64 {
+            if let id = try Int64.fetchOne(db.cachedStatement(sql: select), arguments: arguments) { return id }
+            try db.cachedStatement(sql: insert).execute(arguments: arguments)
+            return db.lastInsertedRowID
+        }
+
+        /// Removes the entities of replaced pages left without mentions and brings the project columns
+        /// of touched entities up to date.
         func refreshTouchedEntities() throws {
-            for id in toRefresh.sorted() {
+            for id in mayBeUnmentioned.sorted() {
                 try db.cachedStatement(
                     sql: "DELETE FROM entity WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mention WHERE entity_id = ?)"
                 ).execute(arguments: [id, id])
+            }
+            for id in toRefresh.sorted() {
                 try db.cachedStatement(sql: SQLiteStore.refreshProjectSQL).execute(arguments: [id])
             }
         }
@@ -228,15 +233,14 @@ extension SQLiteStore {
     /// parameter (`?`), or on PostgreSQL an array of them (`ANY($1)`).
     static func refreshProjectSQL(id: String) -> String {
         // The mentions that say something about a project are read through `mention_project`, an
-        // index of those alone (its condition is repeated so both databases use it): a place or a
-        // company mentioned ten thousand times has a few hundred of them.
+        // index of those alone, newest first (its condition is repeated so both databases use it):
+        // each column reads down it to the first mention that gives one, however many there are.
         func latest(_ column: String) -> String {
             """
-            (SELECT mention.\(column) FROM mention JOIN article ON article.id = mention.article_id
-                JOIN page ON page.id = article.page_id
+            (SELECT mention.\(column) FROM mention
                 WHERE mention.entity_id = entity.id AND (\(SharedMigrations.saysSomethingAboutAProject()))
                     AND mention.\(column) IS NOT NULL
-                ORDER BY page.date DESC NULLS LAST, mention.id DESC LIMIT 1)
+                ORDER BY mention.project_date DESC NULLS LAST, mention.id DESC LIMIT 1)
             """
         }
         return """
