@@ -68,54 +68,74 @@ public struct Ingest: Sendable {
         var wasStored: Bool
     }
 
+    /// What the pipeline waits for: a worker's page, or the writer's batch.
+    enum Event: Sendable {
+        case prepared(Int, Prepared)
+        case written(Tally)
+    }
+
     /// Ingests `files`, calling `progress` each time a file has been handled (read, skipped or failed).
+    ///
+    /// Workers and the writer never wait for each other while there is work: pages are read and
+    /// extracted while a batch is written, and the next batch starts as soon as the writer is free.
+    /// Only when the writer falls a few batches behind do new files wait, so memory stays bounded.
     public func run(files: [String], progress: (IngestProgress) -> Void = { _ in }) async -> IngestSummary {
         var tally = Tally()
         let clock = ContinuousClock()
         let start = clock.now
-        await withTaskGroup(of: (Int, Prepared).self) { group in
+        await withTaskGroup(of: Event.self) { group in
             let order = shuffled ? files.indices.shuffled() : Array(files.indices)
             var next = 0
-            func submit() {
-                guard next < order.count else { return }
-                let index = order[next]
-                let path = files[index]
-                next += 1
-                group.addTask { (index, await prepare(path)) }
-            }
-            // Twice as many files in flight as workers, so workers keep busy while a batch is written.
-            for _ in 0..<(jobs * 2) { submit() }
+            var inFlight = 0
             var pending: [Pending] = []
+            var writing = false
             var lastWrite = clock.now
             var done = 0
-            // One batch is written while the workers go on with the next: awaiting each write here would
-            // leave them idle once their files in flight were done (one core busy in two).
-            var writing: Task<Tally, Never>?
-            func startWriting() async {
-                if let previous = writing { tally.merge(await previous.value) }
-                let batch = pending
-                pending.removeAll()
-                writing = Task { await written(batch, files: files) }
+            // Twice as many files in flight as workers, so a worker finds the next one waiting.
+            let maxInFlight = jobs * 2
+            // Beyond this many pages waiting for the writer, no new file is started.
+            let maxPending = batchSize * 3
+            func submit() {
+                while next < order.count && inFlight < maxInFlight && pending.count < maxPending {
+                    let index = order[next]
+                    let path = files[index]
+                    next += 1
+                    inFlight += 1
+                    group.addTask { .prepared(index, await prepare(path)) }
+                }
             }
-            while let (index, prepared) = await group.next() {
+            func writeIfDue() {
+                guard !writing, !pending.isEmpty else { return }
+                let last = inFlight == 0 && next == order.count
+                guard last || pending.count >= batchSize || clock.now - lastWrite >= batchInterval else { return }
+                let batch = Array(pending.prefix(batchSize))
+                pending.removeFirst(batch.count)
+                writing = true
+                lastWrite = clock.now
+                group.addTask { .written(await written(batch, files: files)) }
+            }
+            submit()
+            while let event = await group.next() {
+                switch event {
+                case .prepared(let index, let prepared):
+                    inFlight -= 1
+                    switch prepared {
+                    case .extracted(let page, let wasStored):
+                        pending.append(Pending(index: index, page: page, wasStored: wasStored))
+                    case .skipped(let reason):
+                        tally.skipped.append((index, IngestSummary.Entry(path: files[index], reason: reason)))
+                    case .failed(let reason):
+                        tally.failed.append((index, IngestSummary.Entry(path: files[index], reason: reason)))
+                    }
+                    done += 1
+                    progress(IngestProgress(done: done, total: files.count, elapsed: clock.now - start))
+                case .written(let result):
+                    writing = false
+                    tally.merge(result)
+                }
+                writeIfDue()
                 submit()
-                switch prepared {
-                case .extracted(let page, let wasStored):
-                    pending.append(Pending(index: index, page: page, wasStored: wasStored))
-                case .skipped(let reason):
-                    tally.skipped.append((index, IngestSummary.Entry(path: files[index], reason: reason)))
-                case .failed(let reason):
-                    tally.failed.append((index, IngestSummary.Entry(path: files[index], reason: reason)))
-                }
-                if pending.count >= batchSize || (!pending.isEmpty && clock.now - lastWrite >= batchInterval) {
-                    await startWriting()
-                    lastWrite = clock.now
-                }
-                done += 1
-                progress(IngestProgress(done: done, total: files.count, elapsed: clock.now - start))
             }
-            if !pending.isEmpty { await startWriting() }
-            if let last = writing { tally.merge(await last.value) }
         }
         // Many batches leave the search index in many segments; merging them is worth its seconds
         // only after a large run. Failing to tidy loses nothing: searches are merely slower.
