@@ -39,12 +39,14 @@ extension SQLiteStore {
 
     /// Prepares `pages` on all cores before the write lock is taken: cutting search words inside the
     /// one writer's transaction kept a core idle while the writer set the pace of an ingest.
-    static func prepare(_ pages: [ExtractedPage], searchText: SearchText, bodyDictionary: [UInt8]) -> [PreparedPage] {
+    static func prepare(_ pages: [ExtractedPage], searchText: SearchText, bodyDictionary: TextCodec.Preset)
+        -> [PreparedPage]
+    {
         pages.concurrentMap { page in
             let articles = page.articles.map { extracted in
                 PreparedArticle(
                     fields: searchText.fields(of: extracted.article), digest: bodyDigestBytes(extracted.article.body),
-                    body: TextCodec.encode(extracted.article.body, dictionary: bodyDictionary),
+                    body: TextCodec.encode(extracted.article.body, preset: bodyDictionary),
                     facts: FactColumns.of(extracted.facts, in: extracted.article))
             }
             let dictionary = TextCodec.pageDictionary(page.articles.map(\.article))

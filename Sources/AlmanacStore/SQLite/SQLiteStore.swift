@@ -14,7 +14,7 @@ public struct SQLiteStore: Store {
     /// Cuts articles into index words and queries into terms.
     let searchText: SearchText
     /// The preset dictionary new bodies are deflated with: the archive's newest (``TextCodec``).
-    let bodyDictionary: [UInt8]
+    let bodyDictionary: TextCodec.Preset
 
     /// Bytes of the file SQLite reads through a memory map (`PRAGMA mmap_size`); beyond it, `pread`.
     static let mmapSize = 1 << 30
@@ -56,7 +56,7 @@ public struct SQLiteStore: Store {
         guard let newest = try pool.read(Self.loadBodyDictionaries) else {
             throw DatabaseError(message: "the archive holds no text dictionary")
         }
-        bodyDictionary = newest
+        bodyDictionary = TextCodec.Preset(newest)
         try Self.refreshSearchIndexIfStale(pool, searchText: searchText)
     }
 
