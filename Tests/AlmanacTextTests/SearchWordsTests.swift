@@ -41,6 +41,18 @@ struct SearchWordsTests {
         #expect(!segmenter.searchWords(in: "步道的起点").contains("的起"))
     }
 
+    @Test func indexTextIsTheSearchWordsJoinedBySpaces() throws {
+        let segmenter = try #require(Self.segmenter)
+        // Han words with sub-words, full-width and half-width Latin and digits, a compatibility
+        // ideograph, punctuation (dropped), a character outside the Basic Multilingual Plane.
+        let text = "岚江市在建工程前４个月完成投资6.43亿元，ＧＤＰ增长；北湾港5G基站。\u{F900}𠀀字 见 the city’s plan！"
+        let words = segmenter.searchWords(in: text)
+        #expect(words.contains("工程") && words.contains("岚江") && words.contains("ＧＤＰ"))
+        #expect(!words.contains("，") && !words.contains("；"))
+        #expect(segmenter.indexText(in: text) == words.joined(separator: " "))
+        #expect(segmenter.indexText(in: "") == "" && segmenter.indexText(in: "，。！") == "")
+    }
+
     @Test func queryTermsJoinStrandedCharactersToTheirNeighbour() throws {
         let segmenter = try #require(Self.segmenter)
         #expect(segmenter.searchTerms(in: "蒿坨子") == [["蒿坨子", "蒿 坨子"]])

@@ -68,7 +68,7 @@ public struct SearchText: Sendable {
 
     /// The words, and sub-words, of `text` joined by spaces.
     public func indexed(_ text: String) -> String {
-        segmenter.searchWords(in: text).joined(separator: " ")
+        segmenter.indexText(in: text)
     }
 
     /// The index words of an article's three indexed fields.
