@@ -142,46 +142,70 @@ extension SQLiteStore {
             let articleID = db.lastInsertedRowID
             try SQLiteStore.index(fields: prepared.fields, id: articleID, in: db)
             if !extracted.facts.isEmpty {
-                let statement = try db.cachedStatement(
-                    sql: """
-                        INSERT INTO fact (article_id, field, span_start, span_end, text, value, low, high, unit,
-                            approx, indicator, indicator_id, change, period, period_start, period_end, place, sentence,
-                            sentence_start, sentence_end)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
+                let insert = try BoundInsert(
+                    db,
+                    """
+                    INSERT INTO fact (article_id, field, span_start, span_end, text, value, low, high, unit,
+                        approx, indicator, indicator_id, change, period, period_start, period_end, place, sentence,
+                        sentence_start, sentence_end)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
                 for ((field, fact), columns) in zip(extracted.facts, prepared.facts) {
                     let quantity = fact.quantity
                     guard let indicatorID = indicatorIDs[columns.indicatorKey] else {
                         throw DatabaseError(message: "indicator \(columns.indicatorKey) was not created before its fact")
                     }
-                    try statement.execute(arguments: [
-                        articleID, field.rawValue, quantity.start, quantity.end, columns.text, quantity.value,
-                        quantity.low, quantity.high, quantity.unit, quantity.approx, columns.indicator,
-                        indicatorID, fact.change, fact.period, fact.resolvedPeriod?.start,
-                        fact.resolvedPeriod?.end, fact.place, columns.sentence, columns.sentenceStart,
-                        columns.sentenceEnd,
-                    ])
+                    try insert.run { row in
+                        row.add(articleID)
+                        row.add(field.rawValue)
+                        row.add(quantity.start)
+                        row.add(quantity.end)
+                        row.add(columns.text)
+                        row.add(quantity.value)
+                        row.add(quantity.low)
+                        row.add(quantity.high)
+                        row.add(quantity.unit)
+                        row.add(quantity.approx)
+                        row.add(columns.indicator)
+                        row.add(indicatorID)
+                        row.add(fact.change)
+                        row.add(fact.period)
+                        row.add(fact.resolvedPeriod?.start)
+                        row.add(fact.resolvedPeriod?.end)
+                        row.add(fact.place)
+                        row.add(columns.sentence)
+                        row.add(columns.sentenceStart)
+                        row.add(columns.sentenceEnd)
+                    }
                 }
             }
             if !extracted.mentions.isEmpty {
-                let statement = try db.cachedStatement(
-                    sql: """
-                        INSERT INTO mention (entity_id, article_id, field, span_start, span_end, text, investment,
-                            stage, place, sector, project_date)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
+                let insert = try BoundInsert(
+                    db,
+                    """
+                    INSERT INTO mention (entity_id, article_id, field, span_start, span_end, text, investment,
+                        stage, place, sector, project_date)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
                 for (field, mention) in EntityKeys.storable(extracted.mentions) {
                     guard let entityID = entityIDs[EntityKeys.key(mention.kind, mention.name)] else {
                         throw DatabaseError(message: "entity \(mention.name) was not created before its mention")
                     }
                     let project = mention.project
                     if project != nil { toRefresh.insert(entityID) }
-                    try statement.execute(arguments: [
-                        entityID, articleID, field.rawValue, mention.start, mention.end,
-                        EntityKeys.storedText(of: mention),
-                        project?.investment, project?.stage, project?.place, project?.sector,
-                        EntityKeys.projectDate(of: mention, pageDate: pageDate),
-                    ])
+                    try insert.run { row in
+                        row.add(entityID)
+                        row.add(articleID)
+                        row.add(field.rawValue)
+                        row.add(mention.start)
+                        row.add(mention.end)
+                        row.add(EntityKeys.storedText(of: mention))
+                        row.add(project?.investment)
+                        row.add(project?.stage)
+                        row.add(project?.place)
+                        row.add(project?.sector)
+                        row.add(EntityKeys.projectDate(of: mention, pageDate: pageDate))
+                    }
                 }
             }
         }
