@@ -48,6 +48,24 @@ struct CommandLineTests {
         #expect(listed.output.contains("2024-05-14"))
     }
 
+    @Test func anSQLProfileIsPrintedOnExitWhenAsked() async throws {
+        let folder = try ScratchFolder()
+        _ = try folder.write("2024-05-14_a.txt", "# 新区首季投资增长\n\n本报讯 岚江新区一季度完成投资12亿元。\n")
+        let db = folder.url.appendingPathComponent("a.sqlite").path
+        let profiled = try await Command(
+            executable: "/usr/bin/env",
+            arguments: ["ALMANAC_SQL_PROFILE=1", Self.executable, "ingest", "--db", db, folder.url.path]
+        ).result()
+        #expect(profiled.status == 0)
+        let lines = profiled.errors.split(separator: "\n")
+        let header = try #require(lines.first { $0.hasPrefix("SQL profile: ") })
+        #expect((Int(header.split(separator: " ")[2]) ?? 0) > 100)  // the migrations alone run more
+        // Statements with their seconds and runs: the article's row was inserted once.
+        #expect(lines.contains { $0.contains("INSERT INTO article (") && $0.split(separator: " ")[2] == "1" })
+        let plain = try await Self.run(["articles", "--db", db])
+        #expect(plain.status == 0 && !plain.errors.contains("SQL profile"))
+    }
+
     @Test func unknownEncodingIsAUsageError() async throws {
         let result = try await Self.run(["pages", "--encoding", "latin9", "x.txt"])
         #expect(result.status != 0)

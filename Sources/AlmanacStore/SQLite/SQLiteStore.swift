@@ -41,6 +41,7 @@ public struct SQLiteStore: Store {
                 try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)")
             }
             Self.registerSearchFunctions(db, searchText: searchText)
+            SQLProfile.install(db)
             // Pages read through a memory map rather than copied by `pread` into each connection's
             // small cache: a search reads a thousand scattered article rows, and the copies were a
             // third of its CPU time. The OS shares the mapped pages between the pool's readers.
