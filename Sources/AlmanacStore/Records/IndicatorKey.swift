@@ -8,6 +8,11 @@ public enum IndicatorKey {
         var scalars = String.UnicodeScalarView()
         for scalar in indicator.unicodeScalars {
             var value = scalar.value
+            // Most of a key is Chinese: no space, punctuation or case to look up.
+            if (0x4E00...0x9FFF).contains(value) {
+                scalars.append(scalar)
+                continue
+            }
             if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
             guard let folded = Unicode.Scalar(value) else { continue }
             let properties = folded.properties
