@@ -22,13 +22,13 @@ struct BoundInsert {
     }
 
     /// Binds the values `bind` adds (as many as the statement has parameters) and runs the statement.
-    func run(_ bind: (inout Row) -> Void) throws {
+    func run(_ bind: (inout Values) -> Void) throws {
         let handle = statement.sqliteStatement
         defer {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
         }
-        var row = Row(handle: handle)
+        var row = Values(handle: handle)
         bind(&row)
         let parameters = sqlite3_bind_parameter_count(handle)
         guard row.failure == SQLITE_OK, row.index == parameters else {
@@ -49,7 +49,7 @@ struct BoundInsert {
     }
 
     /// The values of one row, bound as they are added.
-    struct Row {
+    struct Values {
         let handle: OpaquePointer
         /// How many values are bound so far (SQLite numbers parameters from 1).
         private(set) var index: Int32 = 0
