@@ -2,7 +2,11 @@ import AlmanacText
 
 /// The closed word lists of ``EntityWords`` as sets of scalar sequences, with the lexicon and place
 /// table they are read against: what the tagger's grammar features and the rules look words up in.
-struct EntityGrammar: Sendable {
+///
+/// A final class of constants rather than a struct: every reader of a text (its ``CharacterContext``,
+/// the rules, the short forms, the project finder) holds the grammar, and passing one reference costs
+/// one retain where a struct of some thirty tables cost one a table, for every text.
+final class EntityGrammar: Sendable {
     let segmenter: Segmenter
     let places: PlaceTable
     let organizationSuffixes: EntityWordSet
