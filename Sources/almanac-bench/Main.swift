@@ -11,7 +11,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "almanac-bench",
         abstract: "Measure Almanac's throughput on one core (build with -c release).",
-        subcommands: [LayoutThroughput.self, ExtractThroughput.self, EntitiesThroughput.self, TrainEntities.self, EvalEntities.self])
+        subcommands: [PagesThroughput.self, LayoutThroughput.self, ExtractThroughput.self, EntitiesThroughput.self, TrainEntities.self, EvalEntities.self])
 }
 
 /// Options shared by the throughput benchmarks.
@@ -54,9 +54,13 @@ struct LayoutThroughput: ParsableCommand {
 /// Each round is timed twice: by the thread's CPU time (what one core does, unaffected by other
 /// processes on a shared machine) and by the wall clock (which is, when the machine is busy).
 enum Throughput {
-    static func measure(bytesPerRound: Int, options: RoundOptions, _ round: () -> Void) -> String {
+    /// With `pagesPerRound`, the report gives pages/s of CPU time too.
+    static func measure(
+        bytesPerRound: Int, pagesPerRound: Int? = nil, options: RoundOptions, _ round: () -> Void
+    ) -> String {
         let clock = ContinuousClock()
         var cpuRates: [Double] = []
+        var cpuSeconds: [Double] = []
         var wallRates: [Double] = []
         let start = clock.now
         while cpuRates.count < options.maxRounds, (clock.now - start) < .seconds(options.seconds) {
@@ -67,13 +71,18 @@ enum Throughput {
             let megabytes = Double(bytesPerRound) / 1_000_000
             wallRates.append(megabytes / max(seconds, 1e-9))
             cpuRates.append(megabytes / max(cpu, 1e-9))
+            cpuSeconds.append(cpu)
         }
+        cpuSeconds.sort()
         cpuRates.sort()
         wallRates.sort()
+        let pages = pagesPerRound.map {
+            String(format: "; %.1f pages/s of CPU time (median)", Double($0) / max(cpuSeconds[cpuSeconds.count / 2], 1e-9))
+        }
         return String(
             format: "%d rounds: median %.1f MB/s of CPU time (min %.1f, max %.1f); wall clock median %.1f MB/s",
             cpuRates.count, cpuRates[cpuRates.count / 2], cpuRates[0], cpuRates[cpuRates.count - 1],
-            wallRates[wallRates.count / 2])
+            wallRates[wallRates.count / 2]) + (pages ?? "")
     }
 
     /// The CPU time this thread has used, in seconds.

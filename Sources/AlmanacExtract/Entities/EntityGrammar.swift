@@ -2,7 +2,11 @@ import AlmanacText
 
 /// The closed word lists of ``EntityWords`` as sets of scalar sequences, with the lexicon and place
 /// table they are read against: what the tagger's grammar features and the rules look words up in.
-struct EntityGrammar: Sendable {
+///
+/// A final class of constants rather than a struct: every reader of a text (its ``CharacterContext``,
+/// the rules, the short forms, the project finder) holds the grammar, and passing one reference costs
+/// one retain where a struct of some thirty tables cost one a table, for every text.
+final class EntityGrammar: Sendable {
     let segmenter: Segmenter
     let places: PlaceTable
     let organizationSuffixes: EntityWordSet
@@ -36,6 +40,11 @@ struct EntityGrammar: Sendable {
     let headStops: ScalarBitSet
     /// jieba tags of lexicon words, numbered: index into `tagCodes`.
     let tagCodes: [String: UInt32]
+    /// The codes of m (numeral), q (measure word) and nr (person), looked up once: rules compare
+    /// them word after word.
+    let numeralTagCode: UInt32?
+    let measureTagCode: UInt32?
+    let personTagCode: UInt32?
     /// For each tag index of the lexicon, its code in `tagCodes` (99 for tags outside it).
     let tagCodeOfIndex: [UInt32]
     /// The lexicon's tag indices of nr (person), ns (place) and nt (organisation).
@@ -62,6 +71,9 @@ struct EntityGrammar: Sendable {
             codes[tag] = UInt32(index + 1)
         }
         tagCodes = codes
+        numeralTagCode = codes["m"]
+        measureTagCode = codes["q"]
+        personTagCode = codes["nr"]
         companySuffixes = set(EntityWords.companySuffixes)
         localPlaceSuffixesByLength = EntityWords.localPlaceSuffixes.map(\.scalarValues).sorted { $0.count > $1.count }
         localPlaceFirsts = ScalarBitSet(localPlaceSuffixesByLength.map { $0[0] })

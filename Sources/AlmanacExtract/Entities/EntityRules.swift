@@ -164,10 +164,10 @@ struct EntityRules {
         let tag = analysis.wordTags[w]
         let allHan = scalars[word].allSatisfy(ScalarClass.isHan)
         if word.count >= 2 {
-            guard allHan, word.count <= 4, tag == 0 || tag == grammar.tagCodes["nr"] else { return 0 }
+            guard allHan, word.count <= 4, tag == 0 || tag == grammar.personTagCode else { return 0 }
             let surname = grammar.surnames.contains(scalars[start])
                 || (word.count >= 3 && grammar.compoundSurnames.contains(scalars[start], scalars[start + 1]))
-            return surname || tag == grammar.tagCodes["nr"] ? word.count : 0
+            return surname || tag == grammar.personTagCode ? word.count : 0
         }
         guard grammar.surnames.contains(scalars[start]), w + 1 < analysis.words.count else { return 0 }
         let given = analysis.words[w + 1]

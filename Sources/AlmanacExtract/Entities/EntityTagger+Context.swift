@@ -42,6 +42,7 @@ extension EntityTagger {
         let firstSizes = tables.firstSizes
         let secondSizes = tables.secondSizes
         let pairMask = pairs.mask
+        let filter = pairs.filter
         pairs.keys.withUnsafeBufferPointer { pairKeys in
             pairs.rows.withUnsafeBufferPointer { pairRows in
                 tables.dense.withUnsafeBufferPointer { dense in
@@ -134,23 +135,27 @@ extension EntityTagger {
                                             33, v.before1, v.current << 32 ^ v.after1)
                                         sums[i] &+= row
                                     }
-                                    // The keyed table, the home slots of a few positions ahead loaded first so
-                                    // that their cache misses overlap with the probes of this one.
+                                    // The keyed table: keys the filter rules out are not probed; the home
+                                    // slots of the others a few positions ahead are loaded first, so that
+                                    // their cache misses overlap with the probes of this one.
                                     let ahead = 4
                                     var touched: UInt64 = 0
-                                    for k in 0..<(min(ahead, n) &* hashedCount) {
+                                    for k in 0..<(min(ahead, n) &* hashedCount)
+                                    where KeyedRows.mayContain(hashed[k], in: filter) {
                                         touched |= pairKeys[KeyedRows.home(hashed[k], pairMask)]
                                     }
                                     for i in 0..<n {
                                         if i &+ ahead < n {
                                             let k = (i &+ ahead) &* hashedCount
-                                            for f in 0..<hashedCount {
+                                            for f in 0..<hashedCount
+                                            where KeyedRows.mayContain(hashed[k &+ f], in: filter) {
                                                 touched |= pairKeys[KeyedRows.home(hashed[k &+ f], pairMask)]
                                             }
                                         }
                                         var row = SIMD8<Int32>()
                                         for f in 0..<hashedCount {
                                             let key = hashed[i &* hashedCount &+ f]
+                                            guard KeyedRows.mayContain(key, in: filter) else { continue }
                                             var slot = KeyedRows.home(key, pairMask)
                                             while true {
                                                 let found = pairKeys[slot]

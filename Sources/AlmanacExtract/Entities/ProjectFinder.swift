@@ -61,7 +61,7 @@ struct ProjectFinder {
         var w = Int(analysis.wordOf[end - 1])
         // A number or measure word right before 项目 counts projects (30个项目): no name.
         let lastTag = analysis.wordTags[w]
-        if lastTag == grammar.tagCodes["q"] || lastTag == grammar.tagCodes["m"] { return nil }
+        if lastTag == grammar.measureTagCode || lastTag == grammar.numeralTagCode { return nil }
         var start = end
         while w >= 0 {
             let range = words[w]
@@ -69,7 +69,7 @@ struct ProjectFinder {
             guard end - range.lowerBound <= 30 else { break }
             let first = analysis.scalars[range.lowerBound]
             let tag = analysis.wordTags[w]
-            let isNumber = ScalarClass.isDigit(first) || tag == grammar.tagCodes["m"] || tag == grammar.tagCodes["q"]
+            let isNumber = ScalarClass.isDigit(first) || tag == grammar.numeralTagCode || tag == grammar.measureTagCode
             let isText = ScalarClass.isHan(first) || ScalarClass.isLatin(first)
             guard isNumber || isText else { break }
             if range.count == 1 && grammar.headStops.contains(first) { break }
@@ -82,7 +82,7 @@ struct ProjectFinder {
             let w = Int(analysis.wordOf[start])
             let tag = analysis.wordTags[w]
             let first = analysis.scalars[start]
-            guard ScalarClass.isDigit(first) || tag == grammar.tagCodes["m"] || tag == grammar.tagCodes["q"] else { break }
+            guard ScalarClass.isDigit(first) || tag == grammar.numeralTagCode || tag == grammar.measureTagCode else { break }
             start = analysis.words[w].upperBound
         }
         return start < end ? start : nil

@@ -7,7 +7,6 @@ struct ShortForms {
     let analysis: TextAnalysis
     let rules: EntityRules
 
-    private static let opening: Set<UInt32> = [0xFF08, 0x28]  // （ (
     private static let closing: Set<UInt32> = [0xFF09, 0x29]
     private static let quotes: Set<UInt32> = [0x201C, 0x201D, 0x22, 0x300C, 0x300D, 0x2018, 0x2019, 0x300E, 0x300F]
     private static let marker = "简称".scalarValues
@@ -20,7 +19,8 @@ struct ShortForms {
         var aliases: [(alias: [UInt32], kind: EntityKind, name: String)] = []
         var index = 0
         while index < scalars.count {
-            guard Self.opening.contains(scalars[index]) else {
+            // A test of two values, not a set: it runs at every scalar of the text.
+            guard scalars[index] == 0xFF08 || scalars[index] == 0x28 else {  // （ (
                 index += 1
                 continue
             }

@@ -9,6 +9,38 @@ import AlmanacText
 /// function word, punctuation, a place or a period phrase.
 struct IndicatorFinder: Sendable {
     let segmenter: Segmenter
+    /// What the phrase rules ask of each lexicon tag, by its index in the lexicon's tag list.
+    private let tagClasses: [TagClass]
+
+    init(segmenter: Segmenter) {
+        self.segmenter = segmenter
+        tagClasses = segmenter.lexicon.tagNameList.map(TagClass.init)
+    }
+
+    /// What the phrase rules ask of a word's tag, worked out once a tag rather than once a word.
+    private struct TagClass: Sendable {
+        /// The tag ends a noun phrase (``IndicatorFinder/stopTags``).
+        let stops: Bool
+        let isVerb: Bool
+        let isIdiom: Bool
+        /// A noun (`n…`) or a noun of action (`vn`).
+        let isNounLike: Bool
+
+        init(_ tag: String) {
+            stops = IndicatorFinder.stopTags.contains(tag)
+            isVerb = tag == "v"
+            isIdiom = tag == "i"
+            isNounLike = tag.hasPrefix("n") || tag == "vn"
+        }
+
+        /// The class of a word the lexicon lacks, read as a noun.
+        static let noun = TagClass("n")
+    }
+
+    /// The tag class of the lexicon word `text`, a noun's when the lexicon lacks it.
+    private func tagClass(of text: ArraySlice<UInt32>) -> TagClass {
+        segmenter.lexicon.tagIndex(ofScalars: text).map { tagClasses[$0] } ?? .noun
+    }
 
     /// The noun phrase right after a figure's measure word (`生产线` in `1000吨生产线已经开工`), or "".
     func following(in scalars: [UInt32], range: Range<Int>) -> String {
@@ -52,10 +84,10 @@ struct IndicatorFinder: Sendable {
             if Self.stopWords.contains(text) || Self.predicates.contains(text) { break }
             if !word.allSatisfy({ ScalarClass.isHan(scalars[$0]) || Self.innerMarks.contains(scalars[$0]) }) { break }
             if word.contains(where: { Self.closingQuotes.contains(scalars[$0]) }) { break }  // “…行动”专题培训
-            let tag = Self.timePrefixes.contains(text) ? "n" : segmenter.lexicon.tag(ofScalars: text) ?? "n"
-            if Self.stopTags.contains(tag) { break }
-            if sawNoun, tag == "v", end - word.lowerBound > 4, Self.predicateLike(text) { break }
-            if tag.hasPrefix("n") || tag == "vn" { sawNoun = true }
+            let tag = Self.timePrefixes.contains(text) ? TagClass.noun : tagClass(of: text)
+            if tag.stops { break }
+            if sawNoun, tag.isVerb, end - word.lowerBound > 4, Self.predicateLike(text) { break }
+            if tag.isNounLike { sawNoun = true }
             start = word.lowerBound
             if end - start >= Self.maximumLength { break }
         }
@@ -126,11 +158,11 @@ struct IndicatorFinder: Sendable {
     private func isNounLike(_ text: ArraySlice<UInt32>, position: Int) -> Bool {
         guard text.allSatisfy({ ScalarClass.isHan($0) || Self.innerMarks.contains($0) }) else { return false }
         if Self.stopWords.contains(text) || Self.predicates.contains(text) || Self.links.contains(text) { return false }
-        let tag = segmenter.lexicon.tag(ofScalars: text) ?? "n"
+        let tag = tagClass(of: text)
         // The lexicon's tags are jieba's and not always right for nouns (it tags some as v or l):
         // the first word only has to be no function word; later words no verb or idiom either.
-        if position == 0 { return !Self.stopTags.contains(tag) && tag != "i" }
-        return !Self.stopTags.contains(tag) && tag != "v" && tag != "i"
+        if position == 0 { return !tag.stops && !tag.isIdiom }
+        return !tag.stops && !tag.isVerb && !tag.isIdiom
     }
 
     /// Whether a verb ends a noun phrase on its left (a two-character predicate such as 实现 or 召开).

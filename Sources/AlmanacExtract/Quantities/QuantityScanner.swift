@@ -187,11 +187,18 @@ public struct QuantityScanner: Sendable {
         let start = numeral.range.lowerBound
         let after = numeral.range.upperBound + entry.written.count
         let next: UInt32 = after < scalars.count ? scalars[after] : 0
-        if let blocked = Self.blockedFollowers[entry.unit], blocked.contains(next) { return false }
-        if entry.unit == "天" || entry.unit == "周" {
-            // 近3天, 前两周, 3天内, 两周来: a period, not a figure.
-            if start > 0, Self.periodLead.contains(scalars[start - 1]) { return false }
-            if Self.periodTail.contains(next) { return false }
+        // The scalar tests come before the unit's name is compared or hashed: most scalars after a
+        // figure are no blocked follower and no period word.
+        if Self.blockedFollowerScalars.contains(next), let blocked = Self.blockedFollowers[entry.unit],
+            blocked.contains(next)
+        {
+            return false
+        }
+        // 近3天, 前两周, 3天内, 两周来: a period, not a figure.
+        if (start > 0 && Self.periodLead.contains(scalars[start - 1])) || Self.periodTail.contains(next),
+            entry.unit == "天" || entry.unit == "周"
+        {
+            return false
         }
         // A lone 一 with a measure word is an article, not a count (一座城市, 一项举措, 一条玉带).
         if isChinese, numeral.value == 1, numeral.range.count == 1 { return false }
@@ -246,6 +253,13 @@ public struct QuantityScanner: Sendable {
         "家": Set("庭乡园".unicodeScalars.map(\.value)),
         "岁": Set("月".unicodeScalars.map(\.value)),
     ]
+
+    /// Every scalar of `blockedFollowers`' sets.
+    static let blockedFollowerScalars: ScalarSet = {
+        var set = ScalarSet("")
+        for follower in blockedFollowers.values.joined() { set.insert(follower) }
+        return set
+    }()
 
     /// For each BMP scalar: whether a figure can start there (a digit, a Chinese numeral, an
     /// approximation prefix, 百 of 百分之, a vague digit).

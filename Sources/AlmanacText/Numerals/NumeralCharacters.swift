@@ -1,7 +1,7 @@
 /// The characters Chinese numerals are written with.
 enum NumeralCharacters {
     /// Digit characters (ordinary, financial and traditional forms) and their values.
-    static let digits: [UInt32: Int] = {
+    static let digits: ScalarMap<Int> = {
         var table: [UInt32: Int] = [:]
         let forms: [(String, Int)] = [
             ("零〇○", 0), ("一壹弌", 1), ("二两贰貳兩弍", 2), ("三叁參弎", 3), ("四肆", 4),
@@ -10,29 +10,29 @@ enum NumeralCharacters {
         for (characters, value) in forms {
             for scalar in characters.unicodeScalars { table[scalar.value] = value }
         }
-        return table
+        return ScalarMap(table)
     }()
 
     /// Multipliers inside a section (十 百 千).
-    static let smallUnits: [UInt32: Double] = {
+    static let smallUnits: ScalarMap<Double> = {
         var table: [UInt32: Double] = [:]
         for (characters, value) in [("十拾", 10.0), ("百佰", 100.0), ("千仟", 1000.0)] {
             for scalar in characters.unicodeScalars { table[scalar.value] = value }
         }
-        return table
+        return ScalarMap(table)
     }()
 
     /// Section multipliers (万 亿).
-    static let largeUnits: [UInt32: Double] = {
+    static let largeUnits: ScalarMap<Double> = {
         var table: [UInt32: Double] = [:]
         for (characters, value) in [("万萬", 1e4), ("亿億", 1e8)] {
             for scalar in characters.unicodeScalars { table[scalar.value] = value }
         }
-        return table
+        return ScalarMap(table)
     }()
 
     /// Characters that stand for tens on their own (廿 20, 卅 30).
-    static let tens: [UInt32: Double] = [0x5EFF: 20, 0x5345: 30]
+    static let tens = ScalarMap<Double>([0x5EFF: 20, 0x5345: 30])
 
     /// For each scalar of the Basic Multilingual Plane: bit 1 when it can start a Chinese number in
     /// running text (a digit, 十, 第 or 百 of 百分之), bit 2 when it can continue one (a digit, a unit,
@@ -43,7 +43,7 @@ enum NumeralCharacters {
         for value in smallUnits.keys where value < 0x10000 { table[Int(value)] |= 2 }
         for value in largeUnits.keys where value < 0x10000 { table[Int(value)] |= 2 }
         for value in tens.keys where value < 0x10000 { table[Int(value)] |= 2 }
-        for value in innerApproximations where value < 0x10000 { table[Int(value)] |= 2 }
+        for value in innerApproximations.keys where value < 0x10000 { table[Int(value)] |= 2 }
         for value: UInt32 in [0x5341, 0x7B2C, 0x767E] { table[Int(value)] |= 1 }  // 十 第 百
         table[0x5206] |= 2  // 分
         return table
@@ -54,16 +54,16 @@ enum NumeralCharacters {
         digits[value] != nil || smallUnits[value] != nil || largeUnits[value] != nil || tens[value] != nil
     }
 
-    static let zeroPlaceholders: Set<UInt32> = [0x96F6, 0x3007]  // 零 〇
-    static let decimalPoints: Set<UInt32> = [0x2E, 0xFF0E]  // . ．
+    static let zeroPlaceholders = ScalarMap(members: [0x96F6, 0x3007])  // 零 〇
+    static let decimalPoints = ScalarMap(members: [0x2E, 0xFF0E])  // . ．
     static let chineseDecimalPoint: UInt32 = 0x70B9  // 点
     static let groupSeparator: UInt32 = 0x2C  // ,
-    static let percentSigns: Set<UInt32> = [0x25, 0xFF05]  // % ％
-    static let rangeConnectors: Set<UInt32> = [
+    static let percentSigns = ScalarMap(members: [0x25, 0xFF05])  // % ％
+    static let rangeConnectors = ScalarMap(members: [
         0x2D, 0xFF0D, 0x2014, 0x2013, 0x2012, 0x7E, 0xFF5E, 0x301C, 0x81F3, 0x5230,  // - － — – ‒ ~ ～ 〜 至 到
-    ]
+    ])
     /// Markers inside a number (`10余万`, `三十多万`, `十来个`, `十几块`).
-    static let innerApproximations: Set<UInt32> = [0x4F59, 0x591A, 0x6765, 0x51E0]  // 余 多 来 几 (十几)
+    static let innerApproximations = ScalarMap(members: [0x4F59, 0x591A, 0x6765, 0x51E0])  // 余 多 来 几 (十几)
     /// Words before a number that make it approximate, longest first.
     static let approximatePrefixes: [[UInt32]] = [
         "超过", "将近", "大约", "接近", "不到", "不足", "约", "近", "超", "逾",
@@ -71,9 +71,9 @@ enum NumeralCharacters {
     /// Words after a number that make it approximate, longest first.
     static let approximateSuffixes: [[UInt32]] = ["左右", "以上", "以下", "上下", "之多", "有余", "许"].map(\.scalarValues)
     /// Vague digits (`数十`, `几百`, `上千`): low and high digit they stand for.
-    static let vagueDigits: [UInt32: (low: Double, high: Double)] = [
+    static let vagueDigits = ScalarMap<(low: Double, high: Double)>([
         0x6570: (2, 9), 0x51E0: (2, 9), 0x4E0A: (1, 1),  // 数 几 上
-    ]
+    ])
     static let percentPrefix: [UInt32] = "百分之".scalarValues
     static let wholePercent: [UInt32] = "百分之百".scalarValues
 }

@@ -48,17 +48,93 @@ public enum ScalarClass {
 
 extension String {
     /// The string's Unicode scalar values, the unit every AlmanacText offset counts.
+    ///
+    /// Decoded straight from the string's UTF-8 (always valid in a Swift string) into an array of
+    /// exactly the right size, rather than scalar by scalar through `unicodeScalars`.
     @inlinable
-    public var scalarValues: [UInt32] { unicodeScalars.map(\.value) }
+    public var scalarValues: [UInt32] {
+        if let values = utf8.withContiguousStorageIfAvailable({ Self.scalarValues(ofUTF8: $0) }) { return values }
+        return unicodeScalars.map(\.value)
+    }
+
+    /// The scalar values of valid UTF-8 `bytes`.
+    @usableFromInline
+    static func scalarValues(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt32] {
+        // Every byte but a continuation byte (10xxxxxx) starts a scalar.
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count &+= 1 }
+        return [UInt32](unsafeUninitializedCapacity: count) { values, initialized in
+            var index = 0
+            var written = 0
+            let end = bytes.count
+            while index < end && written < count {
+                let lead = UInt32(bytes[index])
+                if lead < 0x80 {
+                    values[written] = lead
+                    index &+= 1
+                } else if lead < 0xE0 {
+                    values[written] = (lead & 0x1F) << 6 | UInt32(bytes[index &+ 1] & 0x3F)
+                    index &+= 2
+                } else if lead < 0xF0 {
+                    values[written] =
+                        (lead & 0x0F) << 12 | UInt32(bytes[index &+ 1] & 0x3F) << 6 | UInt32(bytes[index &+ 2] & 0x3F)
+                    index &+= 3
+                } else {
+                    values[written] =
+                        (lead & 0x07) << 18 | UInt32(bytes[index &+ 1] & 0x3F) << 12
+                        | UInt32(bytes[index &+ 2] & 0x3F) << 6 | UInt32(bytes[index &+ 3] & 0x3F)
+                    index &+= 4
+                }
+                written &+= 1
+            }
+            initialized = written
+        }
+    }
 
     /// Builds a string from scalar values, skipping any that are not valid scalars.
+    ///
+    /// The UTF-8 is written straight into the new string's storage, sized exactly in a first pass.
     @inlinable
     public init<C: Collection>(scalarValues: C) where C.Element == UInt32 {
-        var view = String.UnicodeScalarView()
-        view.reserveCapacity(scalarValues.count)
-        for value in scalarValues {
-            if let scalar = Unicode.Scalar(value) { view.append(scalar) }
+        var byteCount = 0
+        for value in scalarValues { byteCount &+= Self.utf8Length(of: value) }
+        guard byteCount > 0 else {
+            self = ""
+            return
         }
-        self = String(view)
+        self = String(unsafeUninitializedCapacity: byteCount) { bytes in
+            var index = 0
+            for value in scalarValues {
+                switch Self.utf8Length(of: value) {
+                case 1:
+                    bytes[index] = UInt8(truncatingIfNeeded: value)
+                case 2:
+                    bytes[index] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
+                    bytes[index &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                case 3:
+                    bytes[index] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
+                    bytes[index &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+                    bytes[index &+ 2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                case 4:
+                    bytes[index] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
+                    bytes[index &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
+                    bytes[index &+ 2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+                    bytes[index &+ 3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                default:
+                    continue
+                }
+                index &+= Self.utf8Length(of: value)
+            }
+            return index
+        }
+    }
+
+    /// The UTF-8 length of scalar `value`, 0 when it is no scalar (a surrogate or past U+10FFFF).
+    @inlinable
+    static func utf8Length(of value: UInt32) -> Int {
+        if value < 0x80 { return 1 }
+        if value < 0x800 { return 2 }
+        if value < 0x10000 { return value >= 0xD800 && value <= 0xDFFF ? 0 : 3 }
+        return value <= 0x10FFFF ? 4 : 0
     }
 }

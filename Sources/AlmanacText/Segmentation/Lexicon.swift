@@ -80,6 +80,16 @@ public struct Lexicon: Sendable {
         return index < tagNames.count ? tagNames[index] : nil
     }
 
+    /// The index in ``tagNameList`` of the tag of the word spelled by `word`'s scalars, or `nil` exactly
+    /// when ``tag(ofScalars:)`` is `nil`: for readers that classify tags once, by index, instead of
+    /// comparing and hashing their names word after word.
+    public func tagIndex(ofScalars word: ArraySlice<UInt32>) -> Int? {
+        let node = node(ofScalars: word)
+        guard frequency(at: node) > 0 else { return nil }
+        let index = Int(storage.tags[Int(node)])
+        return index < tagNames.count ? index : nil
+    }
+
     /// Whether the scalars spell a word of the lexicon: ``contains(_:)`` without building a `String`.
     public func contains(scalars word: ArraySlice<UInt32>) -> Bool {
         frequency(at: node(ofScalars: word)) > 0
