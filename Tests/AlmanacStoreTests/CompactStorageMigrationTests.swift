@@ -145,10 +145,10 @@ struct CompactStorageMigrationTests {
     }
 
     /// A project mentioned in `body` of a page dated `date`, with `stage`.
-    static func projectPage(_ date: String, stage: String) -> ExtractedPage {
+    static func projectPage(_ date: String?, stage: String) -> ExtractedPage {
         let body = "岚江新材料产业园项目\(stage)。"
         return ExtractedPage(
-            page: F.page("\(date)_p3.txt", date: date),
+            page: F.page("\(date ?? "undated-\(stage)")_p3.txt", date: date),
             articles: [
                 ExtractedArticle(
                     article: Article(seq: 1, headline: "产业园动态", section: "经济", body: body),
@@ -161,7 +161,7 @@ struct CompactStorageMigrationTests {
     }
 
     @Test(arguments: Driver.allCases)
-    func projectMentionsGetTheirPageDatesAndTheNewestPageStillGivesTheDetails(driver: Driver) async throws {
+    func entitiesKeepTheirProjectDatesAndTheNewestPageGivesTheDetails(driver: Driver) async throws {
         try await driver.withLocation { location in
             // June (投产) is stored before March (开工, with the investment): the newest page, not the
             // last stored, gives the stage; the investment comes from the one page that gives it.
@@ -174,28 +174,23 @@ struct CompactStorageMigrationTests {
             }
             let project = try #require(expected.entities.first { $0.entity.name == F.materials }?.entity.project)
             #expect(project.stage == "投产" && project.investment == 1.5e9)
-            let undo = [
-                "DROP INDEX mention_project", "ALTER TABLE mention DROP COLUMN project_date",
-                """
-                CREATE INDEX mention_project ON mention(entity_id)
-                WHERE investment IS NOT NULL OR stage IS NOT NULL OR place IS NOT NULL OR sector IS NOT NULL
-                """,
-            ]
-            try await Self.execute(undo, forgetting: ["v12 project mention dates"], driver, location)
+            let dates = "SELECT stage_date || ' ' || investment_date FROM entity WHERE name = '\(F.materials)'"
+            #expect(try await Self.lines(dates, driver, location) == "2024-06-18 2024-03-05")
+            // Back to the schema of v11: no dates on entities or mentions.
+            let undo = ["investment", "stage", "place", "sector"].map { "ALTER TABLE entity DROP COLUMN \($0)_date" }
+            try await Self.execute(
+                undo, forgetting: ["v12 project mention dates", "v13 entity project dates"], driver, location)
             try await withStore(location) { (store: any Store) async throws in
                 #expect(try await Self.read(store) == expected)
-                // An older page changes nothing; a newer one gives the stage.
+                // An older page and an undated one change nothing; a newer one gives the stage.
                 _ = try await store.save([Self.projectPage("2024-01-10", stage: "签约")], mode: .skipExisting)
+                _ = try await store.save([Self.projectPage(nil, stage: "停工")], mode: .skipExisting)
                 #expect(try await Self.stage(of: F.materials, in: store) == "投产")
                 _ = try await store.save([Self.projectPage("2024-09-10", stage: "竣工")], mode: .skipExisting)
                 #expect(try await Self.stage(of: F.materials, in: store) == "竣工")
             }
-            // The three project mentions stored before the migration got their pages' dates.
-            #expect(
-                try await Self.lines(
-                    "SELECT project_date FROM mention WHERE project_date IS NOT NULL ORDER BY project_date", driver,
-                    location) == "2024-01-10\n2024-03-05\n2024-06-18\n2024-06-18\n2024-09-10")
-            #expect(try await Self.count("SELECT count(*) FROM mention WHERE project_date IS NULL", driver, location) > 0)
+            #expect(try await Self.lines(dates, driver, location) == "2024-09-10 2024-03-05")
+            #expect(try await Self.count("SELECT count(*) FROM entity WHERE stage_date IS NOT NULL", driver, location) == 2)
         }
     }
 

@@ -134,6 +134,7 @@ extension PostgresStore {
         Migration(id: "v8 no name index", statements: SharedMigrations.dropNameIndex),
         Migration(id: "v11 project mention index", statements: SharedMigrations.projectMentionIndex),
         Migration(id: "v12 project mention dates", statements: SharedMigrations.projectMentionDates(.postgres)),
+        Migration(id: "v13 entity project dates", statements: SharedMigrations.entityProjectDates),
     ]
 
     /// Key of the advisory lock that lets one process at a time migrate a database ("almanac" in ASCII).

@@ -65,9 +65,11 @@ extension PostgresStore {
         let logger: Logger
         /// Entity ids by (kind, name), for this transaction.
         var entityIDs: [String: Int64] = [:]
-        /// Of those, entities whose project details may have changed.
-        var toRefresh: Set<Int64> = []
-        /// Entities that may have lost their last mention (those of replaced pages).
+        /// What this batch's mentions said about projects, by entity, in the order they were stored,
+        /// with their pages' dates.
+        var projectMentions: [Int64: [(details: ProjectDetails, date: String?)]] = [:]
+        /// Entities that may have lost their last mention or the mention a project column came from
+        /// (those of replaced pages).
         var mayBeUnmentioned: Set<Int64> = []
         /// Indicator ids by key, for this transaction.
         var indicatorIDs: [String: Int64] = [:]
@@ -156,7 +158,6 @@ extension PostgresStore {
                 WHERE article.page_id = \(pageID)
                 """, logger: logger)
             for try await id in rows.decode(Int64.self) {
-                toRefresh.insert(id)
                 mayBeUnmentioned.insert(id)
             }
             try await connection.query("DELETE FROM article WHERE page_id = \(pageID)", logger: logger)
@@ -199,7 +200,9 @@ extension PostgresStore {
                         throw PostgresStoreError(
                             .queryFailed, "entity \(mention.name) was not created before its mention")
                     }
-                    if mention.project != nil { toRefresh.insert(entityID) }
+                    if let project = mention.project {
+                        projectMentions[entityID, default: []].append((project, pageDate))
+                    }
                     mentions.append((entityID, articleID, field, mention))
                 }
             }
@@ -210,7 +213,7 @@ extension PostgresStore {
             }
             for start in stride(from: 0, to: mentions.count, by: 500) {
                 let chunk = mentions[start..<min(start + 500, mentions.count)]
-                try await connection.query(Self.mentionRows(chunk, pageDate: pageDate), logger: logger)
+                try await connection.query(Self.mentionRows(chunk), logger: logger)
             }
         }
 
@@ -298,8 +301,7 @@ extension PostgresStore {
 
         /// One `INSERT` of `mentions`.
         static func mentionRows(
-            _ mentions: ArraySlice<(entityID: Int64, articleID: Int64, field: ArticleField, mention: Mention)>,
-            pageDate: String?
+            _ mentions: ArraySlice<(entityID: Int64, articleID: Int64, field: ArticleField, mention: Mention)>
         ) -> PostgresQuery {
             var binds = PostgresBindings()
             var tuples: [String] = []
@@ -316,21 +318,21 @@ extension PostgresStore {
                 binds.append(project?.stage)
                 binds.append(project?.place)
                 binds.append(project?.sector)
-                binds.append(EntityKeys.projectDate(of: mention, pageDate: pageDate))
                 tuples.append("(" + (first..<binds.count + 1).map { "$\($0)" }.joined(separator: ", ") + ")")
             }
             return PostgresQuery(
                 unsafeSQL: """
                     INSERT INTO mention (entity_id, article_id, field, span_start, span_end, text, investment, stage,
-                        place, sector, project_date)
+                        place, sector)
                     VALUES \(tuples.joined(separator: ", "))
                     """, binds: binds)
         }
 
-        /// Removes the entities of replaced pages left without mentions and brings the project columns
-        /// of touched entities up to date: one statement
-        /// each for all the batch touched (planning a statement per entity cost more than running it).
-        /// Both lock the rows in id order (an index scan over a sorted array).
+        /// Removes the entities of replaced pages left without mentions and works their project
+        /// columns out again from all their mentions; brings the other touched entities' project
+        /// columns up to date from this batch's mentions (``ProjectColumns``). One statement each
+        /// for all the batch touched (planning a statement per entity cost more than running it);
+        /// rows are locked in id order.
         func refreshTouchedEntities() async throws {
             if !mayBeUnmentioned.isEmpty {
                 let ids = mayBeUnmentioned.sorted()
@@ -339,17 +341,68 @@ extension PostgresStore {
                     DELETE FROM entity WHERE id = ANY(\(ids))
                         AND NOT EXISTS (SELECT 1 FROM mention WHERE mention.entity_id = entity.id)
                     """, logger: logger)
+                var binds = PostgresBindings()
+                binds.append(ids)
+                try await connection.query(
+                    PostgresQuery(unsafeSQL: PostgresStore.recomputeProjectsSQL, binds: binds), logger: logger)
             }
-            guard !toRefresh.isEmpty else { return }
-            let ids = toRefresh.sorted()
+            let ids = projectMentions.keys.filter { !mayBeUnmentioned.contains($0) }.sorted()
+            guard !ids.isEmpty else { return }
+            // Read under lock: another writer's batch waits, then reads what this one wrote.
+            let rows = try await connection.query(
+                """
+                SELECT id, \(unescaped: ProjectColumns.sqlColumns) FROM entity WHERE id = ANY(\(ids))
+                ORDER BY id FOR UPDATE
+                """, logger: logger)
+            var changed: [(id: Int64, columns: ProjectColumns)] = []
+            for try await (id, investment, investmentDate, stage, stageDate, place, placeDate, sector, sectorDate) in rows
+                .decode((Int64, Double?, String?, String?, String?, String?, String?, String?, String?).self)
+            {
+                var stored = ProjectColumns()
+                stored.investment = .init(value: investment, date: investmentDate)
+                stored.stage = .init(value: stage, date: stageDate)
+                stored.place = .init(value: place, date: placeDate)
+                stored.sector = .init(value: sector, date: sectorDate)
+                var columns = stored
+                for (details, date) in projectMentions[id] ?? [] { columns.take(details, date: date) }
+                if columns != stored { changed.append((id, columns)) }
+            }
+            // 9 parameters an entity: 500 a statement stays far below PostgreSQL's 65,535.
+            for start in stride(from: 0, to: changed.count, by: 500) {
+                try await connection.query(
+                    Self.projectUpdate(changed[start..<min(start + 500, changed.count)]), logger: logger)
+            }
+        }
+
+        /// One `UPDATE` of the project columns of `entities`.
+        static func projectUpdate(_ entities: ArraySlice<(id: Int64, columns: ProjectColumns)>) -> PostgresQuery {
             var binds = PostgresBindings()
-            binds.append(ids)
-            try await connection.query(
-                PostgresQuery(unsafeSQL: PostgresStore.refreshProjectsSQL, binds: binds), logger: logger)
+            var tuples: [String] = []
+            for (id, columns) in entities {
+                let first = binds.count + 1
+                binds.append(id)
+                binds.append(columns.investment.value)
+                binds.append(columns.investment.date)
+                binds.append(columns.stage.value)
+                binds.append(columns.stage.date)
+                binds.append(columns.place.value)
+                binds.append(columns.place.date)
+                binds.append(columns.sector.value)
+                binds.append(columns.sector.date)
+                let types = ["bigint", "double precision", "text", "text", "text", "text", "text", "text", "text"]
+                tuples.append(
+                    "(" + types.enumerated().map { "$\(first + $0.offset)::\($0.element)" }.joined(separator: ", ") + ")")
+            }
+            let assignments = SharedMigrations.projectColumns.map { "\($0) = v.\($0), \($0)_date = v.\($0)_date" }
+            return PostgresQuery(
+                unsafeSQL: """
+                    UPDATE entity SET \(assignments.joined(separator: ", "))
+                    FROM (VALUES \(tuples.joined(separator: ", "))) AS v(id, \(ProjectColumns.sqlColumns))
+                    WHERE entity.id = v.id
+                    """, binds: binds)
         }
     }
 
-    /// Sets the project columns of the entities whose ids are in the array `$1` to the latest
-    /// mention's (by page date, then storage order) that gives each.
-    static let refreshProjectsSQL = SQLiteStore.refreshProjectSQL(id: "ANY($1)")
+    /// Works out again the project columns of the entities whose ids are in the array `$1`.
+    static let recomputeProjectsSQL = SQLiteStore.recomputeProjectSQL(id: "ANY($1)")
 }

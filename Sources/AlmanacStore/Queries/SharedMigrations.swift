@@ -64,13 +64,41 @@ enum SharedMigrations {
         "CREATE INDEX mention_project ON mention(entity_id) WHERE \(saysSomethingAboutAProject(""))"
     ]
 
+    /// The project columns an entity keeps, each with the page date it came from (`\(column)_date`).
+    static let projectColumns = ["investment", "stage", "place", "sector"]
+
+    /// Migration "v13 entity project dates", the same on PostgreSQL: an entity keeps, beside each
+    /// project column, the page date of the mention it came from, so a batch brings the columns up
+    /// to date from its own mentions alone (``ProjectColumns``); mentions no longer keep their
+    /// page's date (v12), and `mention_project` is v11's again, read only when a page is replaced.
+    static let entityProjectDates: [String] =
+        projectColumns.map { "ALTER TABLE entity ADD COLUMN \($0)_date TEXT" } + [
+            "UPDATE entity SET "
+                + projectColumns.map { "\($0)_date = \(latestProjectMention(giving: $0, read: "page.date"))" }
+                .joined(separator: ", ") + " WHERE \(saysSomethingAboutAProject("entity."))",
+            "DROP INDEX mention_project",
+            "ALTER TABLE mention DROP COLUMN project_date",
+        ] + projectMentionIndex
+
+    /// `read` (a column of `mention` or `page`) of the latest mention of `entity` that gives
+    /// `column`, by page date (none last), then storage order; through `mention_project`.
+    static func latestProjectMention(giving column: String, read: String) -> String {
+        """
+        (SELECT \(read) FROM mention JOIN article ON article.id = mention.article_id
+            JOIN page ON page.id = article.page_id
+            WHERE mention.entity_id = entity.id AND (\(saysSomethingAboutAProject()))
+                AND mention.\(column) IS NOT NULL
+            ORDER BY page.date DESC NULLS LAST, mention.id DESC LIMIT 1)
+        """
+    }
+
     /// Migration "v12 project mention dates", the same on PostgreSQL but for the index's spelling: a
     /// mention that says something about a project keeps its page's date (`project_date`; NULL on
     /// every other mention, which costs a byte), and `mention_project` orders an entity's project
     /// mentions newest first, so refreshing the entity's project columns reads the first one that
     /// gives each column instead of sorting all of them — a project in the news every day has
     /// thousands. The date is the page's as the mention was written; a page's date changes only when
-    /// the page is replaced, and its mentions with it.
+    /// the page is replaced, and its mentions with it. (v13 takes the column and the index back.)
     static func projectMentionDates(_ dialect: SQLDialect) -> [String] {
         // SQLite puts NULL before every date; reading its index backwards gives DESC NULLS LAST.
         let order = dialect == .sqlite ? "project_date, id" : "project_date DESC NULLS LAST, id DESC"

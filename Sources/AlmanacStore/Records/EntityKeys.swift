@@ -46,15 +46,6 @@ enum EntityKeys {
         mention.text == mention.name ? "" : mention.text
     }
 
-    /// The date a mention is stored with (`project_date`): its page's, when it says something about
-    /// a project (the refresh of an entity's project columns orders those by it), else none.
-    static func projectDate(of mention: Mention, pageDate: String?) -> String? {
-        guard let project = mention.project,
-            project.investment != nil || project.stage != nil || project.place != nil || project.sector != nil
-        else { return nil }
-        return pageDate
-    }
-
     /// The dictionary key of an entity.
     static func key(_ kind: EntityKind, _ name: String) -> String {
         "\(kind.rawValue)\u{1F}\(name)"

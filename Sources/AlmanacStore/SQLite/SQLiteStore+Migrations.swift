@@ -77,6 +77,9 @@ extension SQLiteStore {
         migrator.registerMigration("v12 project mention dates") { db in
             for statement in SharedMigrations.projectMentionDates(.sqlite) { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v13 entity project dates") { db in
+            for statement in SharedMigrations.entityProjectDates { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

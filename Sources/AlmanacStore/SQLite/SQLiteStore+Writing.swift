@@ -60,9 +60,11 @@ extension SQLiteStore {
         let db: Database
         /// Entity ids by (kind, name), for this transaction.
         var entityIDs: [String: Int64] = [:]
-        /// Entities whose project details may have changed.
-        var toRefresh: Set<Int64> = []
-        /// Entities that may have lost their last mention (those of replaced pages).
+        /// What this batch's mentions said about projects, by entity, in the order they were stored,
+        /// with their pages' dates.
+        var projectMentions: [Int64: [(details: ProjectDetails, date: String?)]] = [:]
+        /// Entities that may have lost their last mention or the mention a project column came from
+        /// (those of replaced pages).
         var mayBeUnmentioned: Set<Int64> = []
         /// Indicator ids by key, for this transaction.
         var indicatorIDs: [String: Int64] = [:]
@@ -86,7 +88,6 @@ extension SQLiteStore {
                         SELECT DISTINCT mention.entity_id FROM mention
                         JOIN article ON article.id = mention.article_id WHERE article.page_id = ?
                         """, arguments: [id])
-                toRefresh.formUnion(entities)
                 mayBeUnmentioned.formUnion(entities)
                 try db.execute(sql: "DELETE FROM article WHERE page_id = ?", arguments: [id])
                 try db.execute(
@@ -184,15 +185,15 @@ extension SQLiteStore {
                     db,
                     """
                     INSERT INTO mention (entity_id, article_id, field, span_start, span_end, text, investment,
-                        stage, place, sector, project_date)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        stage, place, sector)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 for (field, mention) in EntityKeys.storable(extracted.mentions) {
                     guard let entityID = entityIDs[EntityKeys.key(mention.kind, mention.name)] else {
                         throw DatabaseError(message: "entity \(mention.name) was not created before its mention")
                     }
                     let project = mention.project
-                    if project != nil { toRefresh.insert(entityID) }
+                    if let project { projectMentions[entityID, default: []].append((project, pageDate)) }
                     try insert.run { row in
                         row.add(entityID)
                         row.add(articleID)
@@ -204,7 +205,6 @@ extension SQLiteStore {
                         row.add(project?.stage)
                         row.add(project?.place)
                         row.add(project?.sector)
-                        row.add(EntityKeys.projectDate(of: mention, pageDate: pageDate))
                     }
                 }
             }
@@ -238,41 +238,62 @@ extension SQLiteStore {
             return db.lastInsertedRowID
         }
 
-        /// Removes the entities of replaced pages left without mentions and brings the project columns
-        /// of touched entities up to date.
+        /// Removes the entities of replaced pages left without mentions and works their project
+        /// columns out again from all their mentions; brings the other touched entities' project
+        /// columns up to date from this batch's mentions (``ProjectColumns``).
         func refreshTouchedEntities() throws {
             for id in mayBeUnmentioned.sorted() {
                 try db.cachedStatement(
                     sql: "DELETE FROM entity WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mention WHERE entity_id = ?)"
                 ).execute(arguments: [id, id])
+                try db.cachedStatement(sql: SQLiteStore.recomputeProjectSQL).execute(arguments: [id])
             }
-            for id in toRefresh.sorted() {
-                try db.cachedStatement(sql: SQLiteStore.refreshProjectSQL).execute(arguments: [id])
+            for (id, mentions) in projectMentions.sorted(by: { $0.key < $1.key }) where !mayBeUnmentioned.contains(id) {
+                let read = try db.cachedStatement(sql: "SELECT \(ProjectColumns.sqlColumns) FROM entity WHERE id = ?")
+                guard let row = try GRDB.Row.fetchOne(read, arguments: [id]) else {
+                    throw DatabaseError(message: "entity \(id) was mentioned but cannot be found")
+                }
+                let stored = ProjectColumns(row)
+                var columns = stored
+                for (details, date) in mentions { columns.take(details, date: date) }
+                guard columns != stored else { continue }
+                try db.cachedStatement(sql: "UPDATE entity SET \(ProjectColumns.sqlAssignments) WHERE id = ?")
+                    .execute(arguments: StatementArguments(columns.databaseValues + [id.databaseValue]))
             }
         }
     }
 
-    /// Sets an entity's project columns to the latest mention's (by page date, then storage order) that gives each.
-    static let refreshProjectSQL = refreshProjectSQL(id: "?")
+    /// Works an entity's project columns and their dates out again from all its mentions: the
+    /// latest mention's (by page date, then storage order) that gives each.
+    static let recomputeProjectSQL = recomputeProjectSQL(id: "?")
 
-    /// The statement that refreshes the project columns of the entities `WHERE id = \(id)`: one
-    /// parameter (`?`), or on PostgreSQL an array of them (`ANY($1)`).
-    static func refreshProjectSQL(id: String) -> String {
-        // The mentions that say something about a project are read through `mention_project`, an
-        // index of those alone, newest first (its condition is repeated so both databases use it):
-        // each column reads down it to the first mention that gives one, however many there are.
-        func latest(_ column: String) -> String {
-            """
-            (SELECT mention.\(column) FROM mention
-                WHERE mention.entity_id = entity.id AND (\(SharedMigrations.saysSomethingAboutAProject()))
-                    AND mention.\(column) IS NOT NULL
-                ORDER BY mention.project_date DESC NULLS LAST, mention.id DESC LIMIT 1)
-            """
+    /// The statement that works out again the project columns of the entities `WHERE id = \(id)`:
+    /// one parameter (`?`), or on PostgreSQL an array of them (`ANY($1)`).
+    static func recomputeProjectSQL(id: String) -> String {
+        let assignments = SharedMigrations.projectColumns.map { column in
+            "\(column) = \(SharedMigrations.latestProjectMention(giving: column, read: "mention.\(column)")), "
+                + "\(column)_date = \(SharedMigrations.latestProjectMention(giving: column, read: "page.date"))"
         }
-        return """
-            UPDATE entity SET investment = \(latest("investment")), stage = \(latest("stage")),
-                place = \(latest("place")), sector = \(latest("sector"))
-            WHERE id = \(id)
-            """
+        return "UPDATE entity SET \(assignments.joined(separator: ", ")) WHERE id = \(id)"
+    }
+}
+
+extension ProjectColumns {
+    /// The columns of a row read with ``sqlColumns``.
+    init(_ row: GRDB.Row) {
+        self.init()
+        investment = Column(value: row[0], date: row[1])
+        stage = Column(value: row[2], date: row[3])
+        place = Column(value: row[4], date: row[5])
+        sector = Column(value: row[6], date: row[7])
+    }
+
+    /// The values to write, in the order of ``sqlColumns``.
+    var databaseValues: [DatabaseValue] {
+        [
+            investment.value.databaseValue, investment.date.databaseValue, stage.value.databaseValue,
+            stage.date.databaseValue, place.value.databaseValue, place.date.databaseValue,
+            sector.value.databaseValue, sector.date.databaseValue,
+        ]
     }
 }
