@@ -28,6 +28,10 @@ public struct Ingest: Sendable {
     public var mode: SaveMode
     /// At most this many pages per write transaction.
     public var batchSize: Int
+    /// Large transactions: at scale the one writer sets the pace, and each commit writes the pages
+    /// of a dozen indexes that every batch touches anew. 10,000 generated pages on SQLite: 208.8
+    /// pages/s in batches of 32, 265.1 of 128, 274.0 of 256 (peak memory 291 and 316 MB).
+    public static let defaultBatchSize = 256
     /// A batch is written when it is full or when this long has passed since the last write.
     public var batchInterval: Duration
     /// Whether to take the files in a random order: several processes ingesting the same files into one
@@ -40,7 +44,7 @@ public struct Ingest: Sendable {
     public init(
         store: any Store, reader: PageReader = PageReader(), extraction: PageExtraction? = nil, paper: String = "",
         date: String? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, mode: SaveMode = .skipExisting,
-        batchSize: Int = 32, batchInterval: Duration = .milliseconds(250), shuffled: Bool = false
+        batchSize: Int = defaultBatchSize, batchInterval: Duration = .milliseconds(250), shuffled: Bool = false
     ) throws {
         self.shuffled = shuffled
         self.store = store

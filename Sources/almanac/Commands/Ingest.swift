@@ -35,8 +35,12 @@ struct Ingest: AsyncParsableCommand {
     @Option(help: "How many pages to lay out and extract at once (default: the number of active processors).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "At most this many pages per write transaction.")
-    var batchSize = 32
+    @Option(
+        help: """
+            At most this many pages per write transaction; a batch is written sooner when the writer \
+            is free and a quarter of a second has passed.
+            """)
+    var batchSize = Almanac.Ingest.defaultBatchSize
 
     @Flag(
         inversion: .prefixedNo,
