@@ -4,8 +4,9 @@ import Synchronization
 
 /// Where a process's time in SQLite went, statement by statement: with `ALMANAC_SQL_PROFILE` set in
 /// the environment, every connection of a ``SQLiteStore`` is traced, and when the process exits the
-/// statements that took longest are printed on standard error, each with its total seconds and how
-/// often it ran — what `pg_stat_statements` tells of a PostgreSQL server.
+/// statements that took longest (25, or `ALMANAC_SQL_PROFILE_LIMIT` of them) are printed on standard
+/// error, each with its total seconds and how often it ran — what `pg_stat_statements` tells of a
+/// PostgreSQL server.
 ///
 /// ```sh
 /// ALMANAC_SQL_PROFILE=1 almanac ingest --db archive.sqlite pages/
@@ -16,8 +17,8 @@ enum SQLProfile {
     /// Whether this process traces its statements.
     static let isEnabled = ProcessInfo.processInfo.environment["ALMANAC_SQL_PROFILE"] != nil
 
-    /// How many statements the report lists.
-    static let reported = 25
+    /// How many statements the report lists: `ALMANAC_SQL_PROFILE_LIMIT`, else 25.
+    static let reported = ProcessInfo.processInfo.environment["ALMANAC_SQL_PROFILE_LIMIT"].flatMap { Int($0) } ?? 25
 
     /// Seconds and runs by statement text.
     private static let totals = Mutex<[String: (runs: Int, seconds: Double)]>([:])
