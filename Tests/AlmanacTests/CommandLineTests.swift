@@ -69,6 +69,23 @@ struct CommandLineTests {
         #expect(plain.status == 0 && !plain.errors.contains("SQL profile"))
     }
 
+    @Test func aBodyDeflatedByOneProcessReadsBackInAnother() async throws {
+        // Long and repetitive: stored deflated with the archive's body dictionary, which a process
+        // that reads it knows only from the archive (each process registers it when it opens one).
+        let folder = try ScratchFolder()
+        let body = (1...40).map { "岚江市第\($0)批重点项目集中开工，总投资\($0 * 7)亿元，涉及新材料、装备制造和现代物流。" }
+            .joined(separator: "\n")
+        _ = try folder.write("2024-05-06_b.txt", "# 重点项目集中开工\n\n本报讯 " + body + "\n")
+        let db = folder.url.appendingPathComponent("b.sqlite").path
+        #expect(try await Self.run(["ingest", "--db", db, folder.url.path]).status == 0)
+        let exported = try await Self.run(["export", "--db", db, "--format", "jsonl", "--what", "articles"])
+        #expect(exported.status == 0)
+        let line = try #require(exported.output.split(separator: "\n").first)
+        let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        let text = try #require((record?["article"] as? [String: Any])?["body"] as? String)
+        #expect(text.contains("岚江市第1批重点项目集中开工") && text.contains("岚江市第40批重点项目集中开工，总投资280亿元"))
+    }
+
     @Test func unknownEncodingIsAUsageError() async throws {
         let result = try await Self.run(["pages", "--encoding", "latin9", "x.txt"])
         #expect(result.status != 0)
