@@ -358,14 +358,9 @@ extension PostgresStore {
             for try await (id, investment, investmentDate, stage, stageDate, place, placeDate, sector, sectorDate) in rows
                 .decode((Int64, Double?, String?, String?, String?, String?, String?, String?, String?).self)
             {
-                var stored = ProjectColumns()
-                stored.investment = .init(value: investment, date: investmentDate)
-                stored.stage = .init(value: stage, date: stageDate)
-                stored.place = .init(value: place, date: placeDate)
-                stored.sector = .init(value: sector, date: sectorDate)
-                var columns = stored
-                for (details, date) in projectMentions[id] ?? [] { columns.take(details, date: date) }
-                if columns != stored { changed.append((id, columns)) }
+                let stored = ProjectColumns(
+                    investment, investmentDate, stage, stageDate, place, placeDate, sector, sectorDate)
+                if let columns = stored.taking(projectMentions[id] ?? []) { changed.append((id, columns)) }
             }
             // 9 parameters an entity: 500 a statement stays far below PostgreSQL's 65,535.
             for start in stride(from: 0, to: changed.count, by: 500) {
@@ -376,6 +371,7 @@ extension PostgresStore {
 
         /// One `UPDATE` of the project columns of `entities`.
         static func projectUpdate(_ entities: ArraySlice<(id: Int64, columns: ProjectColumns)>) -> PostgresQuery {
+            let types = ["bigint", "double precision", "text", "text", "text", "text", "text", "text", "text"]
             var binds = PostgresBindings()
             var tuples: [String] = []
             for (id, columns) in entities {
@@ -389,7 +385,6 @@ extension PostgresStore {
                 binds.append(columns.place.date)
                 binds.append(columns.sector.value)
                 binds.append(columns.sector.date)
-                let types = ["bigint", "double precision", "text", "text", "text", "text", "text", "text", "text"]
                 tuples.append(
                     "(" + types.enumerated().map { "$\(first + $0.offset)::\($0.element)" }.joined(separator: ", ") + ")")
             }

@@ -38,6 +38,19 @@ struct ProjectColumns: Sendable, Equatable {
     var place = Column<String>()
     var sector = Column<String>()
 
+    init() {}
+
+    /// The columns as an entity row stores them, in the order of ``sqlColumns``.
+    init(
+        _ investment: Double?, _ investmentDate: String?, _ stage: String?, _ stageDate: String?,
+        _ place: String?, _ placeDate: String?, _ sector: String?, _ sectorDate: String?
+    ) {
+        self.investment = Column(value: investment, date: investmentDate)
+        self.stage = Column(value: stage, date: stageDate)
+        self.place = Column(value: place, date: placeDate)
+        self.sector = Column(value: sector, date: sectorDate)
+    }
+
     /// The entity columns, each before its date, in the order of ``sqlAssignments`` and of the
     /// drivers' reading and writing: `investment, investment_date, stage, stage_date, …`.
     static let sqlColumns = SharedMigrations.projectColumns.map { "\($0), \($0)_date" }.joined(separator: ", ")
@@ -52,5 +65,12 @@ struct ProjectColumns: Sendable, Equatable {
         stage.take(details.stage, date: date)
         place.take(details.place, date: date)
         sector.take(details.sector, date: date)
+    }
+
+    /// The columns after taking `mentions`, in the order they were stored; nil when nothing changes.
+    func taking(_ mentions: [(details: ProjectDetails, date: String?)]) -> ProjectColumns? {
+        var columns = self
+        for (details, date) in mentions { columns.take(details, date: date) }
+        return columns == self ? nil : columns
     }
 }

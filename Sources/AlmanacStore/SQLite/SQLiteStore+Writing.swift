@@ -253,10 +253,7 @@ extension SQLiteStore {
                 guard let row = try GRDB.Row.fetchOne(read, arguments: [id]) else {
                     throw DatabaseError(message: "entity \(id) was mentioned but cannot be found")
                 }
-                let stored = ProjectColumns(row)
-                var columns = stored
-                for (details, date) in mentions { columns.take(details, date: date) }
-                guard columns != stored else { continue }
+                guard let columns = ProjectColumns(row).taking(mentions) else { continue }
                 try db.cachedStatement(sql: "UPDATE entity SET \(ProjectColumns.sqlAssignments) WHERE id = ?")
                     .execute(arguments: StatementArguments(columns.databaseValues + [id.databaseValue]))
             }
@@ -281,11 +278,7 @@ extension SQLiteStore {
 extension ProjectColumns {
     /// The columns of a row read with ``sqlColumns``.
     init(_ row: GRDB.Row) {
-        self.init()
-        investment = Column(value: row[0], date: row[1])
-        stage = Column(value: row[2], date: row[3])
-        place = Column(value: row[4], date: row[5])
-        sector = Column(value: row[6], date: row[7])
+        self.init(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7])
     }
 
     /// The values to write, in the order of ``sqlColumns``.

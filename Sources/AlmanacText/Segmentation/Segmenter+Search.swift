@@ -53,46 +53,35 @@ extension Segmenter {
             guard Self.isSearchable(scalars[range]) else { continue }
             words.append(range)
             // A Han word's lexicon node, shared by its sub-words and its stranded pairs.
-            let isHan = scalars[range].allSatisfy { ScalarClass.isHan(ScalarClass.foldWidth($0)) }
-            let isKnown = isHan && range.count > 1 && isLexiconWord(scalars[range])
+            let isHan = Self.isHanWord(scalars[range])
+            let isKnown = isHan && range.count > 1 && lexicon.contains(scalars: scalars[range])
             if isHan { appendSubwords(of: range, in: scalars, isKnown: isKnown, to: &subwords) }
             appendStrandedPairs(at: index, in: ranges, scalars, isHan: isHan, isKnown: isKnown, to: &subwords)
         }
         return words + subwords
     }
 
-    /// Pairs across the boundaries of a word the segmenter was unsure of, so the name it cut through
-    /// is still found: for a single character left over beside a word (`岚` of `岚 江边`), the pairs
-    /// it forms with its neighbours' nearest characters (`岚江`) and its join with the next word
-    /// (`岚江边`, as `searchTerms(in:)` joins it in a query); for a word the lexicon lacks (`在岚` of
-    /// `在岚 江边`), the pairs across its two ends (`岚江`).
-    func strandedPairs(at index: Int, in ranges: [Range<Int>], _ scalars: [UInt32]) -> [String] {
-        let range = ranges[index]
-        let isHan = scalars[range].allSatisfy { ScalarClass.isHan(ScalarClass.foldWidth($0)) }
-        let isKnown = isHan && range.count > 1 && isLexiconWord(scalars[range])
-        var pairs: [Range<Int>] = []
-        appendStrandedPairs(at: index, in: ranges, scalars, isHan: isHan, isKnown: isKnown, to: &pairs)
-        return pairs.map { String(scalarValues: scalars[$0]) }
-    }
-
-    /// Appends the ranges of `strandedPairs(at:in:_:)`, given whether the word is all Han and known
-    /// to the lexicon.
+    /// Appends the pairs across the boundaries of a word the segmenter was unsure of, so the name it
+    /// cut through is still found: for a single character left over beside a word (`岚` of `岚 江边`),
+    /// the pairs it forms with its neighbours' nearest characters (`岚江`) and its join with the next
+    /// word (`岚江边`, as `searchTerms(in:)` joins it in a query); for a word the lexicon lacks (`在岚`
+    /// of `在岚 江边`), the pairs across its two ends (`岚江`). `isHan` and `isKnown` say whether the
+    /// word is all Han and a lexicon word.
     func appendStrandedPairs(
         at index: Int, in ranges: [Range<Int>], _ scalars: [UInt32], isHan: Bool, isKnown: Bool,
         to pairs: inout [Range<Int>]
     ) {
         let range = ranges[index]
-        func isHanWord(_ range: Range<Int>) -> Bool {
-            scalars[range].allSatisfy { ScalarClass.isHan(ScalarClass.foldWidth($0)) }
-        }
         guard isHan else { return }
         let single = range.count == 1 && !Self.grammaticalCharacters.contains(scalars[range.lowerBound])
         let unknown = range.count > 1 && !isKnown
         guard single || unknown else { return }
-        if index > 0, ranges[index - 1].upperBound == range.lowerBound, isHanWord(ranges[index - 1]) {
+        if index > 0, ranges[index - 1].upperBound == range.lowerBound, Self.isHanWord(scalars[ranges[index - 1]]) {
             pairs.append(range.lowerBound - 1..<range.lowerBound + 1)
         }
-        if index + 1 < ranges.count, ranges[index + 1].lowerBound == range.upperBound, isHanWord(ranges[index + 1]) {
+        if index + 1 < ranges.count, ranges[index + 1].lowerBound == range.upperBound,
+            Self.isHanWord(scalars[ranges[index + 1]])
+        {
             let next = ranges[index + 1]
             pairs.append(range.upperBound - 1..<next.lowerBound + 1)
             if single, next.count > 1 {
@@ -112,10 +101,8 @@ extension Segmenter {
     /// letter or digit has no terms.
     public func searchTerms(in query: String) -> [[String]] {
         let scalars = query.scalarValues
-        let ranges = wordRanges(in: scalars).filter { Self.isSearchable(String(scalarValues: scalars[$0])) }
-        func isHan(_ range: Range<Int>) -> Bool {
-            scalars[range].allSatisfy { ScalarClass.isHan(ScalarClass.foldWidth($0)) }
-        }
+        let ranges = wordRanges(in: scalars).filter { Self.isSearchable(scalars[$0]) }
+        func isHan(_ range: Range<Int>) -> Bool { Self.isHanWord(scalars[range]) }
         var groups: [[Range<Int>]] = []
         var singles: [Range<Int>] = []
         func flushSingles() {
@@ -155,20 +142,15 @@ extension Segmenter {
     public func subwords(of word: String) -> [String] {
         let scalars = word.unicodeScalars.map { ScalarClass.foldWidth($0.value) }
         guard scalars.allSatisfy(ScalarClass.isHan) else { return [] }
-        let isKnown = scalars.count > 1 && isLexiconWord(scalars[...])
+        let isKnown = scalars.count > 1 && lexicon.contains(scalars: scalars[...])
         var found: [Range<Int>] = []
         appendSubwords(of: 0..<scalars.count, in: scalars, isKnown: isKnown, to: &found)
         return found.map { String(scalarValues: scalars[$0]) }
     }
 
-    /// Whether the lexicon holds `word` (width-folded scalars) as a word of its own.
-    func isLexiconWord(_ word: ArraySlice<UInt32>) -> Bool {
-        var node: Int32 = 0
-        for value in word {
-            node = lexicon.child(of: node, label: value)
-            if node < 0 { return false }
-        }
-        return lexicon.frequency(at: node) > 0
+    /// Whether every scalar of `word`, width-folded, is a Han character.
+    static func isHanWord(_ word: ArraySlice<UInt32>) -> Bool {
+        word.allSatisfy { ScalarClass.isHan(ScalarClass.foldWidth($0)) }
     }
 
     /// Appends where the sub-words of the all-Han word at `word` in `scalars` lie (see `subwords(of:)`).
