@@ -52,9 +52,13 @@ enum SharedMigrations {
     /// the unique index on (kind, name) (`EntityStatements.anyKind`), so the index on names goes.
     static let dropNameIndex = ["DROP INDEX entity_name"]
 
+    /// The project columns of mentions and entities (an entity keeps each with the page date it came
+    /// from, `\(column)_date`, since v13).
+    static let projectColumns = ["investment", "stage", "place", "sector"]
+
     /// The condition of a mention that says something about a project; `prefix` qualifies its columns.
     static func saysSomethingAboutAProject(_ prefix: String = "mention.") -> String {
-        ["investment", "stage", "place", "sector"].map { "\(prefix)\($0) IS NOT NULL" }.joined(separator: " OR ")
+        projectColumns.map { "\(prefix)\($0) IS NOT NULL" }.joined(separator: " OR ")
     }
 
     /// Migration "v11 project mention index", the same on PostgreSQL: the mentions that say something
@@ -63,9 +67,6 @@ enum SharedMigrations {
     static let projectMentionIndex = [
         "CREATE INDEX mention_project ON mention(entity_id) WHERE \(saysSomethingAboutAProject(""))"
     ]
-
-    /// The project columns an entity keeps, each with the page date it came from (`\(column)_date`).
-    static let projectColumns = ["investment", "stage", "place", "sector"]
 
     /// Migration "v13 entity project dates", the same on PostgreSQL: an entity keeps, beside each
     /// project column, the page date of the mention it came from, so a batch brings the columns up

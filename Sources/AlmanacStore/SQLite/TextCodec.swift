@@ -54,12 +54,7 @@ enum TextCodec {
             self.bytes = bytes
             primed = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
             primed.initialize(to: z_stream())
-            var status = deflateInit_(primed, 6, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
-            precondition(status == Z_OK, "zlib deflateInit failed (\(status))")
-            if !bytes.isEmpty {
-                status = bytes.withUnsafeBufferPointer { deflateSetDictionary(primed, $0.baseAddress, uInt($0.count)) }
-                precondition(status == Z_OK, "zlib deflateSetDictionary failed (\(status))")
-            }
+            TextCodec.open(primed, dictionary: bytes)
         }
 
         deinit {
@@ -138,16 +133,16 @@ enum TextCodec {
     // MARK: - zlib
 
     static func deflated(_ bytes: [UInt8], dictionary: [UInt8]) -> Data {
-        deflated(bytes) { stream in
-            var status = deflateInit_(stream, 6, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
-            precondition(status == Z_OK, "zlib deflateInit failed (\(status))")
-            if !dictionary.isEmpty {
-                status = dictionary.withUnsafeBufferPointer {
-                    deflateSetDictionary(stream, $0.baseAddress, uInt($0.count))
-                }
-                precondition(status == Z_OK, "zlib deflateSetDictionary failed (\(status))")
-            }
-        }
+        deflated(bytes) { stream in open(stream, dictionary: dictionary) }
+    }
+
+    /// Opens `stream` for deflating at level 6, with `dictionary` set when there is one.
+    static func open(_ stream: UnsafeMutablePointer<z_stream>, dictionary: [UInt8]) {
+        var status = deflateInit_(stream, 6, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+        precondition(status == Z_OK, "zlib deflateInit failed (\(status))")
+        guard !dictionary.isEmpty else { return }
+        status = dictionary.withUnsafeBufferPointer { deflateSetDictionary(stream, $0.baseAddress, uInt($0.count)) }
+        precondition(status == Z_OK, "zlib deflateSetDictionary failed (\(status))")
     }
 
     /// `bytes` deflated by a stream that `start` opens (and the caller then ends), after the 4-byte length.
