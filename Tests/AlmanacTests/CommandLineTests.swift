@@ -33,6 +33,16 @@ struct CommandLineTests {
         #expect((article?["body"] as? String)?.contains("12亿元") == true)
     }
 
+    @Test func ingestOfAFolderWithoutPagesSaysSoAndFails() async throws {
+        let folder = try ScratchFolder()
+        _ = try folder.write("notes.json", "{}")
+        let db = folder.url.appendingPathComponent("a.sqlite").path
+        let result = try await Self.run(["ingest", "--db", db, folder.url.path])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("\(folder.url.path) holds no page files (.md, .text, .txt)"))
+        #expect(result.errors.contains("nothing to ingest"))
+    }
+
     @Test func ingestTwiceSkipsAndArticlesListsWhatIsStored() async throws {
         let folder = try ScratchFolder()
         _ = try folder.write("2024-05-14_a.txt", "# 新区首季投资增长\n\n本报讯 岚江新区一季度完成投资12亿元。\n")

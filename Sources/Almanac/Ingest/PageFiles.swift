@@ -5,14 +5,27 @@ public enum PageFiles {
     /// The file extensions taken from inside folders; a file named directly is always taken.
     public static let extensions: Set<String> = ["txt", "text", "md"]
 
+    /// The page files of some paths, and the folders among them that held none (most likely a
+    /// mistyped folder or pages with another extension, which a caller should say).
+    public struct Listing: Sendable, Equatable {
+        public var files: [String] = []
+        public var emptyFolders: [String] = []
+    }
+
     /// Files named directly, in order, then for each folder its page files in path order (recursively,
     /// hidden entries skipped). A path that does not exist is kept, so reading it reports the error.
     public static func expand(_ paths: [String]) -> [String] {
-        var result: [String] = []
+        list(paths).files
+    }
+
+    /// ``expand(_:)`` with the folders that held no page file. A symbolic link inside a folder is
+    /// taken when it leads to a regular file (a folder of links to pages kept elsewhere).
+    public static func list(_ paths: [String]) -> Listing {
+        var listing = Listing()
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                result.append(path)
+                listing.files.append(path)
                 continue
             }
             let root = URL(fileURLWithPath: path)
@@ -20,13 +33,20 @@ public enum PageFiles {
                 at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
             var found: [String] = []
             while let url = enumerator?.nextObject() as? URL {
-                guard extensions.contains(url.pathExtension.lowercased()),
-                    (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
-                else { continue }
+                guard extensions.contains(url.pathExtension.lowercased()), isRegularFile(url) else { continue }
                 found.append(url.path)
             }
-            result += found.sorted()
+            if found.isEmpty { listing.emptyFolders.append(path) }
+            listing.files += found.sorted()
         }
-        return result
+        return listing
+    }
+
+    /// Whether `url` is a regular file, or a symbolic link that leads to one.
+    private static func isRegularFile(_ url: URL) -> Bool {
+        if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { return true }
+        var isDirectory: ObjCBool = false
+        // fileExists follows links; a link to a folder or a dangling link is not a page.
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 }

@@ -69,7 +69,16 @@ struct Ingest: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let files = PageFiles.expand(paths)
+        let listing = PageFiles.list(paths)
+        let files = listing.files
+        for folder in listing.emptyFolders {
+            let kinds = PageFiles.extensions.sorted().map { ".\($0)" }.joined(separator: ", ")
+            printError("almanac: warning: \(folder) holds no page files (\(kinds))")
+        }
+        guard !files.isEmpty else {
+            printError("almanac: nothing to ingest: no page files in \(paths.joined(separator: ", "))")
+            throw ExitCode(1)
+        }
         let showProgress = standardErrorIsTerminal && !json
         let shuffled: Bool
         if let shuffle {
