@@ -1,3 +1,4 @@
+import AlmanacModel
 import Crypto
 import Foundation
 
@@ -25,12 +26,5 @@ private func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
 
 /// ``bodyDigestBytes(_:)`` in hex.
 func bodyDigest(_ body: String) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var hex: [UInt8] = []
-    hex.reserveCapacity(64)
-    for byte in bodyDigestBytes(body) {
-        hex.append(digits[Int(byte >> 4)])
-        hex.append(digits[Int(byte & 0x0F)])
-    }
-    return String(decoding: hex, as: UTF8.self)
+    bodyDigestBytes(body).lowercaseHex
 }

@@ -41,6 +41,13 @@ struct PageReaderTests {
         #expect(page.sha256.count == 64)
     }
 
+    @Test func knowsAPageByTheHexSHA256OfItsBytes() throws {
+        let folder = try ScratchFolder()
+        // The FIPS 180-2 test vector: SHA-256 of "abc".
+        let page = try PageReader().read(path: try folder.write("abc.txt", "abc"))
+        #expect(page.sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
     @Test func dropsByteOrderMarkAndCarriageReturns() throws {
         let folder = try ScratchFolder()
         let path = try folder.write("bom.txt", [0xEF, 0xBB, 0xBF] + Array("第一行\r\n第二行\r\n".utf8))

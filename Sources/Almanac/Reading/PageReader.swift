@@ -35,7 +35,7 @@ public struct PageReader: Sendable {
             throw ReadError(.unreadable, path: path, message: "cannot be read (\(error.localizedDescription))")
         }
         let text = try decode(data, path: path)
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: data).lowercaseHex
         return Page(source: path, sha256: digest, text: text)
     }
 
@@ -111,7 +111,7 @@ public struct PageReader: Sendable {
     }
 
     static func unifyLineEnds(_ text: String) -> String {
-        guard text.unicodeScalars.contains("\r") else { return text }
+        guard text.utf8.contains(0x0D) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }

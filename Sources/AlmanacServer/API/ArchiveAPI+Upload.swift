@@ -1,4 +1,5 @@
 import Almanac
+import AlmanacModel
 import AlmanacStore
 import Crypto
 import Foundation
@@ -33,7 +34,7 @@ extension ArchiveAPI {
         var request = request
         let buffer = try await request.collectBody(upTo: configuration.maxUploadBytes)
         let data = Data(buffer.readableBytesView)
-        let sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let sha256 = SHA256.hash(data: data).lowercaseHex
         let summary = try await ingest(data, name: name, paper: paper)
         if let failure = summary.failed.first {
             throw Problem.unprocessable(nil, "the page could not be read: \(failure.reason)")

@@ -56,7 +56,7 @@ public struct SearchText: Sendable {
             "user \(segmenter.userLexicon.entries.map(\.word).joined(separator: ","))",
             segmenter.searchWords(in: Self.probe).joined(separator: " "),
         ].joined(separator: "\n")
-        fingerprint = SHA256.hash(data: Array(description.utf8)).map { String(format: "%02x", $0) }.joined()
+        fingerprint = SHA256.hash(data: Array(description.utf8)).lowercaseHex
     }
 
     /// Over the bundled lexicon, loaded once per process.
