@@ -1,4 +1,5 @@
 import AlmanacModel
+import AlmanacText
 
 /// What an archive stores for a fact besides its quantity's numbers, in its compact form.
 ///
@@ -24,8 +25,8 @@ struct FactColumns: Sendable {
 
     /// The columns of `facts`, read from `article`.
     static func of(_ facts: [(field: ArticleField, fact: Fact)], in article: Article) -> [FactColumns] {
-        var scalars: [ArticleField: [Unicode.Scalar]] = [:]
-        func fieldScalars(_ field: ArticleField) -> [Unicode.Scalar]? {
+        var scalars: [ArticleField: [UInt32]] = [:]
+        func fieldScalars(_ field: ArticleField) -> [UInt32]? {
             if let cut = scalars[field] { return cut }
             let text: String
             switch field {
@@ -34,7 +35,7 @@ struct FactColumns: Sendable {
             case .body: text = article.body
             case .caption: return nil
             }
-            let cut = Array(text.unicodeScalars)
+            let cut = text.scalarValues
             scalars[field] = cut
             return cut
         }
@@ -46,12 +47,12 @@ struct FactColumns: Sendable {
                 indicatorKey: key)
             guard let field = fieldScalars(field) else { return columns }
             if !quantity.text.isEmpty, quantity.start >= 0, quantity.start <= quantity.end, quantity.end <= field.count,
-                field[quantity.start..<quantity.end].elementsEqual(quantity.text.unicodeScalars)
+                field[quantity.start..<quantity.end].elementsEqual(quantity.text.unicodeScalars.lazy.map(\.value))
             {
                 columns.text = ""
             }
             if let range = FactSentence.locate(
-                Array(fact.sentence.unicodeScalars), in: field,
+                fact.sentence.scalarValues, in: field,
                 holding: quantity.start..<max(quantity.start, quantity.end))
             {
                 (columns.sentence, columns.sentenceStart, columns.sentenceEnd) = ("", range.lowerBound, range.upperBound)

@@ -10,7 +10,7 @@ import AlmanacModel
 enum FactSentence {
     /// The scalar range of an occurrence of `sentence` in `text` that holds `quantity`, if any.
     static func locate(
-        _ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], holding quantity: Range<Int>
+        _ needle: [UInt32], in haystack: [UInt32], holding quantity: Range<Int>
     ) -> Range<Int>? {
         guard !needle.isEmpty, needle.count <= haystack.count, quantity.upperBound <= haystack.count else { return nil }
         // The occurrence must start at or before the quantity and end at or after it.
