@@ -176,10 +176,13 @@ struct CompactStorageMigrationTests {
             #expect(project.stage == "投产" && project.investment == 1.5e9)
             let dates = "SELECT stage_date || ' ' || investment_date FROM entity WHERE name = '\(F.materials)'"
             #expect(try await Self.lines(dates, driver, location) == "2024-06-18 2024-03-05")
-            // Back to the schema of v11: no dates on entities or mentions.
-            let undo = ["investment", "stage", "place", "sector"].map { "ALTER TABLE entity DROP COLUMN \($0)_date" }
+            // Back to the schema of v11: no dates or pages on entities or mentions.
+            let undo = ["investment", "stage", "place", "sector"].flatMap {
+                ["ALTER TABLE entity DROP COLUMN \($0)_date", "ALTER TABLE entity DROP COLUMN \($0)_page"]
+            }
             try await Self.execute(
-                undo, forgetting: ["v12 project mention dates", "v13 entity project dates"], driver, location)
+                undo, forgetting: ["v12 project mention dates", "v13 entity project dates", "v14 entity project pages"],
+                driver, location)
             try await withStore(location) { (store: any Store) async throws in
                 #expect(try await Self.read(store) == expected)
                 // An older page and an undated one change nothing; a newer one gives the stage.
@@ -191,6 +194,42 @@ struct CompactStorageMigrationTests {
             }
             #expect(try await Self.lines(dates, driver, location) == "2024-09-10 2024-03-05")
             #expect(try await Self.count("SELECT count(*) FROM entity WHERE stage_date IS NOT NULL", driver, location) == 2)
+        }
+    }
+
+    @Test(arguments: Driver.allCases)
+    func pagesOfOneDayGiveProjectDetailsByNameWhateverOrderTheyWereStoredIn(driver: Driver) async throws {
+        // Two pages of the same day disagree on the stage; the later page by name gives it, whether
+        // it is stored first, last, or in the same batch.
+        func page(_ name: String, stage: String) -> ExtractedPage {
+            var page = Self.projectPage("2024-07-01", stage: stage)
+            page.page = F.page(name, date: "2024-07-01")
+            return page
+        }
+        let first = page("2024-07-01_p2.txt", stage: "签约")
+        let second = page("2024-07-01_p5.txt", stage: "开工")
+        for order in [[[first], [second]], [[second], [first]], [[second, first]]] {
+            try await driver.withLocation { location in
+                try await withStore(location) { (store: any Store) async throws in
+                    for batch in order { _ = try await store.save(batch, mode: .skipExisting) }
+                    #expect(try await Self.stage(of: F.materials, in: store) == "开工")
+                }
+                let source = "SELECT stage_date || ' ' || stage_page FROM entity WHERE name = '\(F.materials)'"
+                #expect(try await Self.lines(source, driver, location) == "2024-07-01 2024-07-01_p5.txt")
+                // An archive of v13, whose columns came from the page stored last, is worked out again.
+                let undo = ["investment", "stage", "place", "sector"].map { "ALTER TABLE entity DROP COLUMN \($0)_page" }
+                    + ["UPDATE entity SET stage = '签约' WHERE name = '\(F.materials)'"]
+                try await Self.execute(undo, forgetting: ["v14 entity project pages"], driver, location)
+                try await withStore(location) { (store: any Store) async throws in
+                    #expect(try await Self.stage(of: F.materials, in: store) == "开工")
+                    // Replacing the later page with one that says nothing of the stage hands it back.
+                    var quiet = second
+                    quiet.articles[0].mentions = []
+                    _ = try await store.save([quiet], mode: .replace)
+                    #expect(try await Self.stage(of: F.materials, in: store) == "签约")
+                }
+                #expect(try await Self.lines(source, driver, location) == "2024-07-01 2024-07-01_p2.txt")
+            }
         }
     }
 

@@ -37,7 +37,7 @@ struct PostgresStoreTests {
             try await postgres.psql("SELECT id FROM schema_migrations ORDER BY id", database: database)
                 == [
                     "v1 pages and articles", "v11 project mention index", "v12 project mention dates",
-                    "v13 entity project dates", "v2 article search",
+                    "v13 entity project dates", "v14 entity project pages", "v2 article search",
                     "v3 facts and entities", "v4 search index", "v5 compact facts and mentions",
                     "v6 compact storage", "v7 indicator table", "v8 no name index",
                 ].joined(separator: "\n"))

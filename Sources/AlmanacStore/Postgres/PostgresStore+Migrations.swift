@@ -135,6 +135,7 @@ extension PostgresStore {
         Migration(id: "v11 project mention index", statements: SharedMigrations.projectMentionIndex),
         Migration(id: "v12 project mention dates", statements: SharedMigrations.projectMentionDates(.postgres)),
         Migration(id: "v13 entity project dates", statements: SharedMigrations.entityProjectDates),
+        Migration(id: "v14 entity project pages", statements: SharedMigrations.entityProjectPages(.postgres)),
     ]
 
     /// Key of the advisory lock that lets one process at a time migrate a database ("almanac" in ASCII).

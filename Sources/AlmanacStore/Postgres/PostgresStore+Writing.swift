@@ -66,8 +66,8 @@ extension PostgresStore {
         /// Entity ids by (kind, name), for this transaction.
         var entityIDs: [String: Int64] = [:]
         /// What this batch's mentions said about projects, by entity, in the order they were stored,
-        /// with their pages' dates.
-        var projectMentions: [Int64: [(details: ProjectDetails, date: String?)]] = [:]
+        /// with their pages' dates and names.
+        var projectMentions: [Int64: [ProjectColumns.Mention]] = [:]
         /// Entities that may have lost their last mention or the mention a project column came from
         /// (those of replaced pages).
         var mayBeUnmentioned: Set<Int64> = []
@@ -146,7 +146,8 @@ extension PostgresStore {
                 try await clear(pageID: id, with: page)
                 pageID = id
             }
-            try await insert(extracted.articles, prepared, pageID: pageID, pageDate: page.date)
+            try await insert(
+                extracted.articles, prepared, pageID: pageID, source: ProjectColumns.Source(date: page.date, page: page.name))
             return .stored(pageID: pageID)
         }
 
@@ -172,7 +173,9 @@ extension PostgresStore {
 
         /// Inserts a page's articles in one statement, then their facts and their mentions a few
         /// hundred rows a statement: a round trip per article and per entity set the pace before.
-        mutating func insert(_ articles: [ExtractedArticle], _ prepared: [Prepared], pageID: Int64, pageDate: String?)
+        mutating func insert(
+            _ articles: [ExtractedArticle], _ prepared: [Prepared], pageID: Int64, source: ProjectColumns.Source
+        )
             async throws
         {
             guard !articles.isEmpty else { return }
@@ -201,7 +204,7 @@ extension PostgresStore {
                             .queryFailed, "entity \(mention.name) was not created before its mention")
                     }
                     if let project = mention.project {
-                        projectMentions[entityID, default: []].append((project, pageDate))
+                        projectMentions[entityID, default: []].append(.init(details: project, source: source))
                     }
                     mentions.append((entityID, articleID, field, mention))
                 }
@@ -355,14 +358,13 @@ extension PostgresStore {
                 ORDER BY id FOR UPDATE
                 """, logger: logger)
             var changed: [(id: Int64, columns: ProjectColumns)] = []
-            for try await (id, investment, investmentDate, stage, stageDate, place, placeDate, sector, sectorDate) in rows
-                .decode((Int64, Double?, String?, String?, String?, String?, String?, String?, String?).self)
+            for try await (id, investment, t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10) in rows
+                .decode((Int64, Double?, String?, String?, String?, String?, String?, String?, String?, String?, String?, String?, String?).self)
             {
-                let stored = ProjectColumns(
-                    investment, investmentDate, stage, stageDate, place, placeDate, sector, sectorDate)
+                let stored = ProjectColumns(investment: investment, [t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10])
                 if let columns = stored.taking(projectMentions[id] ?? []) { changed.append((id, columns)) }
             }
-            // 9 parameters an entity: 500 a statement stays far below PostgreSQL's 65,535.
+            // 13 parameters an entity: 500 a statement stays far below PostgreSQL's 65,535.
             for start in stride(from: 0, to: changed.count, by: 500) {
                 try await connection.query(
                     Self.projectUpdate(changed[start..<min(start + 500, changed.count)]), logger: logger)
@@ -371,24 +373,26 @@ extension PostgresStore {
 
         /// One `UPDATE` of the project columns of `entities`.
         static func projectUpdate(_ entities: ArraySlice<(id: Int64, columns: ProjectColumns)>) -> PostgresQuery {
-            let types = ["bigint", "double precision", "text", "text", "text", "text", "text", "text", "text"]
+            let types = ["bigint", "double precision"] + Array(repeating: "text", count: 11)
             var binds = PostgresBindings()
             var tuples: [String] = []
             for (id, columns) in entities {
                 let first = binds.count + 1
                 binds.append(id)
                 binds.append(columns.investment.value)
-                binds.append(columns.investment.date)
-                binds.append(columns.stage.value)
-                binds.append(columns.stage.date)
-                binds.append(columns.place.value)
-                binds.append(columns.place.date)
-                binds.append(columns.sector.value)
-                binds.append(columns.sector.date)
+                binds.append(columns.investment.source.date)
+                binds.append(columns.investment.source.page)
+                for column in [columns.stage, columns.place, columns.sector] {
+                    binds.append(column.value)
+                    binds.append(column.source.date)
+                    binds.append(column.source.page)
+                }
                 tuples.append(
                     "(" + types.enumerated().map { "$\(first + $0.offset)::\($0.element)" }.joined(separator: ", ") + ")")
             }
-            let assignments = SharedMigrations.projectColumns.map { "\($0) = v.\($0), \($0)_date = v.\($0)_date" }
+            let assignments = SharedMigrations.projectColumns.map {
+                "\($0) = v.\($0), \($0)_date = v.\($0)_date, \($0)_page = v.\($0)_page"
+            }
             return PostgresQuery(
                 unsafeSQL: """
                     UPDATE entity SET \(assignments.joined(separator: ", "))
@@ -399,5 +403,6 @@ extension PostgresStore {
     }
 
     /// Works out again the project columns of the entities whose ids are in the array `$1`.
-    static let recomputeProjectsSQL = SQLiteStore.recomputeProjectSQL(id: "ANY($1)")
+    static let recomputeProjectsSQL =
+        "UPDATE entity SET \(SharedMigrations.recomputedProjectColumns(.postgres)) WHERE id = ANY($1)"
 }

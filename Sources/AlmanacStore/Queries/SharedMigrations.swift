@@ -82,15 +82,39 @@ enum SharedMigrations {
         ] + projectMentionIndex
 
     /// `read` (a column of `mention` or `page`) of the latest mention of `entity` that gives
-    /// `column`, by page date (none last), then storage order; through `mention_project`.
-    static func latestProjectMention(giving column: String, read: String) -> String {
-        """
-        (SELECT \(read) FROM mention JOIN article ON article.id = mention.article_id
-            JOIN page ON page.id = article.page_id
-            WHERE mention.entity_id = entity.id AND (\(saysSomethingAboutAProject()))
-                AND mention.\(column) IS NOT NULL
-            ORDER BY page.date DESC NULLS LAST, mention.id DESC LIMIT 1)
-        """
+    /// `column`, by page date (none last), then page name by code point (given the `dialect` to
+    /// spell that in; v13 had no name), then storage order; through `mention_project`.
+    static func latestProjectMention(giving column: String, read: String, byName dialect: SQLDialect? = nil) -> String {
+        let name = dialect.map { "\($0.byCodePoint("page.name")) DESC, " } ?? ""
+        return """
+            (SELECT \(read) FROM mention JOIN article ON article.id = mention.article_id
+                JOIN page ON page.id = article.page_id
+                WHERE mention.entity_id = entity.id AND (\(saysSomethingAboutAProject()))
+                    AND mention.\(column) IS NOT NULL
+                ORDER BY page.date DESC NULLS LAST, \(name)mention.id DESC LIMIT 1)
+            """
+    }
+
+    /// The assignments that work out every project column, with its date and page, again from all
+    /// of an entity's mentions (``ProjectColumns``).
+    static func recomputedProjectColumns(_ dialect: SQLDialect) -> String {
+        projectColumns.map { column in
+            [(column, "mention.\(column)"), ("\(column)_date", "page.date"), ("\(column)_page", "page.name")]
+                .map { "\($0.0) = \(latestProjectMention(giving: column, read: $0.1, byName: dialect))" }
+                .joined(separator: ", ")
+        }.joined(separator: ", ")
+    }
+
+    /// Migration "v14 entity project pages", the same on PostgreSQL but for spelling code-point order:
+    /// an entity keeps, beside each project column and its date, the name of the page it came from,
+    /// and pages of the same date are ordered by name (then storage order within a page) — storage
+    /// order alone let two ingests of the same pages by concurrent workers give a project different
+    /// details when two pages of one day disagreed. The columns are worked out again for every
+    /// entity that has one.
+    static func entityProjectPages(_ dialect: SQLDialect) -> [String] {
+        projectColumns.map { "ALTER TABLE entity ADD COLUMN \($0)_page TEXT" } + [
+            "UPDATE entity SET \(recomputedProjectColumns(dialect)) WHERE \(saysSomethingAboutAProject("entity."))"
+        ]
     }
 
     /// Migration "v12 project mention dates", the same on PostgreSQL but for the index's spelling: a

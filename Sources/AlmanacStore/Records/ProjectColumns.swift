@@ -1,35 +1,57 @@
 import AlmanacModel
 
-/// An entity's project columns with the page date each came from: each column holds what the
-/// latest mention that gives it says — latest by page date (a page without a date counts as the
-/// oldest), then by storage order.
+/// An entity's project columns with the page each came from: each column holds what the latest
+/// mention that gives it says — latest by page date (a page without a date counts as the oldest),
+/// then by page name by code point (pages of one day, `…_01.txt` before `…_02.txt`), then by storage order
+/// within a page. Storage order alone broke ties between pages of one day, and concurrent ingest
+/// workers store those in no fixed order: two ingests of the same pages could disagree.
 ///
 /// Both writers keep them up to date as mentions are stored: a batch's project mentions are taken
 /// in the order they were stored, each column moving to a mention's value when the mention is at
 /// least as new as the one it came from. So a batch reads and writes one row per entity it touched,
 /// however many mentions the entity had before (a project in the news every day has thousands).
 /// Only when a page is replaced, and its mentions deleted, are an entity's columns worked out again
-/// from all its mentions.
+/// from all their mentions.
 struct ProjectColumns: Sendable, Equatable {
+    /// Where a mention's project details were printed: its page's date and name.
+    struct Source: Sendable, Equatable {
+        /// The page date (nil: a page without a date).
+        var date: String?
+        /// The page's name (nil only in a column filled before v14, which v14 fills).
+        var page: String?
+
+        /// Whether a mention from this source, stored after one from `other`, is at least as new.
+        func isAtLeastAsNew(as other: Source) -> Bool {
+            if date != other.date {
+                guard let otherDate = other.date else { return true }
+                guard let date else { return false }
+                return date > otherDate
+            }
+            guard let otherPage = other.page else { return true }
+            guard let page else { return false }
+            // By code point, as both drivers order names when they work the columns out again.
+            return !page.utf8.lexicographicallyPrecedes(otherPage.utf8)
+        }
+    }
+
+    /// A batch's mention of an entity that says something about a project, with its source.
+    struct Mention: Sendable {
+        var details: ProjectDetails
+        var source: Source
+    }
+
     struct Column<Value: Sendable & Equatable>: Sendable, Equatable {
         var value: Value?
-        /// The page date of the mention `value` came from (nil: a page without a date, or no value).
-        var date: String?
+        /// Where `value` came from (all nil when there is no value).
+        var source = Source()
 
-        /// Takes `value` from a mention of a page dated `date`, stored after the one the column holds.
-        mutating func take(_ value: Value?, date: String?) {
+        /// Takes `value` from a mention of `source`, stored after the one the column holds.
+        mutating func take(_ value: Value?, from source: Source) {
             guard let value else { return }
-            if self.value == nil || Self.isAtLeastAsNew(date, as: self.date) {
+            if self.value == nil || source.isAtLeastAsNew(as: self.source) {
                 self.value = value
-                self.date = date
+                self.source = source
             }
-        }
-
-        /// Whether a page dated `date` is at least as new as one dated `other` (no date: the oldest).
-        static func isAtLeastAsNew(_ date: String?, as other: String?) -> Bool {
-            guard let other else { return true }
-            guard let date else { return false }
-            return date >= other
         }
     }
 
@@ -40,37 +62,37 @@ struct ProjectColumns: Sendable, Equatable {
 
     init() {}
 
-    /// The columns as an entity row stores them, in the order of ``sqlColumns``.
-    init(
-        _ investment: Double?, _ investmentDate: String?, _ stage: String?, _ stageDate: String?,
-        _ place: String?, _ placeDate: String?, _ sector: String?, _ sectorDate: String?
-    ) {
-        self.investment = Column(value: investment, date: investmentDate)
-        self.stage = Column(value: stage, date: stageDate)
-        self.place = Column(value: place, date: placeDate)
-        self.sector = Column(value: sector, date: sectorDate)
+    /// The columns as an entity row stores them: the investment, then the 11 text columns that
+    /// follow it in ``sqlColumns`` (its date and page, then each other column with its date and page).
+    init(investment: Double?, _ texts: [String?]) {
+        precondition(texts.count == 11, "an entity row has 11 project text columns")
+        self.investment = Column(value: investment, source: Source(date: texts[0], page: texts[1]))
+        stage = Column(value: texts[2], source: Source(date: texts[3], page: texts[4]))
+        place = Column(value: texts[5], source: Source(date: texts[6], page: texts[7]))
+        sector = Column(value: texts[8], source: Source(date: texts[9], page: texts[10]))
     }
 
-    /// The entity columns, each before its date, in the order of ``sqlAssignments`` and of the
-    /// drivers' reading and writing: `investment, investment_date, stage, stage_date, …`.
-    static let sqlColumns = SharedMigrations.projectColumns.map { "\($0), \($0)_date" }.joined(separator: ", ")
-
-    /// `investment = ?, investment_date = ?, …`, for SQLite's parameters.
-    static let sqlAssignments = SharedMigrations.projectColumns.map { "\($0) = ?, \($0)_date = ?" }
+    /// The entity columns, each followed by its date and page, in the order of ``sqlAssignments``
+    /// and of the drivers' reading and writing: `investment, investment_date, investment_page, stage, …`.
+    static let sqlColumns = SharedMigrations.projectColumns.map { "\($0), \($0)_date, \($0)_page" }
         .joined(separator: ", ")
 
-    /// Takes what a mention of a page dated `date` says, stored after every mention taken before.
-    mutating func take(_ details: ProjectDetails, date: String?) {
-        investment.take(details.investment, date: date)
-        stage.take(details.stage, date: date)
-        place.take(details.place, date: date)
-        sector.take(details.sector, date: date)
+    /// `investment = ?, investment_date = ?, investment_page = ?, …`, for SQLite's parameters.
+    static let sqlAssignments = SharedMigrations.projectColumns.map { "\($0) = ?, \($0)_date = ?, \($0)_page = ?" }
+        .joined(separator: ", ")
+
+    /// Takes what a mention says, stored after every mention taken before.
+    mutating func take(_ mention: Mention) {
+        investment.take(mention.details.investment, from: mention.source)
+        stage.take(mention.details.stage, from: mention.source)
+        place.take(mention.details.place, from: mention.source)
+        sector.take(mention.details.sector, from: mention.source)
     }
 
     /// The columns after taking `mentions`, in the order they were stored; nil when nothing changes.
-    func taking(_ mentions: [(details: ProjectDetails, date: String?)]) -> ProjectColumns? {
+    func taking(_ mentions: [Mention]) -> ProjectColumns? {
         var columns = self
-        for (details, date) in mentions { columns.take(details, date: date) }
+        for mention in mentions { columns.take(mention) }
         return columns == self ? nil : columns
     }
 }

@@ -80,6 +80,9 @@ extension SQLiteStore {
         migrator.registerMigration("v13 entity project dates") { db in
             for statement in SharedMigrations.entityProjectDates { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v14 entity project pages") { db in
+            for statement in SharedMigrations.entityProjectPages(.sqlite) { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

@@ -61,8 +61,8 @@ extension SQLiteStore {
         /// Entity ids by (kind, name), for this transaction.
         var entityIDs: [String: Int64] = [:]
         /// What this batch's mentions said about projects, by entity, in the order they were stored,
-        /// with their pages' dates.
-        var projectMentions: [Int64: [(details: ProjectDetails, date: String?)]] = [:]
+        /// with their pages' dates and names.
+        var projectMentions: [Int64: [ProjectColumns.Mention]] = [:]
         /// Entities that may have lost their last mention or the mention a project column came from
         /// (those of replaced pages).
         var mayBeUnmentioned: Set<Int64> = []
@@ -115,14 +115,14 @@ extension SQLiteStore {
                 pageID = db.lastInsertedRowID
             }
             for (article, ready) in zip(extracted.articles, prepared.articles) {
-                try insert(article, ready, pageID: pageID, pageDate: page.date)
+                try insert(article, ready, pageID: pageID, source: ProjectColumns.Source(date: page.date, page: page.name))
             }
             return .stored(pageID: pageID)
         }
 
         mutating func insert(
             _ extracted: ExtractedArticle,
-            _ prepared: PreparedArticle, pageID: Int64, pageDate: String?
+            _ prepared: PreparedArticle, pageID: Int64, source: ProjectColumns.Source
         ) throws {
             let article = extracted.article
             // Cached statements here and below: compiling (and GRDB's authorizer pass) on every row
@@ -193,7 +193,7 @@ extension SQLiteStore {
                         throw DatabaseError(message: "entity \(mention.name) was not created before its mention")
                     }
                     let project = mention.project
-                    if let project { projectMentions[entityID, default: []].append((project, pageDate)) }
+                    if let project { projectMentions[entityID, default: []].append(.init(details: project, source: source)) }
                     try insert.run { row in
                         row.add(entityID)
                         row.add(articleID)
@@ -260,33 +260,26 @@ extension SQLiteStore {
         }
     }
 
-    /// Works an entity's project columns and their dates out again from all its mentions: the
-    /// latest mention's (by page date, then storage order) that gives each.
-    static let recomputeProjectSQL = recomputeProjectSQL(id: "?")
-
-    /// The statement that works out again the project columns of the entities `WHERE id = \(id)`:
-    /// one parameter (`?`), or on PostgreSQL an array of them (`ANY($1)`).
-    static func recomputeProjectSQL(id: String) -> String {
-        let assignments = SharedMigrations.projectColumns.map { column in
-            "\(column) = \(SharedMigrations.latestProjectMention(giving: column, read: "mention.\(column)")), "
-                + "\(column)_date = \(SharedMigrations.latestProjectMention(giving: column, read: "page.date"))"
-        }
-        return "UPDATE entity SET \(assignments.joined(separator: ", ")) WHERE id = \(id)"
-    }
+    /// Works an entity's project columns and their sources out again from all its mentions: the
+    /// latest mention's (by page date, page name, then storage order) that gives each.
+    static let recomputeProjectSQL =
+        "UPDATE entity SET \(SharedMigrations.recomputedProjectColumns(.sqlite)) WHERE id = ?"
 }
 
 extension ProjectColumns {
     /// The columns of a row read with ``sqlColumns``.
     init(_ row: GRDB.Row) {
-        self.init(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7])
+        self.init(investment: row[0], (1...11).map { row[$0] })
     }
 
     /// The values to write, in the order of ``sqlColumns``.
     var databaseValues: [DatabaseValue] {
         [
-            investment.value.databaseValue, investment.date.databaseValue, stage.value.databaseValue,
-            stage.date.databaseValue, place.value.databaseValue, place.date.databaseValue,
-            sector.value.databaseValue, sector.date.databaseValue,
+            investment.value.databaseValue, investment.source.date.databaseValue,
+            investment.source.page.databaseValue, stage.value.databaseValue, stage.source.date.databaseValue,
+            stage.source.page.databaseValue, place.value.databaseValue, place.source.date.databaseValue,
+            place.source.page.databaseValue, sector.value.databaseValue, sector.source.date.databaseValue,
+            sector.source.page.databaseValue,
         ]
     }
 }
