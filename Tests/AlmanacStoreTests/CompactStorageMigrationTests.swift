@@ -174,12 +174,15 @@ struct CompactStorageMigrationTests {
             }
             let project = try #require(expected.entities.first { $0.entity.name == F.materials }?.entity.project)
             #expect(project.stage == "投产" && project.investment == 1.5e9)
-            let dates = "SELECT stage_date || ' ' || investment_date FROM entity WHERE name = '\(F.materials)'"
+            let dates = """
+                SELECT stage_page.date || ' ' || investment_page.date FROM entity
+                JOIN page AS stage_page ON stage_page.id = entity.stage_page
+                JOIN page AS investment_page ON investment_page.id = entity.investment_page
+                WHERE entity.name = '\(F.materials)'
+                """
             #expect(try await Self.lines(dates, driver, location) == "2024-06-18 2024-03-05")
             // Back to the schema of v11: no dates or pages on entities or mentions.
-            let undo = ["investment", "stage", "place", "sector"].flatMap {
-                ["ALTER TABLE entity DROP COLUMN \($0)_date", "ALTER TABLE entity DROP COLUMN \($0)_page"]
-            }
+            let undo = ["investment", "stage", "place", "sector"].map { "ALTER TABLE entity DROP COLUMN \($0)_page" }
             try await Self.execute(
                 undo, forgetting: ["v12 project mention dates", "v13 entity project dates", "v14 entity project pages"],
                 driver, location)
@@ -193,7 +196,7 @@ struct CompactStorageMigrationTests {
                 #expect(try await Self.stage(of: F.materials, in: store) == "竣工")
             }
             #expect(try await Self.lines(dates, driver, location) == "2024-09-10 2024-03-05")
-            #expect(try await Self.count("SELECT count(*) FROM entity WHERE stage_date IS NOT NULL", driver, location) == 2)
+            #expect(try await Self.count("SELECT count(*) FROM entity WHERE stage_page IS NOT NULL", driver, location) == 2)
         }
     }
 
@@ -214,11 +217,16 @@ struct CompactStorageMigrationTests {
                     for batch in order { _ = try await store.save(batch, mode: .skipExisting) }
                     #expect(try await Self.stage(of: F.materials, in: store) == "开工")
                 }
-                let source = "SELECT stage_date || ' ' || stage_page FROM entity WHERE name = '\(F.materials)'"
+                let source = """
+                    SELECT page.date || ' ' || page.name FROM entity JOIN page ON page.id = entity.stage_page
+                    WHERE entity.name = '\(F.materials)'
+                    """
                 #expect(try await Self.lines(source, driver, location) == "2024-07-01 2024-07-01_p5.txt")
-                // An archive of v13, whose columns came from the page stored last, is worked out again.
-                let undo = ["investment", "stage", "place", "sector"].map { "ALTER TABLE entity DROP COLUMN \($0)_page" }
-                    + ["UPDATE entity SET stage = '签约' WHERE name = '\(F.materials)'"]
+                // An archive of v13 (page dates, not ids), whose columns came from the page stored
+                // last, is worked out again.
+                let undo = ["investment", "stage", "place", "sector"].flatMap {
+                    ["ALTER TABLE entity DROP COLUMN \($0)_page", "ALTER TABLE entity ADD COLUMN \($0)_date TEXT"]
+                } + ["UPDATE entity SET stage = '签约', stage_date = '2024-07-01' WHERE name = '\(F.materials)'"]
                 try await Self.execute(undo, forgetting: ["v14 entity project pages"], driver, location)
                 try await withStore(location) { (store: any Store) async throws in
                     #expect(try await Self.stage(of: F.materials, in: store) == "开工")

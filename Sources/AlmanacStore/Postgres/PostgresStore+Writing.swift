@@ -146,8 +146,8 @@ extension PostgresStore {
                 try await clear(pageID: id, with: page)
                 pageID = id
             }
-            try await insert(
-                extracted.articles, prepared, pageID: pageID, source: ProjectColumns.Source(date: page.date, page: page.name))
+            let source = ProjectColumns.Source(page: pageID, date: page.date, name: page.name)
+            try await insert(extracted.articles, prepared, pageID: pageID, source: source)
             return .stored(pageID: pageID)
         }
 
@@ -354,17 +354,27 @@ extension PostgresStore {
             // Read under lock: another writer's batch waits, then reads what this one wrote.
             let rows = try await connection.query(
                 """
-                SELECT id, \(unescaped: ProjectColumns.sqlColumns) FROM entity WHERE id = ANY(\(ids))
-                ORDER BY id FOR UPDATE
+                SELECT entity.id, \(unescaped: ProjectColumns.sqlColumns) FROM entity \(unescaped: ProjectColumns.sqlJoins)
+                WHERE entity.id = ANY(\(ids)) ORDER BY entity.id FOR UPDATE OF entity
                 """, logger: logger)
             var changed: [(id: Int64, columns: ProjectColumns)] = []
-            for try await (id, investment, t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10) in rows
-                .decode((Int64, Double?, String?, String?, String?, String?, String?, String?, String?, String?, String?, String?, String?).self)
+            typealias Source = ProjectColumns.Source
+            for try await (id, investment, p0, d0, n0, stage, p1, d1, n1, place, p2, d2, n2, sector, p3, d3, n3) in rows
+                .decode(
+                    (
+                        Int64, Double?, Int64?, String?, String?, String?, Int64?, String?, String?, String?, Int64?,
+                        String?, String?, String?, Int64?, String?, String?
+                    ).self)
             {
-                let stored = ProjectColumns(investment: investment, [t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10])
+                let sources = [
+                    Source(page: p0, date: d0, name: n0), Source(page: p1, date: d1, name: n1),
+                    Source(page: p2, date: d2, name: n2), Source(page: p3, date: d3, name: n3),
+                ]
+                let stored = ProjectColumns(
+                    investment: investment, stage: stage, place: place, sector: sector, sources: sources)
                 if let columns = stored.taking(projectMentions[id] ?? []) { changed.append((id, columns)) }
             }
-            // 13 parameters an entity: 500 a statement stays far below PostgreSQL's 65,535.
+            // 9 parameters an entity: 500 a statement stays far below PostgreSQL's 65,535.
             for start in stride(from: 0, to: changed.count, by: 500) {
                 try await connection.query(
                     Self.projectUpdate(changed[start..<min(start + 500, changed.count)]), logger: logger)
@@ -373,30 +383,26 @@ extension PostgresStore {
 
         /// One `UPDATE` of the project columns of `entities`.
         static func projectUpdate(_ entities: ArraySlice<(id: Int64, columns: ProjectColumns)>) -> PostgresQuery {
-            let types = ["bigint", "double precision"] + Array(repeating: "text", count: 11)
+            let types = ["bigint", "double precision", "bigint", "text", "bigint", "text", "bigint", "text", "bigint"]
             var binds = PostgresBindings()
             var tuples: [String] = []
             for (id, columns) in entities {
                 let first = binds.count + 1
                 binds.append(id)
                 binds.append(columns.investment.value)
-                binds.append(columns.investment.source.date)
                 binds.append(columns.investment.source.page)
                 for column in [columns.stage, columns.place, columns.sector] {
                     binds.append(column.value)
-                    binds.append(column.source.date)
                     binds.append(column.source.page)
                 }
                 tuples.append(
                     "(" + types.enumerated().map { "$\(first + $0.offset)::\($0.element)" }.joined(separator: ", ") + ")")
             }
-            let assignments = SharedMigrations.projectColumns.map {
-                "\($0) = v.\($0), \($0)_date = v.\($0)_date, \($0)_page = v.\($0)_page"
-            }
+            let assignments = SharedMigrations.projectColumns.map { "\($0) = v.\($0), \($0)_page = v.\($0)_page" }
             return PostgresQuery(
                 unsafeSQL: """
                     UPDATE entity SET \(assignments.joined(separator: ", "))
-                    FROM (VALUES \(tuples.joined(separator: ", "))) AS v(id, \(ProjectColumns.sqlColumns))
+                    FROM (VALUES \(tuples.joined(separator: ", "))) AS v(id, \(ProjectColumns.sqlWritten))
                     WHERE entity.id = v.id
                     """, binds: binds)
         }

@@ -52,8 +52,8 @@ enum SharedMigrations {
     /// the unique index on (kind, name) (`EntityStatements.anyKind`), so the index on names goes.
     static let dropNameIndex = ["DROP INDEX entity_name"]
 
-    /// The project columns of mentions and entities (an entity keeps each with the page date it came
-    /// from, `\(column)_date`, since v13).
+    /// The project columns of mentions and entities (an entity keeps each with the id of the page it
+    /// came from, `\(column)_page`, since v14; with that page's date, `\(column)_date`, in v13).
     static let projectColumns = ["investment", "stage", "place", "sector"]
 
     /// The condition of a mention that says something about a project; `prefix` qualifies its columns.
@@ -95,26 +95,26 @@ enum SharedMigrations {
             """
     }
 
-    /// The assignments that work out every project column, with its date and page, again from all
-    /// of an entity's mentions (``ProjectColumns``).
+    /// The assignments that work out every project column, with the page it came from, again from
+    /// all of an entity's mentions (``ProjectColumns``).
     static func recomputedProjectColumns(_ dialect: SQLDialect) -> String {
         projectColumns.map { column in
-            [(column, "mention.\(column)"), ("\(column)_date", "page.date"), ("\(column)_page", "page.name")]
-                .map { "\($0.0) = \(latestProjectMention(giving: column, read: $0.1, byName: dialect))" }
-                .joined(separator: ", ")
+            "\(column) = \(latestProjectMention(giving: column, read: "mention.\(column)", byName: dialect)), "
+                + "\(column)_page = \(latestProjectMention(giving: column, read: "page.id", byName: dialect))"
         }.joined(separator: ", ")
     }
 
-    /// Migration "v14 entity project pages", the same on PostgreSQL but for spelling code-point order:
-    /// an entity keeps, beside each project column and its date, the name of the page it came from,
-    /// and pages of the same date are ordered by name (then storage order within a page) — storage
-    /// order alone let two ingests of the same pages by concurrent workers give a project different
-    /// details when two pages of one day disagreed. The columns are worked out again for every
-    /// entity that has one.
+    /// Migration "v14 entity project pages", the same on PostgreSQL but for types and code-point
+    /// order: an entity keeps, beside each project column, the id of the page it came from instead
+    /// of that page's date (v13), and pages of one date are ordered by name, then storage order
+    /// within a page — storage order alone let two ingests of the same pages by concurrent workers
+    /// give a project different details when two pages of one day disagreed. The columns are worked
+    /// out again for every entity that has one.
     static func entityProjectPages(_ dialect: SQLDialect) -> [String] {
-        projectColumns.map { "ALTER TABLE entity ADD COLUMN \($0)_page TEXT" } + [
-            "UPDATE entity SET \(recomputedProjectColumns(dialect)) WHERE \(saysSomethingAboutAProject("entity."))"
-        ]
+        let id = dialect == .sqlite ? "INTEGER" : "BIGINT"
+        return projectColumns.map { "ALTER TABLE entity ADD COLUMN \($0)_page \(id)" }
+            + ["UPDATE entity SET \(recomputedProjectColumns(dialect)) WHERE \(saysSomethingAboutAProject("entity."))"]
+            + projectColumns.map { "ALTER TABLE entity DROP COLUMN \($0)_date" }
     }
 
     /// Migration "v12 project mention dates", the same on PostgreSQL but for the index's spelling: a

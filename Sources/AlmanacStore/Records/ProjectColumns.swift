@@ -2,23 +2,28 @@ import AlmanacModel
 
 /// An entity's project columns with the page each came from: each column holds what the latest
 /// mention that gives it says — latest by page date (a page without a date counts as the oldest),
-/// then by page name by code point (pages of one day, `…_01.txt` before `…_02.txt`), then by storage order
-/// within a page. Storage order alone broke ties between pages of one day, and concurrent ingest
-/// workers store those in no fixed order: two ingests of the same pages could disagree.
+/// then by page name by code point (pages of one day, `…_01.txt` before `…_02.txt`), then by
+/// storage order within a page. Storage order alone broke ties between pages of one day, which
+/// concurrent ingest workers store in no fixed order, so two ingests of the same pages could
+/// disagree.
 ///
-/// Both writers keep them up to date as mentions are stored: a batch's project mentions are taken
-/// in the order they were stored, each column moving to a mention's value when the mention is at
-/// least as new as the one it came from. So a batch reads and writes one row per entity it touched,
-/// however many mentions the entity had before (a project in the news every day has thousands).
-/// Only when a page is replaced, and its mentions deleted, are an entity's columns worked out again
-/// from all their mentions.
+/// An entity row keeps, beside each column, the id of the page the value came from
+/// (`investment_page`, …); the page gives its date and name. Both writers keep the columns up to
+/// date as mentions are stored: a batch's project mentions are taken in the order they were
+/// stored, each column moving to a mention's value when the mention is at least as new as the one
+/// it came from. So a batch reads and writes one row per entity it touched, however many mentions
+/// the entity had before (a project in the news every day has thousands). Only when a page is
+/// replaced, and its mentions deleted, are an entity's columns worked out again from all their
+/// mentions.
 struct ProjectColumns: Sendable, Equatable {
-    /// Where a mention's project details were printed: its page's date and name.
+    /// The page a project detail was printed on.
     struct Source: Sendable, Equatable {
-        /// The page date (nil: a page without a date).
+        /// The page's id in the archive (nil: no value).
+        var page: Int64?
+        /// The page date (nil: a page without a date, or no value).
         var date: String?
-        /// The page's name (nil only in a column filled before v14, which v14 fills).
-        var page: String?
+        /// The page's name.
+        var name: String?
 
         /// Whether a mention from this source, stored after one from `other`, is at least as new.
         func isAtLeastAsNew(as other: Source) -> Bool {
@@ -27,14 +32,14 @@ struct ProjectColumns: Sendable, Equatable {
                 guard let date else { return false }
                 return date > otherDate
             }
-            guard let otherPage = other.page else { return true }
-            guard let page else { return false }
+            guard let otherName = other.name else { return true }
+            guard let name else { return false }
             // By code point, as both drivers order names when they work the columns out again.
-            return !page.utf8.lexicographicallyPrecedes(otherPage.utf8)
+            return !name.utf8.lexicographicallyPrecedes(otherName.utf8)
         }
     }
 
-    /// A batch's mention of an entity that says something about a project, with its source.
+    /// A batch's mention of an entity that says something about a project, with its page.
     struct Mention: Sendable {
         var details: ProjectDetails
         var source: Source
@@ -62,23 +67,33 @@ struct ProjectColumns: Sendable, Equatable {
 
     init() {}
 
-    /// The columns as an entity row stores them: the investment, then the 11 text columns that
-    /// follow it in ``sqlColumns`` (its date and page, then each other column with its date and page).
-    init(investment: Double?, _ texts: [String?]) {
-        precondition(texts.count == 11, "an entity row has 11 project text columns")
-        self.investment = Column(value: investment, source: Source(date: texts[0], page: texts[1]))
-        stage = Column(value: texts[2], source: Source(date: texts[3], page: texts[4]))
-        place = Column(value: texts[5], source: Source(date: texts[6], page: texts[7]))
-        sector = Column(value: texts[8], source: Source(date: texts[9], page: texts[10]))
+    /// The columns with the pages their values came from, in the order of
+    /// ``SharedMigrations/projectColumns`` (4 sources).
+    init(investment: Double?, stage: String?, place: String?, sector: String?, sources: [Source]) {
+        precondition(sources.count == 4, "an entity has 4 project columns")
+        self.investment = Column(value: investment, source: sources[0])
+        self.stage = Column(value: stage, source: sources[1])
+        self.place = Column(value: place, source: sources[2])
+        self.sector = Column(value: sector, source: sources[3])
     }
 
-    /// The entity columns, each followed by its date and page, in the order of ``sqlAssignments``
-    /// and of the drivers' reading and writing: `investment, investment_date, investment_page, stage, …`.
-    static let sqlColumns = SharedMigrations.projectColumns.map { "\($0), \($0)_date, \($0)_page" }
-        .joined(separator: ", ")
+    /// What a driver reads of an entity row: each project column, its page id, and that page's
+    /// date and name (`investment, investment_page, investment_date, investment_name, stage, …`,
+    /// 16 values), from `entity` and ``sqlJoins``.
+    static let sqlColumns = SharedMigrations.projectColumns.map { column in
+        "entity.\(column), entity.\(column)_page, \(column)_source.date, \(column)_source.name"
+    }.joined(separator: ", ")
 
-    /// `investment = ?, investment_date = ?, investment_page = ?, …`, for SQLite's parameters.
-    static let sqlAssignments = SharedMigrations.projectColumns.map { "\($0) = ?, \($0)_date = ?, \($0)_page = ?" }
+    /// The joins ``sqlColumns`` reads the pages through (a page that is gone reads as no page).
+    static let sqlJoins = SharedMigrations.projectColumns.map { column in
+        "LEFT JOIN page AS \(column)_source ON \(column)_source.id = entity.\(column)_page"
+    }.joined(separator: " ")
+
+    /// The columns a driver writes, each followed by its page id: `investment, investment_page, stage, …`.
+    static let sqlWritten = SharedMigrations.projectColumns.map { "\($0), \($0)_page" }.joined(separator: ", ")
+
+    /// `investment = ?, investment_page = ?, …`, for SQLite's parameters.
+    static let sqlAssignments = SharedMigrations.projectColumns.map { "\($0) = ?, \($0)_page = ?" }
         .joined(separator: ", ")
 
     /// Takes what a mention says, stored after every mention taken before.

@@ -115,7 +115,8 @@ extension SQLiteStore {
                 pageID = db.lastInsertedRowID
             }
             for (article, ready) in zip(extracted.articles, prepared.articles) {
-                try insert(article, ready, pageID: pageID, source: ProjectColumns.Source(date: page.date, page: page.name))
+                let source = ProjectColumns.Source(page: pageID, date: page.date, name: page.name)
+                try insert(article, ready, pageID: pageID, source: source)
             }
             return .stored(pageID: pageID)
         }
@@ -249,7 +250,8 @@ extension SQLiteStore {
                 try db.cachedStatement(sql: SQLiteStore.recomputeProjectSQL).execute(arguments: [id])
             }
             for (id, mentions) in projectMentions.sorted(by: { $0.key < $1.key }) where !mayBeUnmentioned.contains(id) {
-                let read = try db.cachedStatement(sql: "SELECT \(ProjectColumns.sqlColumns) FROM entity WHERE id = ?")
+                let read = try db.cachedStatement(
+                    sql: "SELECT \(ProjectColumns.sqlColumns) FROM entity \(ProjectColumns.sqlJoins) WHERE entity.id = ?")
                 guard let row = try GRDB.Row.fetchOne(read, arguments: [id]) else {
                     throw DatabaseError(message: "entity \(id) was mentioned but cannot be found")
                 }
@@ -269,17 +271,19 @@ extension SQLiteStore {
 extension ProjectColumns {
     /// The columns of a row read with ``sqlColumns``.
     init(_ row: GRDB.Row) {
-        self.init(investment: row[0], (1...11).map { row[$0] })
+        let sources = (0..<4).map { (column: Int) -> Source in
+            let first = 4 * column
+            return Source(page: row[first + 1] as Int64?, date: row[first + 2] as String?, name: row[first + 3] as String?)
+        }
+        self.init(investment: row[0], stage: row[4], place: row[8], sector: row[12], sources: sources)
     }
 
-    /// The values to write, in the order of ``sqlColumns``.
+    /// The values to write, in the order of ``sqlWritten`` and ``sqlAssignments``.
     var databaseValues: [DatabaseValue] {
         [
-            investment.value.databaseValue, investment.source.date.databaseValue,
-            investment.source.page.databaseValue, stage.value.databaseValue, stage.source.date.databaseValue,
-            stage.source.page.databaseValue, place.value.databaseValue, place.source.date.databaseValue,
-            place.source.page.databaseValue, sector.value.databaseValue, sector.source.date.databaseValue,
-            sector.source.page.databaseValue,
+            investment.value.databaseValue, investment.source.page.databaseValue, stage.value.databaseValue,
+            stage.source.page.databaseValue, place.value.databaseValue, place.source.page.databaseValue,
+            sector.value.databaseValue, sector.source.page.databaseValue,
         ]
     }
 }
