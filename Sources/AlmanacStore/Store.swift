@@ -18,13 +18,6 @@ public protocol Store: Sendable {
     /// - Returns: one outcome per page, in order.
     func save(_ pages: [ExtractedPage], mode: SaveMode) async throws -> [SaveOutcome]
 
-    /// `page` with the work its rows need that costs no database done now, on the caller's thread
-    /// (see ``PreparedPage``). Safe to call from many tasks at once.
-    func prepare(_ page: ExtractedPage) -> PreparedPage
-
-    /// Stores prepared pages as ``save(_:mode:)`` stores them, using the work done ahead.
-    func save(prepared pages: [PreparedPage], mode: SaveMode) async throws -> [SaveOutcome]
-
     /// The article stored under `id`, or nil.
     func fetchArticle(id: Int64) async throws -> StoredArticle?
 
@@ -94,16 +87,6 @@ public protocol Store: Sendable {
 extension Store {
     /// Does nothing: a store without background work is released when the last reference goes.
     public func close() async {}
-
-    /// Does nothing ahead: ``save(prepared:mode:)`` saves the extracted page.
-    public func prepare(_ page: ExtractedPage) -> PreparedPage {
-        PreparedPage(page)
-    }
-
-    /// Saves the extracted pages (``save(_:mode:)``).
-    public func save(prepared pages: [PreparedPage], mode: SaveMode) async throws -> [SaveOutcome] {
-        try await save(pages.map(\.extracted), mode: mode)
-    }
 
     /// Stores `page` with its `articles` (without facts or mentions) in one transaction.
     ///

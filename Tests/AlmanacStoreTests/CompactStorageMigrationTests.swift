@@ -89,36 +89,6 @@ struct CompactStorageMigrationTests {
     }
 
     @Test(arguments: Driver.allCases)
-    func pagesPreparedAheadAreStoredAsPagesSavedWhole(driver: Driver) async throws {
-        let pages = [F.march, F.june, F.july, Self.longPage]
-        // In one batch of two, then one by one.
-        let batches = [0..<2, 2..<3, 3..<4]
-        var saved: Reading?
-        var searched: [String] = []
-        try await driver.withStore { store in
-            for batch in batches { _ = try await store.save(Array(pages[batch]), mode: .skipExisting) }
-            saved = try await Self.read(store)
-            searched = try await store.search(SearchQuery(text: "物流", limit: 5)).map(\.page)
-        }
-        let expected = try #require(saved)
-        #expect(searched.contains("2024-05-06_p2.txt"))
-        for preparer in Driver.allCases {
-            var prepared: [PreparedPage] = []
-            try await preparer.withStore { other in prepared = pages.map { other.prepare($0) } }
-            try await driver.withLocation { location in
-                try await withStore(location) { (store: any Store) async throws in
-                    // Prepared by the store that saves them, or by the other driver (whose work it
-                    // cannot use).
-                    let ready = preparer == driver ? pages.map { store.prepare($0) } : prepared
-                    for batch in batches { _ = try await store.save(prepared: Array(ready[batch]), mode: .skipExisting) }
-                    #expect(try await Self.read(store) == expected)
-                    #expect(try await store.search(SearchQuery(text: "物流", limit: 5)).map(\.page) == searched)
-                }
-            }
-        }
-    }
-
-    @Test(arguments: Driver.allCases)
     func factsAndMentionsReadTheSameAfterTheMigration(driver: Driver) async throws {
         try await driver.withLocation { location in
             let expected = try await Self.saved([F.march, F.june, F.july], at: location)

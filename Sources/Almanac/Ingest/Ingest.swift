@@ -60,7 +60,7 @@ public struct Ingest: Sendable {
 
     /// What a worker made of one file.
     enum Prepared: Sendable {
-        case extracted(PreparedPage, wasStored: Bool)
+        case extracted(ExtractedPage, wasStored: Bool)
         case skipped(String)
         case failed(String)
     }
@@ -68,7 +68,7 @@ public struct Ingest: Sendable {
     /// A page waiting for the writer.
     struct Pending: Sendable {
         var index: Int
-        var page: PreparedPage
+        var page: ExtractedPage
         var wasStored: Bool
     }
 
@@ -164,9 +164,7 @@ public struct Ingest: Sendable {
                 page.date = decision.date
                 page.dateSource = decision.source
             }
-            // The store's own work on the page (deflating, search words) is done here too, so the
-            // one writer only writes.
-            return .extracted(store.prepare(extraction.extract(page)), wasStored: wasStored)
+            return .extracted(extraction.extract(page), wasStored: wasStored)
         } catch let error as ReadError {
             return .failed(error.message)
         } catch {
@@ -180,7 +178,7 @@ public struct Ingest: Sendable {
         var tally = Tally()
         guard !pending.isEmpty else { return tally }
         do {
-            let outcomes = try await store.save(prepared: pending.map(\.page), mode: mode)
+            let outcomes = try await store.save(pending.map(\.page), mode: mode)
             for (item, outcome) in zip(pending, outcomes) { tally.record(item, outcome, files: files) }
             return tally
         } catch {
@@ -195,7 +193,7 @@ public struct Ingest: Sendable {
         }
         for item in pending {
             do {
-                let outcomes = try await store.save(prepared: [item.page], mode: mode)
+                let outcomes = try await store.save([item.page], mode: mode)
                 if let outcome = outcomes.first { tally.record(item, outcome, files: files) }
             } catch {
                 tally.failed.append(
@@ -215,10 +213,9 @@ public struct Ingest: Sendable {
             switch outcome {
             case .stored:
                 if item.wasStored { summary.replaced += 1 } else { summary.pages += 1 }
-                let articles = item.page.extracted.articles
-                summary.articles += articles.count
-                summary.facts += articles.reduce(0) { $0 + $1.facts.count }
-                summary.mentions += articles.reduce(0) { $0 + $1.mentions.count }
+                summary.articles += item.page.articles.count
+                summary.facts += item.page.articles.reduce(0) { $0 + $1.facts.count }
+                summary.mentions += item.page.articles.reduce(0) { $0 + $1.mentions.count }
             case .skipped:
                 skipped.append(
                     (item.index, IngestSummary.Entry(path: files[item.index], reason: "already stored (same sha256)")))

@@ -10,33 +10,11 @@ import PostgresNIO
 /// a vanished entity is retried from the start, a few times, after a short random pause.
 extension PostgresStore {
     public func save(_ pages: [ExtractedPage], mode: SaveMode) async throws -> [SaveOutcome] {
-        try await save(prepared: pages.map(PreparedPage.init), mode: mode)
-    }
-
-    /// Cuts the page's search words and compacts its facts (``Prepared``).
-    public func prepare(_ page: ExtractedPage) -> PreparedPage {
-        PreparedPage(page, work: prepared(page))
-    }
-
-    /// Each article's search words and facts' compact columns.
-    func prepared(_ page: ExtractedPage) -> PreparedArticles {
-        PreparedArticles(
-            articles: page.articles.map { Prepared(article: $0, searchText: searchText) },
-            searchFingerprint: searchText.fingerprint)
-    }
-
-    public func save(prepared ready: [PreparedPage], mode: SaveMode) async throws -> [SaveOutcome] {
-        let pages = ready.map(\.extracted)
         guard let first = pages.first else { return [] }
         let what = pages.count == 1 ? "page \(first.page.name)" : "\(pages.count) pages from \(first.page.name)"
-        // Search words and facts' compact columns not worked out ahead are worked out on all cores
-        // before the transaction, which then only sends rows.
-        let prepared = ready.concurrentMap { page in
-            if let done = page.work as? PreparedArticles, done.searchFingerprint == searchText.fingerprint {
-                return done.articles
-            }
-            return self.prepared(page.extracted).articles
-        }
+        // Search words and facts' compact columns are worked out on all cores before the
+        // transaction, which then only sends rows.
+        let prepared = pages.concurrentMap { page in page.articles.map { Prepared(article: $0, searchText: searchText) } }
         return try await run("saving \(what)") {
             var attempt = 1
             while true {
@@ -67,12 +45,6 @@ extension PostgresStore {
     static func isRetryable(_ error: PSQLError) -> Bool {
         guard let state = error.serverInfo?[.sqlState] else { return false }
         return ["40P01", "40001", "23503"].contains(state)
-    }
-
-    /// A page's ``Prepared`` articles, with the cutting of their search words.
-    struct PreparedArticles: Sendable {
-        var articles: [Prepared]
-        var searchFingerprint: String
     }
 
     /// What an article's rows need that costs CPU and no database: its search words and its facts'

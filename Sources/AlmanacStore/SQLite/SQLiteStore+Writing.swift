@@ -5,31 +5,15 @@ import GRDB
 /// Writing pages with their articles, facts and mentions.
 extension SQLiteStore {
     public func save(_ pages: [ExtractedPage], mode: SaveMode) async throws -> [SaveOutcome] {
-        try await save(prepared: pages.map(PreparedPage.init), mode: mode)
-    }
-
-    /// Deflates the page's text and bodies and cuts its search words (``PageRows``).
-    public func prepare(_ page: ExtractedPage) -> PreparedPage {
-        PreparedPage(page, work: rows(of: page))
-    }
-
-    public func save(prepared pages: [PreparedPage], mode: SaveMode) async throws -> [SaveOutcome] {
         guard !pages.isEmpty else { return [] }
-        let extracted = pages.map(\.extracted)
-        // Pages nobody prepared for this archive are prepared here, on all cores, before the write
-        // lock is taken: cutting search words inside the one writer's transaction kept a core idle
-        // while the writer set the pace of an ingest.
-        let rows = pages.concurrentMap { page in
-            if let rows = page.work as? PageRows, rows.isFor(self) { return rows }
-            return self.rows(of: page.extracted)
-        }
+        let prepared = Self.prepare(pages, searchText: searchText, bodyDictionary: bodyDictionary)
         return try await pool.write { db in
             var writer = Writer(db: db)
-            try writer.createEntities(of: extracted)
-            try writer.createIndicators(FactColumns.indicatorKeys(of: rows.map { $0.articles.map(\.facts) }))
+            try writer.createEntities(of: pages)
+            try writer.createIndicators(FactColumns.indicatorKeys(of: prepared.map { $0.articles.map(\.facts) }))
             var outcomes = [SaveOutcome?](repeating: nil, count: pages.count)
-            for index in EntityKeys.writingOrder(of: extracted) {
-                outcomes[index] = try writer.write(extracted[index], rows[index], mode: mode)
+            for index in EntityKeys.writingOrder(of: pages) {
+                outcomes[index] = try writer.write(pages[index], prepared[index], mode: mode)
             }
             try writer.refreshTouchedEntities()
             return outcomes.compactMap { $0 }
@@ -38,21 +22,13 @@ extension SQLiteStore {
 
     /// What a page's rows need that costs CPU and no database: its deflated text, and each article's
     /// search words, body digest, deflated body and facts' compact columns.
-    struct PageRows: Sendable {
+    struct PreparedPage: Sendable {
         /// The raw text deflated with the page's articles as its dictionary (``TextCodec``).
         var text: DatabaseValue
-        var articles: [ArticleRows]
-        /// The body dictionary the bodies were deflated with and the cutting of the search words:
-        /// rows made for another archive are made again.
-        var bodyDictionary: UInt32
-        var searchFingerprint: String
-
-        func isFor(_ store: SQLiteStore) -> Bool {
-            bodyDictionary == store.bodyDictionary.checksum && searchFingerprint == store.searchText.fingerprint
-        }
+        var articles: [PreparedArticle]
     }
 
-    struct ArticleRows: Sendable {
+    struct PreparedArticle: Sendable {
         var fields: (headline: String, body: String, captions: String)
         var digest: Data
         /// The body as stored: deflated when that makes it smaller.
@@ -61,18 +37,22 @@ extension SQLiteStore {
         var facts: [FactColumns]
     }
 
-    /// The rows of `page` for this archive.
-    func rows(of page: ExtractedPage) -> PageRows {
-        let articles = page.articles.map { extracted in
-            ArticleRows(
-                fields: searchText.fields(of: extracted.article), digest: bodyDigestBytes(extracted.article.body),
-                body: TextCodec.encode(extracted.article.body, preset: bodyDictionary),
-                facts: FactColumns.of(extracted.facts, in: extracted.article))
+    /// Prepares `pages` on all cores before the write lock is taken: cutting search words inside the
+    /// one writer's transaction kept a core idle while the writer set the pace of an ingest.
+    static func prepare(_ pages: [ExtractedPage], searchText: SearchText, bodyDictionary: TextCodec.Preset)
+        -> [PreparedPage]
+    {
+        pages.concurrentMap { page in
+            let articles = page.articles.map { extracted in
+                PreparedArticle(
+                    fields: searchText.fields(of: extracted.article), digest: bodyDigestBytes(extracted.article.body),
+                    body: TextCodec.encode(extracted.article.body, preset: bodyDictionary),
+                    facts: FactColumns.of(extracted.facts, in: extracted.article))
+            }
+            let dictionary = TextCodec.pageDictionary(page.articles.map(\.article))
+            return PreparedPage(
+                text: TextCodec.encode(page.page.text, dictionary: dictionary, always: true), articles: articles)
         }
-        let dictionary = TextCodec.pageDictionary(page.articles.map(\.article))
-        return PageRows(
-            text: TextCodec.encode(page.page.text, dictionary: dictionary, always: true), articles: articles,
-            bodyDictionary: bodyDictionary.checksum, searchFingerprint: searchText.fingerprint)
     }
 
     /// One write transaction's work: pages, their rows, and the entities they touched.
@@ -93,7 +73,7 @@ extension SQLiteStore {
             self.db = db
         }
 
-        mutating func write(_ extracted: ExtractedPage, _ prepared: PageRows, mode: SaveMode) throws
+        mutating func write(_ extracted: ExtractedPage, _ prepared: PreparedPage, mode: SaveMode) throws
             -> SaveOutcome
         {
             let page = extracted.page
@@ -143,7 +123,7 @@ extension SQLiteStore {
 
         mutating func insert(
             _ extracted: ExtractedArticle,
-            _ prepared: ArticleRows, pageID: Int64, source: ProjectColumns.Source
+            _ prepared: PreparedArticle, pageID: Int64, source: ProjectColumns.Source
         ) throws {
             let article = extracted.article
             // Cached statements here and below: compiling (and GRDB's authorizer pass) on every row

@@ -45,8 +45,6 @@ enum TextCodec {
     final class Preset: @unchecked Sendable {
         /// The dictionary.
         let bytes: [UInt8]
-        /// Its Adler-32 checksum, by which a deflated text names it.
-        let checksum: UInt32
         /// A deflate stream with the dictionary set and nothing deflated. After `init` it is only
         /// read (deflateCopy reads its source), so threads may copy it at once; it lives as long as
         /// the value.
@@ -54,7 +52,6 @@ enum TextCodec {
 
         init(_ bytes: [UInt8]) {
             self.bytes = bytes
-            checksum = TextCodec.checksum(bytes)
             primed = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
             primed.initialize(to: z_stream())
             TextCodec.open(primed, dictionary: bytes)
