@@ -211,4 +211,42 @@ struct EntityConformanceTests {
             for store in stores { await store.close() }
         }
     }
+
+    @Test(arguments: Driver.allCases)
+    func racingBatchesLeaveAProjectTheNewestPagesDetails(driver: Driver) async throws {
+        try await driver.withLocation { location in
+            let stores = [try await openStore(location), try await openStore(location)]
+            // Twelve days of one project, each page giving a stage and an investment of its own;
+            // two pages a day, the later name giving the day's figure.
+            let stages = ["签约", "开工", "在建", "投产"]
+            let pages = (0..<24).map { index -> ExtractedPage in
+                let day = index / 2
+                let body = "岚江新材料产业园项目\(stages[index % 4])。"
+                let details = ProjectDetails(investment: Double(100 * day + index % 2), stage: stages[index % 4])
+                return ExtractedPage(
+                    page: F.page("2024-10-\(10 + day)_p\(index % 2).txt", date: "2024-10-\(10 + day)"),
+                    articles: [
+                        ExtractedArticle(
+                            article: Article(seq: 1, headline: "产业园\(index)", body: body),
+                            mentions: [F.mention(F.materials, .project, project: details, in: body)])
+                    ])
+            }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for writer in 0..<4 {
+                    let store = stores[writer % 2]
+                    let order = writer % 2 == 0 ? pages : pages.reversed()
+                    group.addTask {
+                        for start in stride(from: writer, to: order.count, by: 4) {
+                            _ = try await store.save(Array(order[start..<min(start + 2, order.count)]), mode: .skipExisting)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await stores[0].fetchStats().pages == 24)
+            let project = try await stores[0].fetchProjects(ProjectQuery()).first { $0.name == F.materials }?.project
+            #expect(project?.investment == 1101 && project?.stage == stages[23 % 4])
+            for store in stores { await store.close() }
+        }
+    }
 }

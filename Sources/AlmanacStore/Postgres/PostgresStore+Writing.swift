@@ -351,28 +351,38 @@ extension PostgresStore {
             }
             let ids = projectMentions.keys.filter { !mayBeUnmentioned.contains($0) }.sorted()
             guard !ids.isEmpty else { return }
-            // Read under lock: another writer's batch waits, then reads what this one wrote.
+            // Read under lock: another writer's batch waits, then reads what this one wrote. The lock
+            // is FOR NO KEY UPDATE (what the UPDATE takes anyway), which a batch that inserted
+            // mentions of the entity (their foreign key holds FOR KEY SHARE) does not block: with
+            // FOR UPDATE, two batches sharing pages and a project deadlocked. The pages the columns
+            // came from are read by a second statement, whose snapshot holds the pages that batch
+            // committed (a join in the locking statement would read them as of before the wait).
             let rows = try await connection.query(
                 """
-                SELECT entity.id, \(unescaped: ProjectColumns.sqlColumns) FROM entity \(unescaped: ProjectColumns.sqlJoins)
-                WHERE entity.id = ANY(\(ids)) ORDER BY entity.id FOR UPDATE OF entity
+                SELECT id, \(unescaped: ProjectColumns.sqlWritten) FROM entity WHERE id = ANY(\(ids))
+                ORDER BY id FOR NO KEY UPDATE
                 """, logger: logger)
-            var changed: [(id: Int64, columns: ProjectColumns)] = []
-            typealias Source = ProjectColumns.Source
-            for try await (id, investment, p0, d0, n0, stage, p1, d1, n1, place, p2, d2, n2, sector, p3, d3, n3) in rows
-                .decode(
-                    (
-                        Int64, Double?, Int64?, String?, String?, String?, Int64?, String?, String?, String?, Int64?,
-                        String?, String?, String?, Int64?, String?, String?
-                    ).self)
+            var stored: [(id: Int64, values: (Double?, String?, String?, String?), pages: [Int64?])] = []
+            for try await (id, investment, p0, stage, p1, place, p2, sector, p3) in rows
+                .decode((Int64, Double?, Int64?, String?, Int64?, String?, Int64?, String?, Int64?).self)
             {
-                let sources = [
-                    Source(page: p0, date: d0, name: n0), Source(page: p1, date: d1, name: n1),
-                    Source(page: p2, date: d2, name: n2), Source(page: p3, date: d3, name: n3),
-                ]
-                let stored = ProjectColumns(
-                    investment: investment, stage: stage, place: place, sector: sector, sources: sources)
-                if let columns = stored.taking(projectMentions[id] ?? []) { changed.append((id, columns)) }
+                stored.append((id, (investment, stage, place, sector), [p0, p1, p2, p3]))
+            }
+            let pageIDs = Array(Set(stored.flatMap { $0.pages.compactMap { $0 } })).sorted()
+            var pages: [Int64: (date: String?, name: String)] = [:]
+            if !pageIDs.isEmpty {
+                let rows = try await connection.query(
+                    "SELECT id, date, name FROM page WHERE id = ANY(\(pageIDs))", logger: logger)
+                for try await (id, date, name) in rows.decode((Int64, String?, String).self) { pages[id] = (date, name) }
+            }
+            var changed: [(id: Int64, columns: ProjectColumns)] = []
+            for (id, values, pageIDs) in stored {
+                let sources = pageIDs.map { page in
+                    ProjectColumns.Source(page: page, date: page.flatMap { pages[$0]?.date }, name: page.flatMap { pages[$0]?.name })
+                }
+                let columns = ProjectColumns(
+                    investment: values.0, stage: values.1, place: values.2, sector: values.3, sources: sources)
+                if let taken = columns.taking(projectMentions[id] ?? []) { changed.append((id, taken)) }
             }
             // 9 parameters an entity: 500 a statement stays far below PostgreSQL's 65,535.
             for start in stride(from: 0, to: changed.count, by: 500) {

@@ -77,9 +77,10 @@ struct ProjectColumns: Sendable, Equatable {
         self.sector = Column(value: sector, source: sources[3])
     }
 
-    /// What a driver reads of an entity row: each project column, its page id, and that page's
-    /// date and name (`investment, investment_page, investment_date, investment_name, stage, …`,
-    /// 16 values), from `entity` and ``sqlJoins``.
+    /// What SQLite's writer reads of an entity row: each project column, its page id, and that
+    /// page's date and name (`investment, investment_page, investment_date, investment_name, stage, …`,
+    /// 16 values), from `entity` and ``sqlJoins``. (PostgreSQL reads the pages by a second statement,
+    /// after the rows are locked: see `PostgresStore.Writer.refreshTouchedEntities`.)
     static let sqlColumns = SharedMigrations.projectColumns.map { column in
         "entity.\(column), entity.\(column)_page, \(column)_source.date, \(column)_source.name"
     }.joined(separator: ", ")
