@@ -118,7 +118,7 @@ struct TextAnalysis {
     init(_ raw: [UInt32], grammar: EntityGrammar) {
         let scalars = raw.map(ScalarClass.foldWidth)
         self.scalars = scalars
-        let words = grammar.segmenter.wordRanges(in: scalars)
+        let words = grammar.segmenter.wordRanges(inWidthFolded: scalars)
         self.words = words
         var wordOf = [Int32](repeating: -1, count: scalars.count)
         var tags = [UInt32](repeating: 0, count: words.count)

@@ -12,14 +12,16 @@ extension FactExtractor {
     ///
     /// `pageStems` adds the stems of places named elsewhere on the page (see ``placeStems(in:)``).
     public func facts(in article: Article, pageStems: Set<[UInt32]> = []) -> [(part: ArticlePart, fact: Fact)] {
-        var found: [(ArticlePart, Fact)] = []
+        // Labelled as the result is: an unlabelled array would be converted element by element (a
+        // dynamic cast a fact) on return.
+        var found: [(part: ArticlePart, fact: Fact)] = []
         let whole = ([article.headline, article.subheadline] + article.captions + [article.body]).joined(separator: "\n")
         let stems = placeStems(in: whole).union(pageStems)
         func add(_ text: String, _ part: ArticlePart) {
             guard !text.isEmpty else { return }
             for var fact in facts(in: text.scalarValues, knownPlaceStems: stems) {
                 fact.seq = article.seq
-                found.append((part, fact))
+                found.append((part: part, fact: fact))
             }
         }
         add(article.headline, .headline)

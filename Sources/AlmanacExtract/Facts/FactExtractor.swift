@@ -285,7 +285,11 @@ public struct FactExtractor: Sendable {
     static let average: [UInt32] = "平均".scalarValues
     static let de: UInt32 = 0x7684  // 的
     /// Whether a unit counts things that may be named after it (户 家 个 吨), unlike money and shares.
+    ///
+    /// Read on the unit's scalars: a unit is written from the unit table's words, whose last scalar is
+    /// never a combining mark, so its last scalar is 元 exactly when its last character is.
     static func countedUnits(_ unit: String) -> Bool {
-        !unit.isEmpty && !unit.hasSuffix("元") && unit != "%" && unit != "个百分点" && unit != "倍"
+        guard let last = unit.unicodeScalars.last else { return false }
+        return last.value != 0x5143 && unit != "%" && unit != "个百分点" && unit != "倍"  // 元
     }
 }

@@ -139,7 +139,9 @@ struct IndicatorFinder: Sendable {
 
     /// Whether `text` is one verb of the lexicon (修建, 完成): no thing a figure could measure.
     func isSingleVerb(_ text: String) -> Bool {
-        Self.predicates.contains(text) || segmenter.lexicon.tag(of: text) == "v"
+        // The scalars read once for both lookups (the lexicon folds their width as `tag(of:)` does).
+        let scalars = text.unicodeScalars.map(\.value)[...]
+        return Self.predicates.contains(scalars) || segmenter.lexicon.tag(ofScalars: scalars) == "v"
     }
 
     /// The first noun phrase of a clause part (its subject), or "".

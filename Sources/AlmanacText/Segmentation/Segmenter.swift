@@ -53,6 +53,16 @@ public struct Segmenter: Sendable {
         return ranges
     }
 
+    /// ``wordRanges(in:)`` of scalars already width-folded (``ScalarClass/foldWidth(_:)`` of each):
+    /// the same ranges, without folding them a second time.
+    public func wordRanges(inWidthFolded scalars: [UInt32]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(scalars.count / 2 + 1)
+        var scratch = Scratch()
+        scalars.withUnsafeBufferPointer { appendWords(of: $0, to: &ranges, scratch: &scratch) }
+        return ranges
+    }
+
     /// `text` with its words separated by `separator` (two spaces, the SIGHAN format), line by line.
     public func segmentedText(_ text: String, separator: String = "  ") -> String {
         var output = segmentLines(utf8: Array(text.utf8), separator: separator)
