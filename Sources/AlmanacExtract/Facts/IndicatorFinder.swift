@@ -141,7 +141,7 @@ struct IndicatorFinder: Sendable {
     func isSingleVerb(_ text: String) -> Bool {
         // The scalars read once for both lookups (the lexicon folds their width as `tag(of:)` does).
         let scalars = text.unicodeScalars.map(\.value)[...]
-        return Self.predicates.contains(scalars) || segmenter.lexicon.tag(ofScalars: scalars) == "v"
+        return Self.predicates.contains(scalars) || segmenter.lexicon.tagIndex(ofScalars: scalars).map { tagClasses[$0].isVerb } == true
     }
 
     /// The first noun phrase of a clause part (its subject), or "".

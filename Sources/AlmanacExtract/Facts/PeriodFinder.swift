@@ -61,8 +61,12 @@ struct PeriodFinder: Sendable {
     /// The end of the period atom starting at `index`, or `nil`.
     private func atom(in scalars: [UInt32], at index: Int) -> Int? {
         guard index < scalars.count else { return nil }
-        if let length = Self.matchAny(Self.words, in: scalars, at: index) { return index + length }
-        if let length = Self.matchAny(Self.deadlines, in: scalars, at: index) {
+        // Most scalars begin no period word and no deadline: one bit answers them, not forty matches.
+        let first = scalars[index]
+        if Self.wordFirsts.contains(first), let length = Self.matchAny(Self.words, in: scalars, at: index) {
+            return index + length
+        }
+        if first == Self.deadlines[0][0], let length = Self.matchAny(Self.deadlines, in: scalars, at: index) {
             let after = index + length
             return atom(in: scalars, at: after) ?? after
         }
@@ -123,6 +127,13 @@ struct PeriodFinder: Sendable {
         "月底", "月初", "月末", "上旬", "中旬", "下旬", "每年", "每月", "每周", "每天", "每日",
         "第一季度", "第二季度", "第三季度", "第四季度",
     ].sorted { $0.count > $1.count }.map(\.scalarValues)
+    /// The first scalars of `words`.
+    static let wordFirsts: ScalarSet = {
+        var set = ScalarSet("")
+        for word in words { set.insert(word[0]) }
+        return set
+    }()
+    /// Deadlines, all beginning with 截.
     static let deadlines: [[UInt32]] = ["截至到", "截止到", "截至", "截止"].map(\.scalarValues)
     static let durationUnits: [[UInt32]] = ["个月", "季度", "年", "月", "周", "天"].map(\.scalarValues)
     static let monthWords: [[UInt32]] = ["月份", "月底", "月初", "月末", "月中", "月"].map(\.scalarValues)
