@@ -290,6 +290,8 @@ public struct FactExtractor: Sendable {
     /// never a combining mark, so its last scalar is 元 exactly when its last character is.
     static func countedUnits(_ unit: String) -> Bool {
         guard let last = unit.unicodeScalars.last else { return false }
-        return last.value != 0x5143 && unit != "%" && unit != "个百分点" && unit != "倍"  // 元
+        return last.value != 0x5143  // 元
+            && !QuantityScanner.unit(unit, is: "%") && !QuantityScanner.unit(unit, is: "个百分点")
+            && !QuantityScanner.unit(unit, is: "倍")
     }
 }
