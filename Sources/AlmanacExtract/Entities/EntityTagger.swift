@@ -201,16 +201,22 @@ struct EntityTagger: Sendable {
         // Seven labels, written out: a lane read with a constant index stays in the register.
         precondition(labels == 7, "the step below is written for seven labels")
         /// The first best of lanes 0…6 and its lane, as a loop with `>` over them finds it.
+        /// Selects rather than branches: which lane wins is data, not a pattern a branch predictor learns.
         @inline(__always) func best(_ s: SIMD8<Float>) -> (score: Float, from: Int8) {
             var best: Float = -.infinity
             var from: Int8 = 0
-            if s[0] > best { best = s[0]; from = 0 }
-            if s[1] > best { best = s[1]; from = 1 }
-            if s[2] > best { best = s[2]; from = 2 }
-            if s[3] > best { best = s[3]; from = 3 }
-            if s[4] > best { best = s[4]; from = 4 }
-            if s[5] > best { best = s[5]; from = 5 }
-            if s[6] > best { best = s[6]; from = 6 }
+            @inline(__always) func take(_ value: Float, _ lane: Int8) {
+                let better = value > best
+                from = better ? lane : from
+                best = better ? value : best
+            }
+            take(s[0], 0)
+            take(s[1], 1)
+            take(s[2], 2)
+            take(s[3], 3)
+            take(s[4], 4)
+            take(s[5], 5)
+            take(s[6], 6)
             return (best, from)
         }
         let into0 = into[0], into1 = into[1], into2 = into[2], into3 = into[3]
