@@ -133,18 +133,24 @@ struct TextAnalysis {
         var tagAtLength = [Int](repeating: -1, count: 9)
         var wordIndex = 0
         let (person, place, organization) = grammar.nameTagIndices
-        func mark(_ marks: inout [UInt8], _ start: Int, _ length: Int) {
+        @inline(__always) func mark(_ marks: inout [UInt8], _ start: Int, _ length: Int) {
             guard length >= 2, marks[start] == 0 else { return }
             for offset in 0..<length where marks[start + offset] == 0 {
                 marks[start + offset] = offset == 0 ? 1 : offset == length - 1 ? 3 : 2
             }
         }
+        // Whether `tagAtLength` holds tags of the scalar before (only a Han scalar's walk sets any).
+        var tagsSet = false
         for i in 0..<n {
-            for length in 0..<tagAtLength.count { tagAtLength[length] = -1 }
+            if tagsSet {
+                for length in 0..<tagAtLength.count { tagAtLength[length] = -1 }
+                tagsSet = false
+            }
             var longestPerson = 0
             var longestPlace = 0
             var longestOrganization = 0
             if ScalarClass.isHan(scalars[i]) {
+                tagsSet = true
                 lexicon.forEachWord(startingAt: i, in: scalars, maxLength: 8) { length, tag in
                     tagAtLength[length] = tag
                     longestStarting[i] = UInt8(length)

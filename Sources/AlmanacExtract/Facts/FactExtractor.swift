@@ -167,10 +167,12 @@ public struct FactExtractor: Sendable {
     /// The clause around a figure: between clause breaks (，；：), inside its sentence.
     private func clauseRange(in scalars: [UInt32], around quantity: Quantity, within sentence: Range<Int>) -> Range<Int>
     {
+        // The table read once, not once a scalar (a global's every read is a once-check and a retain).
+        let breaks = Scalars.clauseBreaks
         var start = quantity.start
-        while start > sentence.lowerBound, !Scalars.clauseBreaks.contains(scalars[start - 1]) { start -= 1 }
+        while start > sentence.lowerBound, !breaks.contains(scalars[start - 1]) { start -= 1 }
         var end = quantity.end
-        while end < sentence.upperBound, !Scalars.clauseBreaks.contains(scalars[end]) { end += 1 }
+        while end < sentence.upperBound, !breaks.contains(scalars[end]) { end += 1 }
         return start..<end
     }
 

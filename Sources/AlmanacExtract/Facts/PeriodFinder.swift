@@ -41,7 +41,8 @@ struct PeriodFinder: Sendable {
             // X以来: an event clause ending in 以来 (党史学习教育开展以来, 自开赛以来).
             if Scalars.matches(Self.since, in: scalars, at: index) {
                 var start = index
-                while start > 0, !Scalars.clauseBreaks.contains(scalars[start - 1]), index - start < 12 {
+                let breaks = Scalars.clauseBreaks
+                while start > 0, !breaks.contains(scalars[start - 1]), index - start < 12 {
                     start -= 1
                 }
                 if index - start >= 2, !Scalars.clauseBreaks.contains(scalars[start]) {
@@ -101,7 +102,8 @@ struct PeriodFinder: Sendable {
     /// The end of a run of digits or Chinese numerals at `index`, or `nil`.
     private func numberEnd(in scalars: [UInt32], at index: Int) -> Int? {
         var end = index
-        while end < scalars.count, ScalarClass.isDigit(scalars[end]) || Self.numeralScalars.contains(scalars[end]) {
+        let numeralScalars = Self.numeralScalars
+        while end < scalars.count, ScalarClass.isDigit(scalars[end]) || numeralScalars.contains(scalars[end]) {
             end += 1
         }
         return end > index && end - index <= 4 ? end : nil

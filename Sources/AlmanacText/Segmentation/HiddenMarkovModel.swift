@@ -56,6 +56,7 @@ public struct HiddenMarkovModel: Sendable {
             scores = [Double](repeating: Self.floor, count: count * 8)
             back = [UInt8](repeating: 0, count: count * 8)
         }
+        let predecessors = Self.predecessors  // read once, not once a state
         for t in 0..<count {
             let value = scalars[range.lowerBound + t]
             let row: Int? = value < 0x10000 && rows[Int(value)] >= 0 ? Int(rows[Int(value)]) : nil
@@ -67,7 +68,7 @@ public struct HiddenMarkovModel: Sendable {
                 }
                 var best = -Double.infinity
                 var from = 0
-                for previous in Self.predecessors[state] {
+                for previous in predecessors[state] {
                     let score = scores[(t - 1) * 4 + previous] + transition[previous * 4 + state]
                     if score > best {
                         best = score
