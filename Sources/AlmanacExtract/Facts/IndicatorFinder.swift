@@ -152,9 +152,7 @@ struct IndicatorFinder: Sendable {
     // MARK: - Words
 
     private func words(in scalars: [UInt32], range: Range<Int>) -> [Range<Int>] {
-        segmenter.wordRanges(in: Array(scalars[range])).map {
-            ($0.lowerBound + range.lowerBound)..<($0.upperBound + range.lowerBound)
-        }
+        segmenter.wordRanges(in: scalars, range: range)
     }
 
     private func isNounLike(_ text: ArraySlice<UInt32>, position: Int) -> Bool {
