@@ -49,6 +49,11 @@ public struct FactExtractor: Sendable {
         placeFinder.stems(in: text.scalarValues)
     }
 
+    /// ``placeStems(in:)`` of a text given as its scalars.
+    func placeStems(inScalars scalars: [UInt32]) -> Set<[UInt32]> {
+        placeFinder.stems(in: scalars)
+    }
+
     /// The facts of `scalars`, bare occurrences of `knownPlaceStems` read as places too.
     public func facts(in scalars: [UInt32], knownPlaceStems: Set<[UInt32]>) -> [Fact] {
         let quantities = scanner.quantities(in: scalars)
