@@ -193,8 +193,9 @@ struct PlaceFinder: Sendable {
     /// The stems of the places `scalars` names in full (岚江 of 岚江市), for reading bare stems elsewhere.
     func stems(in scalars: [UInt32]) -> Set<[UInt32]> {
         var stems: Set<[UInt32]> = []
+        // A place's text is its range's scalars (every span is made so): read them there, not decoded back.
         for span in places(in: scalars) {
-            let name = span.text.scalarValues
+            let name = scalars[span.range]
             guard name.count >= 3, let last = name.last, Self.suffixes.contains(last), !Self.localSuffixes.contains(last),
                 name.first != 0x5168  // 全
             else { continue }
