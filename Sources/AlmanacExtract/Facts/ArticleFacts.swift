@@ -29,9 +29,8 @@ extension FactExtractor {
         }
         let stems = placeStems(inScalars: whole).union(pageStems)
         for (index, (text, part)) in parts.enumerated() where !text.isEmpty {
-            for var fact in facts(in: scalars[index], knownPlaceStems: stems) {
-                fact.seq = article.seq
-                found.append((part: part, fact: fact))
+            appendFacts(in: scalars[index], knownPlaceStems: stems, seq: article.seq, to: &found) {
+                (part: part, fact: $0)
             }
         }
         return found

@@ -56,8 +56,20 @@ public struct FactExtractor: Sendable {
 
     /// The facts of `scalars`, bare occurrences of `knownPlaceStems` read as places too.
     public func facts(in scalars: [UInt32], knownPlaceStems: Set<[UInt32]>) -> [Fact] {
+        var facts: [Fact] = []
+        appendFacts(in: scalars, knownPlaceStems: knownPlaceStems, seq: nil, to: &facts) { $0 }
+        return facts
+    }
+
+    /// Appends the facts of `scalars`, each with `seq`, to `found` as `wrap` makes them elements:
+    /// a fact is moved into its element where it is made, not copied (with every string it holds
+    /// retained) from a list of facts into another.
+    func appendFacts<Element>(
+        in scalars: [UInt32], knownPlaceStems: Set<[UInt32]>, seq: Int?, to found: inout [Element],
+        _ wrap: (consuming Fact) -> Element
+    ) {
         let quantities = scanner.quantities(in: scalars)
-        guard !quantities.isEmpty else { return [] }
+        guard !quantities.isEmpty else { return }
         let periods = periodFinder.periods(in: scalars)
         let mentions = placeFinder.mentions(in: scalars, knownStems: knownPlaceStems)
         let places = mentions.places
@@ -65,7 +77,6 @@ public struct FactExtractor: Sendable {
         let placeBefore = Dictionary(places.map { ($0.range.upperBound, $0) }, uniquingKeysWith: { first, _ in first })
         let placeAt = Dictionary(places.map { ($0.range.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
         var context = Context()
-        var facts: [Fact] = []
         var nextPeriod = 0
         var nextPlace = 0
         var nextOrganization = 0
@@ -143,15 +154,15 @@ public struct FactExtractor: Sendable {
                 let period =
                     sentencePeriods.last { $0.range.upperBound <= quantity.start }?.text
                     ?? sentencePeriods.first { clause.contains($0.range.lowerBound) }?.text ?? context.period
-                facts.append(
-                    Fact(
-                        quantity: quantity, indicator: indicator, change: change?.text, period: period, place: place,
-                        sentence: sentenceText))
+                var fact = Fact(
+                    quantity: quantity, indicator: indicator, change: change?.text, period: period, place: place,
+                    sentence: sentenceText)
+                fact.seq = seq
+                found.append(wrap(fact))
             }
             context.place = subjects.last?.text ?? context.place
             context.period = sentencePeriods.last?.text ?? context.period
         }
-        return facts
     }
 
     // MARK: - Pieces
