@@ -49,6 +49,19 @@ struct SegmenterTests {
         #expect(covered == expected)
     }
 
+    @Test func wordRangesOfASliceAreThoseOfItsCopyShifted() throws {
+        let segmenter = try #require(Self.segmenter)
+        let scalars = "岚江市上半年担保贷款６.４３亿元，同比增长7.4%，岚江观察 GUANCHA 特色品牌".scalarValues
+        for range in [0..<scalars.count, 3..<12, 10..<scalars.count, 5..<5] {
+            let copy = segmenter.wordRanges(in: Array(scalars[range]))
+            let shifted = copy.map { ($0.lowerBound + range.lowerBound)..<($0.upperBound + range.lowerBound) }
+            #expect(segmenter.wordRanges(in: scalars, range: range) == shifted)
+        }
+        // Full-width digits fold: the folded scalars give the same words without folding again.
+        #expect(segmenter.wordRanges(inWidthFolded: scalars.map(ScalarClass.foldWidth)) == segmenter.wordRanges(in: scalars))
+        #expect(segmenter.wordRanges(in: scalars, range: 0..<scalars.count).contains(10..<15))  // ６.４３亿
+    }
+
     @Test func userWordsTakeEffectAtRunTime() throws {
         let base = try #require(Self.segmenter)
         #expect(!base.words(in: "蒿坨子的企业").contains("蒿坨子"))

@@ -118,7 +118,7 @@ struct TextAnalysis {
     init(_ raw: [UInt32], grammar: EntityGrammar) {
         let scalars = raw.map(ScalarClass.foldWidth)
         self.scalars = scalars
-        let words = grammar.segmenter.wordRanges(in: scalars)
+        let words = grammar.segmenter.wordRanges(inWidthFolded: scalars)
         self.words = words
         var wordOf = [Int32](repeating: -1, count: scalars.count)
         var tags = [UInt32](repeating: 0, count: words.count)
@@ -133,37 +133,53 @@ struct TextAnalysis {
         var tagAtLength = [Int](repeating: -1, count: 9)
         var wordIndex = 0
         let (person, place, organization) = grammar.nameTagIndices
-        func mark(_ marks: inout [UInt8], _ start: Int, _ length: Int) {
+        @inline(__always) func mark(_ marks: inout [UInt8], _ start: Int, _ length: Int) {
             guard length >= 2, marks[start] == 0 else { return }
             for offset in 0..<length where marks[start + offset] == 0 {
                 marks[start + offset] = offset == 0 ? 1 : offset == length - 1 ? 3 : 2
             }
         }
-        for i in 0..<n {
-            for length in 0..<tagAtLength.count { tagAtLength[length] = -1 }
-            var longestPerson = 0
-            var longestPlace = 0
-            var longestOrganization = 0
-            if ScalarClass.isHan(scalars[i]) {
-                lexicon.forEachWord(startingAt: i, in: scalars, maxLength: 8) { length, tag in
-                    tagAtLength[length] = tag
-                    longestStarting[i] = UInt8(length)
-                    if longestEnding[i + length - 1] < length { longestEnding[i + length - 1] = UInt8(length) }
-                    if tag == person { longestPerson = length }
-                    if tag == place { longestPlace = length }
-                    if tag == organization { longestOrganization = length }
-                }
-            }
-            mark(&personMark, i, longestPerson)
-            mark(&placeWord, i, longestPlace)
-            mark(&organizationMark, i, longestOrganization)
-            while wordIndex < words.count && words[wordIndex].lowerBound < i { wordIndex += 1 }
-            if wordIndex < words.count && words[wordIndex].lowerBound == i {
-                let range = words[wordIndex]
-                for position in range { wordOf[position] = Int32(wordIndex) }
-                if range.count < tagAtLength.count, tagAtLength[range.count] >= 0 {
-                    let tag = tagAtLength[range.count]
-                    tags[wordIndex] = tag < grammar.tagCodeOfIndex.count ? grammar.tagCodeOfIndex[tag] : 99
+        // Whether `tagAtLength` holds tags of the scalar before (only a Han scalar's walk sets any).
+        var tagsSet = false
+        // The arrays the lexicon walk's closure writes, through buffers: a captured array would be
+        // checked for uniqueness at every write. Lengths are at most 8 and words end inside the text.
+        tagAtLength.withUnsafeMutableBufferPointer { tagAtLength in
+            longestStarting.withUnsafeMutableBufferPointer { longestStarting in
+                longestEnding.withUnsafeMutableBufferPointer { longestEnding in
+                    for i in 0..<n {
+                        if tagsSet {
+                            for length in 0..<tagAtLength.count { tagAtLength[length] = -1 }
+                            tagsSet = false
+                        }
+                        var longestPerson = 0
+                        var longestPlace = 0
+                        var longestOrganization = 0
+                        if ScalarClass.isHan(scalars[i]) {
+                            tagsSet = true
+                            lexicon.forEachWord(startingAt: i, in: scalars, maxLength: 8) { length, tag in
+                                tagAtLength[length] = tag
+                                longestStarting[i] = UInt8(length)
+                                let end = i + length - 1
+                                if longestEnding[end] < length { longestEnding[end] = UInt8(length) }
+                                if tag == person { longestPerson = length }
+                                if tag == place { longestPlace = length }
+                                if tag == organization { longestOrganization = length }
+                            }
+                        }
+                        mark(&personMark, i, longestPerson)
+                        mark(&placeWord, i, longestPlace)
+                        mark(&organizationMark, i, longestOrganization)
+                        while wordIndex < words.count && words[wordIndex].lowerBound < i { wordIndex += 1 }
+                        if wordIndex < words.count && words[wordIndex].lowerBound == i {
+                            let range = words[wordIndex]
+                            for position in range { wordOf[position] = Int32(wordIndex) }
+                            if range.count < tagAtLength.count, tagAtLength[range.count] >= 0 {
+                                let tag = tagAtLength[range.count]
+                                let codes = grammar.tagCodeOfIndex
+                                tags[wordIndex] = tag < codes.count ? codes[tag] : 99
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -77,18 +77,23 @@ struct EntitySpan: Sendable, Hashable {
     /// `B-X` or `I-X`), read the way ``NERSpan/spans(fromTags:)`` reads the labels' names.
     static func spans(fromLabels path: [Int]) -> [EntitySpan] {
         var spans: [EntitySpan] = []
-        var open: EntitySpan?
+        // The open name as its kind and range, built into a span only when it closes.
+        var openKind: EntityKind?
+        var openStart = 0
+        var openEnd = 0
         for (index, label) in path.enumerated() {
             // Labels: 0 O, then B and I of PER (1, 2), LOC (3, 4), ORG (5, 6).
             let type = label == 0 ? -1 : (label - 1) / 2
-            if label != 0 && label % 2 == 0, let current = open, current.kind == Self.kind(ofType: type) {
-                open?.range = current.range.lowerBound..<(index + 1)
+            if label != 0 && label % 2 == 0, let kind = openKind, kind == Self.kind(ofType: type) {
+                openEnd = index + 1
                 continue
             }
-            if let current = open { spans.append(current) }
-            open = label == 0 ? nil : EntitySpan(kind: Self.kind(ofType: type), range: index..<(index + 1))
+            if let kind = openKind { spans.append(EntitySpan(kind: kind, range: openStart..<openEnd)) }
+            openKind = label == 0 ? nil : Self.kind(ofType: type)
+            openStart = index
+            openEnd = index + 1
         }
-        if let current = open { spans.append(current) }
+        if let kind = openKind { spans.append(EntitySpan(kind: kind, range: openStart..<openEnd)) }
         return spans
     }
 

@@ -173,39 +173,72 @@ struct EntityTagger: Sendable {
     }
 
     /// Viterbi over BIO labels; `I-X` only after `B-X` or `I-X`.
+    ///
+    /// The scores of a position are one vector (lane 7 unused), and the scores into each label one
+    /// vector of its transitions: a step adds them lane by lane and takes the first best, the same
+    /// additions and comparisons, in the same order, as a loop over the labels would make.
     static func viterbi(emission: [SIMD8<Float>], transitions: [Float], count n: Int) -> [Int] {
         let labels = labelCount
         guard n > 0 else { return [] }
-        // Transition scores with the forbidden moves at -infinity, one row per target label.
-        var into = [Float](repeating: -.infinity, count: labels * (labels + 1))
+        precondition(emission.count >= n, "an emission score vector for every position")
+        // Transition scores with the forbidden moves at -infinity: one vector per target label,
+        // lane `from`, and the start's scores by target.
+        var into = [SIMD8<Float>](repeating: SIMD8(repeating: -.infinity), count: labels)
+        var fromStart = SIMD8<Float>(repeating: -.infinity)
         for to in 0..<labels {
             for from in 0...labels where allowed(from: from == labels ? nil : from, to: to) {
-                into[to * (labels + 1) + from] = transitions[from * labels + to]
+                if from == labels {
+                    fromStart[to] = transitions[from * labels + to]
+                } else {
+                    into[to][from] = transitions[from * labels + to]
+                }
             }
         }
         var back = [Int8](repeating: 0, count: n * labels)
-        var score = [Float](repeating: -.infinity, count: labels)
-        var next = score
-        for label in 0..<labels { score[label] = into[label * (labels + 1) + labels] + emission[0][label] }
-        into.withUnsafeBufferPointer { into in
+        var score = SIMD8<Float>(repeating: -.infinity)
+        let first = emission[0]
+        for label in 0..<labels { score[label] = fromStart[label] + first[label] }
+        // Seven labels, written out: a lane read with a constant index stays in the register.
+        precondition(labels == 7, "the step below is written for seven labels")
+        /// The first best of lanes 0…6 and its lane, as a loop with `>` over them finds it.
+        /// Selects rather than branches: which lane wins is data, not a pattern a branch predictor learns.
+        @inline(__always) func best(_ s: SIMD8<Float>) -> (score: Float, from: Int8) {
+            var best: Float = -.infinity
+            var from: Int8 = 0
+            @inline(__always) func take(_ value: Float, _ lane: Int8) {
+                let better = value > best
+                from = better ? lane : from
+                best = better ? value : best
+            }
+            take(s[0], 0)
+            take(s[1], 1)
+            take(s[2], 2)
+            take(s[3], 3)
+            take(s[4], 4)
+            take(s[5], 5)
+            take(s[6], 6)
+            return (best, from)
+        }
+        let into0 = into[0], into1 = into[1], into2 = into[2], into3 = into[3]
+        let into4 = into[4], into5 = into[5], into6 = into[6]
+        emission.withUnsafeBufferPointer { emission in
             back.withUnsafeMutableBufferPointer { back in
                 for i in 1..<max(n, 1) {
                     let e = emission[i]
-                    for to in 0..<labels {
-                        var best: Float = -.infinity
-                        var from = 0
-                        let base = to * (labels + 1)
-                        for previous in 0..<labels {
-                            let s = score[previous] + into[base + previous]
-                            if s > best {
-                                best = s
-                                from = previous
-                            }
-                        }
-                        next[to] = best + e[to]
-                        back[i * labels + to] = Int8(from)
-                    }
-                    swap(&score, &next)
+                    let b0 = best(score + into0), b1 = best(score + into1), b2 = best(score + into2)
+                    let b3 = best(score + into3), b4 = best(score + into4), b5 = best(score + into5)
+                    let b6 = best(score + into6)
+                    score = SIMD8(
+                        b0.score + e[0], b1.score + e[1], b2.score + e[2], b3.score + e[3], b4.score + e[4],
+                        b5.score + e[5], b6.score + e[6], -.infinity)
+                    let row = i &* 7
+                    back[row] = b0.from
+                    back[row &+ 1] = b1.from
+                    back[row &+ 2] = b2.from
+                    back[row &+ 3] = b3.from
+                    back[row &+ 4] = b4.from
+                    back[row &+ 5] = b5.from
+                    back[row &+ 6] = b6.from
                 }
             }
         }

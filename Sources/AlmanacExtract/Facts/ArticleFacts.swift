@@ -12,20 +12,27 @@ extension FactExtractor {
     ///
     /// `pageStems` adds the stems of places named elsewhere on the page (see ``placeStems(in:)``).
     public func facts(in article: Article, pageStems: Set<[UInt32]> = []) -> [(part: ArticlePart, fact: Fact)] {
-        var found: [(ArticlePart, Fact)] = []
-        let whole = ([article.headline, article.subheadline] + article.captions + [article.body]).joined(separator: "\n")
-        let stems = placeStems(in: whole).union(pageStems)
-        func add(_ text: String, _ part: ArticlePart) {
-            guard !text.isEmpty else { return }
-            for var fact in facts(in: text.scalarValues, knownPlaceStems: stems) {
-                fact.seq = article.seq
-                found.append((part, fact))
+        // Labelled as the result is: an unlabelled array would be converted element by element (a
+        // dynamic cast a fact) on return.
+        var found: [(part: ArticlePart, fact: Fact)] = []
+        // Each part is decoded once; the whole article's scalars (its parts joined with line breaks,
+        // empty parts too) are put together from them rather than joined as text and decoded again.
+        let parts: [(text: String, part: ArticlePart)] =
+            [(article.headline, .headline), (article.subheadline, .subheadline)]
+            + article.captions.map { ($0, .caption) } + [(article.body, .body)]
+        let scalars = parts.map(\.text.scalarValues)
+        var whole: [UInt32] = []
+        whole.reserveCapacity(scalars.reduce(parts.count) { $0 + $1.count })
+        for (index, part) in scalars.enumerated() {
+            if index > 0 { whole.append(0x0A) }
+            whole.append(contentsOf: part)
+        }
+        let stems = placeStems(inScalars: whole).union(pageStems)
+        for (index, (text, part)) in parts.enumerated() where !text.isEmpty {
+            appendFacts(in: scalars[index], knownPlaceStems: stems, seq: article.seq, to: &found) {
+                (part: part, fact: $0)
             }
         }
-        add(article.headline, .headline)
-        add(article.subheadline, .subheadline)
-        for caption in article.captions { add(caption, .caption) }
-        add(article.body, .body)
         return found
     }
 }

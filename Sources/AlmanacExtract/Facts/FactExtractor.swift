@@ -49,10 +49,27 @@ public struct FactExtractor: Sendable {
         placeFinder.stems(in: text.scalarValues)
     }
 
+    /// ``placeStems(in:)`` of a text given as its scalars.
+    func placeStems(inScalars scalars: [UInt32]) -> Set<[UInt32]> {
+        placeFinder.stems(in: scalars)
+    }
+
     /// The facts of `scalars`, bare occurrences of `knownPlaceStems` read as places too.
     public func facts(in scalars: [UInt32], knownPlaceStems: Set<[UInt32]>) -> [Fact] {
+        var facts: [Fact] = []
+        appendFacts(in: scalars, knownPlaceStems: knownPlaceStems, seq: nil, to: &facts) { $0 }
+        return facts
+    }
+
+    /// Appends the facts of `scalars`, each with `seq`, to `found` as `wrap` makes them elements:
+    /// a fact is moved into its element where it is made, not copied (with every string it holds
+    /// retained) from a list of facts into another.
+    func appendFacts<Element>(
+        in scalars: [UInt32], knownPlaceStems: Set<[UInt32]>, seq: Int?, to found: inout [Element],
+        _ wrap: (consuming Fact) -> Element
+    ) {
         let quantities = scanner.quantities(in: scalars)
-        guard !quantities.isEmpty else { return [] }
+        guard !quantities.isEmpty else { return }
         let periods = periodFinder.periods(in: scalars)
         let mentions = placeFinder.mentions(in: scalars, knownStems: knownPlaceStems)
         let places = mentions.places
@@ -60,7 +77,6 @@ public struct FactExtractor: Sendable {
         let placeBefore = Dictionary(places.map { ($0.range.upperBound, $0) }, uniquingKeysWith: { first, _ in first })
         let placeAt = Dictionary(places.map { ($0.range.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
         var context = Context()
-        var facts: [Fact] = []
         var nextPeriod = 0
         var nextPlace = 0
         var nextOrganization = 0
@@ -138,15 +154,15 @@ public struct FactExtractor: Sendable {
                 let period =
                     sentencePeriods.last { $0.range.upperBound <= quantity.start }?.text
                     ?? sentencePeriods.first { clause.contains($0.range.lowerBound) }?.text ?? context.period
-                facts.append(
-                    Fact(
-                        quantity: quantity, indicator: indicator, change: change?.text, period: period, place: place,
-                        sentence: sentenceText))
+                var fact = Fact(
+                    quantity: quantity, indicator: indicator, change: change?.text, period: period, place: place,
+                    sentence: sentenceText)
+                fact.seq = seq
+                found.append(wrap(fact))
             }
             context.place = subjects.last?.text ?? context.place
             context.period = sentencePeriods.last?.text ?? context.period
         }
-        return facts
     }
 
     // MARK: - Pieces
@@ -167,10 +183,12 @@ public struct FactExtractor: Sendable {
     /// The clause around a figure: between clause breaks (，；：), inside its sentence.
     private func clauseRange(in scalars: [UInt32], around quantity: Quantity, within sentence: Range<Int>) -> Range<Int>
     {
+        // The table read once, not once a scalar (a global's every read is a once-check and a retain).
+        let breaks = Scalars.clauseBreaks
         var start = quantity.start
-        while start > sentence.lowerBound, !Scalars.clauseBreaks.contains(scalars[start - 1]) { start -= 1 }
+        while start > sentence.lowerBound, !breaks.contains(scalars[start - 1]) { start -= 1 }
         var end = quantity.end
-        while end < sentence.upperBound, !Scalars.clauseBreaks.contains(scalars[end]) { end += 1 }
+        while end < sentence.upperBound, !breaks.contains(scalars[end]) { end += 1 }
         return start..<end
     }
 
@@ -285,7 +303,13 @@ public struct FactExtractor: Sendable {
     static let average: [UInt32] = "平均".scalarValues
     static let de: UInt32 = 0x7684  // 的
     /// Whether a unit counts things that may be named after it (户 家 个 吨), unlike money and shares.
+    ///
+    /// Read on the unit's scalars: a unit is written from the unit table's words, whose last scalar is
+    /// never a combining mark, so its last scalar is 元 exactly when its last character is.
     static func countedUnits(_ unit: String) -> Bool {
-        !unit.isEmpty && !unit.hasSuffix("元") && unit != "%" && unit != "个百分点" && unit != "倍"
+        guard let last = unit.unicodeScalars.last else { return false }
+        return last.value != 0x5143  // 元
+            && !QuantityScanner.unit(unit, is: "%") && !QuantityScanner.unit(unit, is: "个百分点")
+            && !QuantityScanner.unit(unit, is: "倍")
     }
 }

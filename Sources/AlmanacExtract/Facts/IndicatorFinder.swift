@@ -139,7 +139,9 @@ struct IndicatorFinder: Sendable {
 
     /// Whether `text` is one verb of the lexicon (修建, 完成): no thing a figure could measure.
     func isSingleVerb(_ text: String) -> Bool {
-        Self.predicates.contains(text) || segmenter.lexicon.tag(of: text) == "v"
+        // The scalars read once for both lookups (the lexicon folds their width as `tag(of:)` does).
+        let scalars = text.unicodeScalars.map(\.value)[...]
+        return Self.predicates.contains(scalars) || segmenter.lexicon.tagIndex(ofScalars: scalars).map { tagClasses[$0].isVerb } == true
     }
 
     /// The first noun phrase of a clause part (its subject), or "".
@@ -150,9 +152,7 @@ struct IndicatorFinder: Sendable {
     // MARK: - Words
 
     private func words(in scalars: [UInt32], range: Range<Int>) -> [Range<Int>] {
-        segmenter.wordRanges(in: Array(scalars[range])).map {
-            ($0.lowerBound + range.lowerBound)..<($0.upperBound + range.lowerBound)
-        }
+        segmenter.wordRanges(in: scalars, range: range)
     }
 
     private func isNounLike(_ text: ArraySlice<UInt32>, position: Int) -> Bool {

@@ -41,7 +41,8 @@ struct PeriodFinder: Sendable {
             // X以来: an event clause ending in 以来 (党史学习教育开展以来, 自开赛以来).
             if Scalars.matches(Self.since, in: scalars, at: index) {
                 var start = index
-                while start > 0, !Scalars.clauseBreaks.contains(scalars[start - 1]), index - start < 12 {
+                let breaks = Scalars.clauseBreaks
+                while start > 0, !breaks.contains(scalars[start - 1]), index - start < 12 {
                     start -= 1
                 }
                 if index - start >= 2, !Scalars.clauseBreaks.contains(scalars[start]) {
@@ -61,8 +62,12 @@ struct PeriodFinder: Sendable {
     /// The end of the period atom starting at `index`, or `nil`.
     private func atom(in scalars: [UInt32], at index: Int) -> Int? {
         guard index < scalars.count else { return nil }
-        if let length = Self.matchAny(Self.words, in: scalars, at: index) { return index + length }
-        if let length = Self.matchAny(Self.deadlines, in: scalars, at: index) {
+        // Most scalars begin no period word and no deadline: one bit answers them, not forty matches.
+        let first = scalars[index]
+        if Self.wordFirsts.contains(first), let length = Self.matchAny(Self.words, in: scalars, at: index) {
+            return index + length
+        }
+        if first == Self.deadlines[0][0], let length = Self.matchAny(Self.deadlines, in: scalars, at: index) {
             let after = index + length
             return atom(in: scalars, at: after) ?? after
         }
@@ -97,7 +102,8 @@ struct PeriodFinder: Sendable {
     /// The end of a run of digits or Chinese numerals at `index`, or `nil`.
     private func numberEnd(in scalars: [UInt32], at index: Int) -> Int? {
         var end = index
-        while end < scalars.count, ScalarClass.isDigit(scalars[end]) || Self.numeralScalars.contains(scalars[end]) {
+        let numeralScalars = Self.numeralScalars
+        while end < scalars.count, ScalarClass.isDigit(scalars[end]) || numeralScalars.contains(scalars[end]) {
             end += 1
         }
         return end > index && end - index <= 4 ? end : nil
@@ -123,6 +129,13 @@ struct PeriodFinder: Sendable {
         "月底", "月初", "月末", "上旬", "中旬", "下旬", "每年", "每月", "每周", "每天", "每日",
         "第一季度", "第二季度", "第三季度", "第四季度",
     ].sorted { $0.count > $1.count }.map(\.scalarValues)
+    /// The first scalars of `words`.
+    static let wordFirsts: ScalarSet = {
+        var set = ScalarSet("")
+        for word in words { set.insert(word[0]) }
+        return set
+    }()
+    /// Deadlines, all beginning with 截.
     static let deadlines: [[UInt32]] = ["截至到", "截止到", "截至", "截止"].map(\.scalarValues)
     static let durationUnits: [[UInt32]] = ["个月", "季度", "年", "月", "周", "天"].map(\.scalarValues)
     static let monthWords: [[UInt32]] = ["月份", "月底", "月初", "月末", "月中", "月"].map(\.scalarValues)

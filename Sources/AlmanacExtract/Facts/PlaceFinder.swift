@@ -8,6 +8,34 @@ import AlmanacText
 /// against a list of places.
 struct PlaceFinder: Sendable {
     let lexicon: Lexicon?
+    /// What the rules ask of each lexicon tag, by its index in the lexicon's tag list, worked out
+    /// once a tag rather than by comparing its name word after word.
+    private let tagClasses: [TagClass]
+
+    init(lexicon: Lexicon?) {
+        self.lexicon = lexicon
+        tagClasses = (lexicon?.tagNameList ?? []).map(TagClass.init)
+    }
+
+    private struct TagClass: Sendable {
+        /// The tag is ns.
+        let isPlace: Bool
+        /// ns…, nr…, nz… or nt… (a name, not a common word).
+        let isName: Bool
+        /// n… other than nr (a noun a village may be named with).
+        let isNounNotPerson: Bool
+
+        init(_ tag: String) {
+            isPlace = tag == "ns"
+            isName = tag.hasPrefix("ns") || tag.hasPrefix("nr") || tag.hasPrefix("nz") || tag.hasPrefix("nt")
+            isNounNotPerson = tag.hasPrefix("n") && tag != "nr"
+        }
+    }
+
+    /// The class of the lexicon's tag of `word`, or `nil` when the lexicon lacks it.
+    private func tagClass(of word: ArraySlice<UInt32>) -> TagClass? {
+        lexicon?.tagIndex(ofScalars: word).map { tagClasses[$0] }
+    }
 
     /// The place mentions of `scalars`, left to right.
     ///
@@ -165,8 +193,9 @@ struct PlaceFinder: Sendable {
     /// The stems of the places `scalars` names in full (岚江 of 岚江市), for reading bare stems elsewhere.
     func stems(in scalars: [UInt32]) -> Set<[UInt32]> {
         var stems: Set<[UInt32]> = []
+        // A place's text is its range's scalars (every span is made so): read them there, not decoded back.
         for span in places(in: scalars) {
-            let name = span.text.scalarValues
+            let name = scalars[span.range]
             guard name.count >= 3, let last = name.last, Self.suffixes.contains(last), !Self.localSuffixes.contains(last),
                 name.first != 0x5168  // 全
             else { continue }
@@ -221,7 +250,7 @@ struct PlaceFinder: Sendable {
                 // 农村, 乡村: the last stem character and the suffix make a common word.
                 if suffix.count == 1, lexicon.contains(scalars: scalars[(suffixAt - 1)...suffixAt]) { return nil }
                 // 示范村, 清理村: a verb or an adjective is no village name.
-                if let tag = lexicon.tag(ofScalars: scalars[(suffixAt - 2)..<suffixAt]), !(tag.hasPrefix("n") && tag != "nr") {
+                if let tag = tagClass(of: scalars[(suffixAt - 2)..<suffixAt]), !tag.isNounNotPerson {
                     return nil
                 }
                 return start
@@ -239,7 +268,7 @@ struct PlaceFinder: Sendable {
         let start = suffixAt - 2
         guard start >= 0, isStem(scalars[start..<suffixAt]) else { return nil }
         let stem = scalars[start..<suffixAt]
-        if let lexicon, lexicon.contains(scalars: stem), lexicon.tag(ofScalars: stem) != "ns" { return nil }
+        if let lexicon, lexicon.contains(scalars: stem), tagClass(of: stem)?.isPlace != true { return nil }
         let pair = Array(scalars[(suffixAt - 1)...suffixAt]) + suffix.dropFirst()
         if let lexicon, lexicon.contains(scalars: pair[...]) { return nil }  // 城市 地区 社区 上市
         // 110家岚江市企业: a measure word after a number ends the word before the name.
@@ -251,13 +280,13 @@ struct PlaceFinder: Sendable {
     /// Whether the lexicon knows `word` as a common noun, verb or adjective (口袋公园, 文化广场 are kinds
     /// of park and square, not names).
     private func isCommonWord(_ word: ArraySlice<UInt32>) -> Bool {
-        guard let tag = lexicon?.tag(ofScalars: word) else { return false }
-        return !(tag.hasPrefix("ns") || tag.hasPrefix("nr") || tag.hasPrefix("nz") || tag.hasPrefix("nt"))
+        guard let tag = tagClass(of: word) else { return false }
+        return !tag.isName
     }
 
     /// Whether the lexicon knows `word` as a place name.
     private func isPlaceWord(_ word: ArraySlice<UInt32>) -> Bool {
-        lexicon?.tag(ofScalars: word) == "ns"
+        tagClass(of: word)?.isPlace == true
     }
 
     /// Whether the scalars can make a place stem: Han characters, no function words or numerals.

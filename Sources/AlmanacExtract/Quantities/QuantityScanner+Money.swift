@@ -64,7 +64,9 @@ extension QuantityScanner {
     /// A price's unit after a money unit (`元/吨`, `元／平方米`, `元/人`): the unit's text and end.
     func perUnit(_ scalars: [UInt32], at index: Int) -> (unit: String, end: Int)? {
         guard index + 1 < scalars.count, Self.slashes.contains(scalars[index]) else { return nil }
-        if let entry = unitTable.match(scalars, at: index + 1, afterChineseNumerals: false), !entry.unit.hasSuffix("元") {
+        if let entry = unitTable.match(scalars, at: index + 1, afterChineseNumerals: false),
+            entry.unit.unicodeScalars.last != Self.yuan
+        {
             return ("/" + entry.unit, index + 1 + entry.written.count)
         }
         if Self.perTimes.contains(scalars[index + 1]) {
@@ -90,8 +92,22 @@ extension QuantityScanner {
     }
 
     /// Whether a unit is money (元, 美元, 港元 …, and prices in them).
+    ///
+    /// Read on the unit's scalars (a unit is written from the unit table's words, in which no
+    /// combining mark follows 元, so its first or last scalar is 元 exactly when its first or last
+    /// character is), the set of currencies asked last.
     static func isMoney(_ unit: String) -> Bool {
-        unit.hasPrefix("元") || Self.currencies.contains(unit) || unit.hasSuffix("元")
+        let scalars = unit.unicodeScalars
+        return scalars.first == yuan || scalars.last == yuan || Self.currencies.contains(unit)
+    }
+
+    /// 元.
+    static let yuan: Unicode.Scalar = "元"
+
+    /// Whether `unit` is `written` (units are the table's words: equal characters are equal bytes).
+    @inline(__always)
+    static func unit(_ unit: String, is written: String) -> Bool {
+        unit.utf8.elementsEqual(written.utf8)
     }
 
     static func digitValue(_ value: UInt32) -> Int? {

@@ -112,7 +112,7 @@ public struct QuantityScanner: Sendable {
             end += entry.written.count
             if Self.isMoney(unit) {
                 // 三元五角六分, 2800元/吨, 伍佰萬圆整
-                if unit == "元", let change = Self.smallChange(scalars, at: end) {
+                if Self.unit(unit, is: "元"), let change = Self.smallChange(scalars, at: end) {
                     fraction = change.fraction
                     end = change.end
                 }
@@ -144,8 +144,9 @@ public struct QuantityScanner: Sendable {
             value = -value
         }
         // 港币三千四百元, 新台币 86.3亿元: the currency written first.
-        if unit == "元" || unit.isEmpty, first == start, let currency = Self.currencyBefore(scalars, at: start),
-            unit == "元" || numeral.multiplier >= 1e4
+        let isYuan = Self.unit(unit, is: "元")
+        if isYuan || unit.isEmpty, first == start, let currency = Self.currencyBefore(scalars, at: start),
+            isYuan || numeral.multiplier >= 1e4
         {
             unit = currency.unit
             first = currency.start

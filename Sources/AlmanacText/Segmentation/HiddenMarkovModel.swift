@@ -56,26 +56,39 @@ public struct HiddenMarkovModel: Sendable {
             scores = [Double](repeating: Self.floor, count: count * 8)
             back = [UInt8](repeating: 0, count: count * 8)
         }
-        for t in 0..<count {
-            let value = scalars[range.lowerBound + t]
-            let row: Int? = value < 0x10000 && rows[Int(value)] >= 0 ? Int(rows[Int(value)]) : nil
-            for state in 0..<4 {
-                let emission = row.map { Double(emissions[$0 * 4 + state]) } ?? Self.floor
-                if t == 0 {
-                    scores[state] = start[state] + emission
-                    continue
-                }
-                var best = -Double.infinity
-                var from = 0
-                for previous in Self.predecessors[state] {
-                    let score = scores[(t - 1) * 4 + previous] + transition[previous * 4 + state]
-                    if score > best {
-                        best = score
-                        from = previous
+        precondition(back.count >= count * 4, "working space for every position")
+        // Unchecked reads and writes in the loop: every index is below `count * 4` or a table's size.
+        let floor = Self.floor
+        scores.withUnsafeMutableBufferPointer { scores in
+            back.withUnsafeMutableBufferPointer { back in
+                rows.withUnsafeBufferPointer { rows in
+                    emissions.withUnsafeBufferPointer { emissions in
+                        for t in 0..<count {
+                            let value = scalars[range.lowerBound + t]
+                            let row = value < 0x10000 ? Int(rows[Int(value)]) : -1
+                            for state in 0..<4 {
+                                let emission = row >= 0 ? Double(emissions[row &* 4 &+ state]) : floor
+                                if t == 0 {
+                                    scores[state] = start[state] + emission
+                                    continue
+                                }
+                                // As ``predecessors`` lists them: B and S after E, S (2, 3); M and E after B, M (0, 1).
+                                let first = state == 0 || state == 3 ? 2 : 0
+                                var best = -Double.infinity
+                                var from = 0
+                                for previous in first..<(first + 2) {
+                                    let score = scores[(t - 1) &* 4 &+ previous] + transition[previous * 4 + state]
+                                    if score > best {
+                                        best = score
+                                        from = previous
+                                    }
+                                }
+                                scores[t &* 4 &+ state] = best + emission
+                                back[t &* 4 &+ state] = UInt8(from)
+                            }
+                        }
                     }
                 }
-                scores[t * 4 + state] = best + emission
-                back[t * 4 + state] = UInt8(from)
             }
         }
         let last = count - 1

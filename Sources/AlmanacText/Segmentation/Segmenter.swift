@@ -53,6 +53,33 @@ public struct Segmenter: Sendable {
         return ranges
     }
 
+    /// ``wordRanges(in:)`` of `scalars[range]` read as a text of its own, with the ranges counted in
+    /// `scalars`: the same words as segmenting a copy of the slice, without the copy and the shift.
+    public func wordRanges(in scalars: [UInt32], range: Range<Int>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(range.count / 2 + 1)
+        var scratch = Scratch()
+        let folded = scalars[range].map(ScalarClass.foldWidth)
+        folded.withUnsafeBufferPointer { appendWords(of: $0, to: &ranges, scratch: &scratch) }
+        let offset = range.lowerBound
+        if offset != 0 {
+            for index in ranges.indices {
+                ranges[index] = (ranges[index].lowerBound + offset)..<(ranges[index].upperBound + offset)
+            }
+        }
+        return ranges
+    }
+
+    /// ``wordRanges(in:)`` of scalars already width-folded (``ScalarClass/foldWidth(_:)`` of each):
+    /// the same ranges, without folding them a second time.
+    public func wordRanges(inWidthFolded scalars: [UInt32]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(scalars.count / 2 + 1)
+        var scratch = Scratch()
+        scalars.withUnsafeBufferPointer { appendWords(of: $0, to: &ranges, scratch: &scratch) }
+        return ranges
+    }
+
     /// `text` with its words separated by `separator` (two spaces, the SIGHAN format), line by line.
     public func segmentedText(_ text: String, separator: String = "  ") -> String {
         var output = segmentLines(utf8: Array(text.utf8), separator: separator)
