@@ -84,7 +84,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AlmanacTests",
-            dependencies: ["Almanac", "AlmanacLayout", "AlmanacModel", "AlmanacStore", "AlmanacTestSupport"]),
+            dependencies: [
+                "Almanac", "AlmanacLayout", "AlmanacModel", "AlmanacStore", "AlmanacTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "AlmanacServerTests",
             dependencies: [

@@ -18,6 +18,15 @@ public protocol Store: Sendable {
     /// - Returns: one outcome per page, in order.
     func save(_ pages: [ExtractedPage], mode: SaveMode) async throws -> [SaveOutcome]
 
+    /// Before storing many pages into an archive that holds none: a driver may put off building
+    /// the indexes only reads need until ``endBulkLoad()``. Returns whether it did; everything works
+    /// meanwhile, and a driver builds what was put off when the archive is next opened if the load
+    /// is cut short.
+    func beginBulkLoad() async throws -> Bool
+
+    /// Builds what ``beginBulkLoad()`` put off.
+    func endBulkLoad() async throws
+
     /// The article stored under `id`, or nil.
     func fetchArticle(id: Int64) async throws -> StoredArticle?
 
@@ -87,6 +96,12 @@ public protocol Store: Sendable {
 extension Store {
     /// Does nothing: a store without background work is released when the last reference goes.
     public func close() async {}
+
+    /// Puts nothing off.
+    public func beginBulkLoad() async throws -> Bool { false }
+
+    /// Nothing was put off.
+    public func endBulkLoad() async throws {}
 
     /// Stores `page` with its `articles` (without facts or mentions) in one transaction.
     ///

@@ -1,6 +1,7 @@
 import Almanac
 import AlmanacStore
 import Foundation
+import GRDB
 import Testing
 
 struct IngestTests {
@@ -38,5 +39,32 @@ struct IngestTests {
         let articles = try await store.fetchArticles(limit: 10, offset: 0)
         #expect(articles.count == 1)
         #expect(articles.allSatisfy { $0.date == "2024-05-14" })
+    }
+
+    @Test func aLargeRunIntoAnEmptyArchiveBuildsItsReadIndexesAtTheEnd() async throws {
+        let folder = try ScratchFolder()
+        for day in 1...3 {
+            _ = try folder.write("2024-05-1\(day)_a.txt", "# 新区投资\n\n本报讯 岚江新区\(day)月完成投资\(day)亿元，同比增长\(day).5%。\n")
+        }
+        let files = PageFiles.expand([folder.url.path])
+        func indexes(_ path: String) throws -> [String] {
+            try DatabaseQueue(path: path).read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
+            }
+        }
+        var expected: [String] = []
+        for bulk in [false, true] {
+            let path = folder.url.appendingPathComponent("\(bulk).sqlite").path
+            let store = try SQLiteStore(path: path)
+            var ingest = try Ingest(store: store, jobs: 2)
+            ingest.bulkLoadAfter = bulk ? 3 : 4
+            let summary = await ingest.run(files: files)
+            #expect(summary.pages == 3 && summary.warnings.isEmpty)
+            let stored = try await store.fetchFacts(FactQuery(limit: 100))
+            #expect(summary.facts > 0 && stored.count == summary.facts)
+            await store.close()
+            if bulk { #expect(try indexes(path) == expected) } else { expected = try indexes(path) }
+        }
+        #expect(expected.contains("mention_entity") && expected.contains("fact_indicator"))
     }
 }

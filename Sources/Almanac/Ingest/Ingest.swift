@@ -39,6 +39,10 @@ public struct Ingest: Sendable {
     public var shuffled: Bool
     /// After a run that stored at least this many pages, the store is tidied (``Store/optimize()``).
     public var optimizeAfter = 200
+    /// A run of at least this many files into an archive that holds no page is a bulk load
+    /// (``Store/beginBulkLoad()``): on SQLite the indexes only reads need are built at its end.
+    /// 10,000 generated pages: 36.0 s with the indexes kept up row by row, 31 s plus 2 s to build them.
+    public var bulkLoadAfter = 1_000
 
     /// An ingest with the bundled extraction (layout and facts; no mention finder unless `extraction` has one).
     public init(
@@ -87,6 +91,12 @@ public struct Ingest: Sendable {
         var tally = Tally()
         let clock = ContinuousClock()
         let start = clock.now
+        var bulkLoad = false
+        if files.count >= bulkLoadAfter {
+            do { bulkLoad = try await store.beginBulkLoad() } catch {
+                tally.summary.warnings.append("could not prepare the archive for a bulk load: \(error)")
+            }
+        }
         await withTaskGroup(of: Event.self) { group in
             let order = shuffled ? files.indices.shuffled() : Array(files.indices)
             var next = 0
@@ -139,6 +149,12 @@ public struct Ingest: Sendable {
                 }
                 writeIfDue()
                 submit()
+            }
+        }
+        if bulkLoad {
+            do { try await store.endBulkLoad() } catch {
+                tally.summary.warnings.append(
+                    "could not build the archive's indexes (it builds them when next opened): \(error)")
             }
         }
         // Many batches leave the search index in many segments; merging them is worth its seconds

@@ -54,6 +54,7 @@ public struct SQLiteStore: Store {
         pool = try DatabasePool(path: path, configuration: configuration)
         self.searchText = searchText
         try Self.migrator(searchText: searchText).migrate(pool)
+        try Self.buildMissingIndexes(in: pool)
         guard let newest = try pool.read(Self.loadBodyDictionaries) else {
             throw DatabaseError(message: "the archive holds no text dictionary")
         }

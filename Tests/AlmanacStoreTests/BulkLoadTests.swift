@@ -1,0 +1,82 @@
+import AlmanacModel
+import AlmanacStore
+import Foundation
+import GRDB
+import Testing
+
+/// An ingest into an empty archive puts off the indexes only reads need (``Store/beginBulkLoad()``).
+@Suite(.temporaryPostgres)
+struct BulkLoadTests {
+    typealias F = ArchiveFixture
+
+    /// The archive's indexes, by name, with their SQL.
+    static func indexes(_ location: String) throws -> [String] {
+        try DatabaseQueue(path: location).read { db in
+            try String.fetchAll(
+                db, sql: "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        }
+    }
+
+    /// What the queries that use the put-off indexes answer.
+    static func answers(_ store: any Store) async throws -> [String] {
+        let facts = try await store.fetchFacts(FactQuery(indicator: "规模以上工业增加值", limit: 10))
+        let placed = try await store.fetchFacts(FactQuery(place: "岚江市", limit: 10))
+        var lines = facts.map { "\($0.page) \($0.fact.quantity.text)" } + placed.map { "placed \($0.fact.quantity.text)" }
+        for entity in try await store.fetchEntities(EntityQuery(limit: 10)) {
+            let detail = try #require(try await store.fetchEntity(id: entity.id))
+            lines.append("\(entity.name): \(detail.mentions.count) mentions, \(detail.facts.count) facts")
+        }
+        let first = try #require(facts.first)
+        lines += try await store.fetchMentions(articleID: first.articleID).map { "\($0.name) \($0.text)" }
+        return lines
+    }
+
+    @Test func anEmptyArchiveBuildsItsReadIndexesAtTheEndTheSameAsRowByRow() async throws {
+        var expected: (indexes: [String], answers: [String]) = ([], [])
+        try await Driver.sqlite.withLocation { location in
+            try await withStore(location) { (store: any Store) async throws in
+                _ = try await store.save([F.march, F.june], mode: .skipExisting)
+                expected.answers = try await Self.answers(store)
+            }
+            expected.indexes = try Self.indexes(location)
+        }
+        #expect(expected.indexes.contains { $0.hasPrefix("fact_indicator: ") })
+        try await Driver.sqlite.withLocation { location in
+            try await withStore(location) { (store: any Store) async throws in
+                #expect(try await store.beginBulkLoad())
+                #expect(try Self.indexes(location).count == expected.indexes.count - 5)
+                _ = try await store.save([F.march, F.june], mode: .skipExisting)
+                // Every query answers meanwhile.
+                #expect(try await Self.answers(store) == expected.answers)
+                try await store.endBulkLoad()
+                #expect(try Self.indexes(location) == expected.indexes)
+                // An archive that holds pages is not bulk loaded.
+                #expect(try await !store.beginBulkLoad())
+                #expect(try Self.indexes(location) == expected.indexes)
+            }
+        }
+    }
+
+    @Test func aBulkLoadCutShortIsFinishedWhenTheArchiveIsNextOpened() async throws {
+        try await Driver.sqlite.withLocation { location in
+            var full: [String] = []
+            try await withStore(location) { (store: any Store) async throws in
+                full = try Self.indexes(location)
+                #expect(try await store.beginBulkLoad())
+                _ = try await store.save([F.march], mode: .skipExisting)
+            }
+            #expect(try Self.indexes(location).count == full.count - 5)
+            try await withStore(location) { (store: any Store) async throws in
+                #expect(try Self.indexes(location) == full)
+                #expect(try await store.fetchStats().pages == 1)
+            }
+        }
+    }
+
+    @Test func postgreSQLPutsNothingOff() async throws {
+        try await Driver.postgres.withStore { store in
+            #expect(try await !store.beginBulkLoad())
+            try await store.endBulkLoad()
+        }
+    }
+}
