@@ -197,3 +197,16 @@ enum JSONEncoderForTests {
         String(decoding: try JSONEncoder().encode(fact), as: UTF8.self)
     }
 }
+
+struct PlaceFinderStemTests {
+    /// Two stems named in full elsewhere start at the same place, one the start of the other: the
+    /// longer is the place, in every process (dictionary order differs from one to the next).
+    @Test func theLongerOfTwoStemsThatStartTogetherIsThePlace() {
+        let finder = PlaceFinder(lexicon: nil)
+        let stems: Set<[UInt32]> = ["青河".scalarValues, "青河湾".scalarValues]
+        for _ in 0..<20 {
+            let places = finder.places(in: "据统计，青河湾今年完成投资5亿元。".scalarValues, knownStems: stems)
+            #expect(places.map(\.text) == ["青河湾"])
+        }
+    }
+}

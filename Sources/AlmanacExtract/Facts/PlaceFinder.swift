@@ -305,7 +305,9 @@ struct PlaceFinder: Sendable {
         for span in found { for offset in span.range { taken[offset] = true } }
         var firsts = ScalarSet("")
         for stem in stems.keys { if let first = stem.first { firsts.insert(first) } }
-        let candidates = Array(stems.keys)
+        // Longest first, so where two stems start at one place (one the start of the other) the
+        // longer is taken, whatever order the dictionary keeps its keys in (it differs by process).
+        let candidates = stems.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
         var bare: [Span] = []
         var index = 0
         while index < scalars.count {
