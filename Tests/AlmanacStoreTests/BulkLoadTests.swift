@@ -66,9 +66,56 @@ struct BulkLoadTests {
                 _ = try await store.save([F.march], mode: .skipExisting)
             }
             #expect(try Self.indexes(location).count == full.count - 5)
+            // The loading process is killed (its row names a process that has exited).
+            let dead = try Self.deadProcessID()
+            try await DatabaseQueue(path: location).write { db in
+                try db.execute(sql: "UPDATE bulk_load SET pid = ?", arguments: [dead])
+            }
             try await withStore(location) { (store: any Store) async throws in
                 #expect(try Self.indexes(location) == full)
                 #expect(try await store.fetchStats().pages == 1)
+            }
+        }
+    }
+
+    /// The id of a process that has exited.
+    static func deadProcessID() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    @Test func theLastOfSeveralLoadersBuildsTheIndexesAndAKilledOneIsForgotten() async throws {
+        try await Driver.sqlite.withLocation { location in
+            var full: [String] = []
+            try await withStore(location) { (store: any Store) async throws in
+                full = try Self.indexes(location)
+                #expect(try await store.beginBulkLoad())
+                // Another process loading too (process 1 is always alive), and one that was killed.
+                let dead = try Self.deadProcessID()
+                try await DatabaseQueue(path: location).write { db in
+                    try db.execute(sql: "INSERT INTO bulk_load (pid) VALUES (1), (?)", arguments: [dead])
+                }
+                _ = try await store.save([F.march], mode: .skipExisting)
+                // Pages are stored, but a loader is still running: a new one joins the bulk load.
+                #expect(try await store.beginBulkLoad())
+                try await store.endBulkLoad()
+                #expect(try Self.indexes(location).count == full.count - 5)
+            }
+            // Opened while the other loader runs: nothing is built behind its back.
+            try await withStore(location) { (store: any Store) async throws in
+                #expect(try Self.indexes(location).count == full.count - 5)
+            }
+            let loaders = try await DatabaseQueue(path: location).write { db in
+                let pids = try Int32.fetchAll(db, sql: "SELECT pid FROM bulk_load ORDER BY pid")
+                try db.execute(sql: "DELETE FROM bulk_load WHERE pid = 1")  // it finished
+                return pids
+            }
+            #expect(loaders == [1])
+            try await withStore(location) { (store: any Store) async throws in
+                #expect(try Self.indexes(location) == full)
             }
         }
     }

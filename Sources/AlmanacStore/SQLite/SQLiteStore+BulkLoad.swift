@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Loading many pages into an empty archive: the indexes only reads need are built once at the end.
@@ -22,25 +23,41 @@ extension SQLiteStore {
         ("fact_indicator", "CREATE INDEX fact_indicator ON fact(indicator_id, place)"),
     ]
 
-    /// Drops the ``deferrableIndexes`` when the archive holds no page; says whether it did.
+    /// Drops the ``deferrableIndexes`` when the archive holds no page (or only pages of bulk loads
+    /// still running: several ingest processes may start on one new archive together), and notes
+    /// this process as loading; says whether it did.
     public func beginBulkLoad() async throws -> Bool {
         try await pool.write { db in
-            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM page") == 0 else { return false }
+            try Self.createLoaderTable(db)
+            let loading = try Self.liveLoaders(db)
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM page") == 0 || !loading.isEmpty else { return false }
             for index in Self.deferrableIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+            try db.execute(sql: "INSERT INTO bulk_load (pid) VALUES (?)", arguments: [Self.processID])
             return true
         }
     }
 
-    /// Builds the ``deferrableIndexes`` that are missing.
+    /// Notes that this process has finished loading and, when no other process is still loading,
+    /// builds the ``deferrableIndexes`` that are missing. (The last loader builds them: built while
+    /// another still writes, they would hold the write lock for seconds that its batches wait out.)
     public func endBulkLoad() async throws {
-        try await pool.write { db in try Self.buildMissingIndexes(db) }
+        try await pool.write { db in
+            try Self.createLoaderTable(db)
+            try db.execute(sql: "DELETE FROM bulk_load WHERE pid = ?", arguments: [Self.processID])
+            guard try Self.liveLoaders(db).isEmpty else { return }
+            try Self.buildMissingIndexes(db)
+        }
     }
 
-    /// Builds the ``deferrableIndexes`` a bulk load left out, if any (one cut short leaves them out
-    /// until the archive is next opened).
+    /// Builds the ``deferrableIndexes`` a bulk load left out, if any and if no bulk load is running
+    /// (one cut short leaves them out until the archive is next opened).
     static func buildMissingIndexes(in pool: DatabasePool) throws {
         guard try pool.read({ db in try !missingIndexes(db).isEmpty }) else { return }
-        try pool.write { db in try buildMissingIndexes(db) }
+        try pool.write { db in
+            try createLoaderTable(db)
+            guard try liveLoaders(db).isEmpty else { return }
+            try buildMissingIndexes(db)
+        }
     }
 
     private static func buildMissingIndexes(_ db: Database) throws {
@@ -51,4 +68,23 @@ extension SQLiteStore {
         let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'"))
         return deferrableIndexes.filter { !present.contains($0.name) }
     }
+
+    /// The processes loading the archive in bulk (`bulk_load`, one row each, kept apart from the
+    /// migrated schema: it only says who is loading now).
+    private static func createLoaderTable(_ db: Database) throws {
+        try db.execute(sql: "CREATE TABLE IF NOT EXISTS bulk_load (pid INTEGER NOT NULL)")
+    }
+
+    /// The loaders still running, after forgetting those whose process is gone (killed). A process id
+    /// is checked on this machine, where the archive's file is.
+    private static func liveLoaders(_ db: Database) throws -> [Int32] {
+        let pids = try Int32.fetchAll(db, sql: "SELECT pid FROM bulk_load")
+        let live = pids.filter { $0 == processID || kill($0, 0) == 0 || errno == EPERM }
+        for pid in Set(pids).subtracting(live) {
+            try db.execute(sql: "DELETE FROM bulk_load WHERE pid = ?", arguments: [pid])
+        }
+        return live
+    }
+
+    static var processID: Int32 { getpid() }
 }
