@@ -58,8 +58,12 @@ struct IngestTests {
             let store = try SQLiteStore(path: path)
             var ingest = try Ingest(store: store, jobs: 2)
             ingest.bulkLoadAfter = bulk ? 3 : 4
-            let summary = await ingest.run(files: files)
+            ingest.optimizeAfter = 3
+            var steps: [IngestProgress.Step] = []
+            let summary = await ingest.run(files: files) { if let step = $0.step { steps.append(step) } }
             #expect(summary.pages == 3 && summary.warnings.isEmpty)
+            // What the run does after its last file is reported as it starts.
+            #expect(steps == (bulk ? [.indexes, .tidying] : [.tidying]))
             let stored = try await store.fetchFacts(FactQuery(limit: 100))
             #expect(summary.facts > 0 && stored.count == summary.facts)
             await store.close()

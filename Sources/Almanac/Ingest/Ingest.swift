@@ -152,6 +152,7 @@ public struct Ingest: Sendable {
             }
         }
         if bulkLoad {
+            progress(IngestProgress(done: files.count, total: files.count, elapsed: clock.now - start, step: .indexes))
             do { try await store.endBulkLoad() } catch {
                 tally.summary.warnings.append(
                     "could not build the archive's indexes (it builds them when next opened): \(error)")
@@ -160,6 +161,7 @@ public struct Ingest: Sendable {
         // Many batches leave the search index in many segments; merging them is worth its seconds
         // only after a large run. Failing to tidy loses nothing: searches are merely slower.
         if tally.summary.pages + tally.summary.replaced >= optimizeAfter {
+            progress(IngestProgress(done: files.count, total: files.count, elapsed: clock.now - start, step: .tidying))
             do { try await store.optimize() } catch {
                 tally.summary.warnings.append("could not optimize the archive: \(error)")
             }
@@ -261,9 +263,26 @@ public struct Ingest: Sendable {
 
 /// How far an ingest run has got.
 public struct IngestProgress: Sendable {
+    /// What a run does after its last file, which takes seconds on a large one.
+    public enum Step: String, Sendable {
+        /// Building the indexes a bulk load put off (``Store/endBulkLoad()``).
+        case indexes = "building the archive's indexes"
+        /// Tidying the archive (``Store/optimize()``: on SQLite, merging the search index).
+        case tidying = "tidying the archive"
+    }
+
     public var done: Int
     public var total: Int
     public var elapsed: Duration
+    /// Set once every file is handled, while the run finishes.
+    public var step: Step?
+
+    public init(done: Int, total: Int, elapsed: Duration, step: Step? = nil) {
+        self.done = done
+        self.total = total
+        self.elapsed = elapsed
+        self.step = step
+    }
 
     /// Pages per second so far.
     public var rate: Double {
