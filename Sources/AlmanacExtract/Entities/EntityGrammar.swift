@@ -212,10 +212,10 @@ struct TextAnalysis {
 }
 
 /// A set of words looked up by a hash of their scalars, so a lookup allocates nothing: the hashes
-/// sit in a small open-addressing table (at most a quarter full, 0 = empty).
+/// sit in a ``KeyTable``.
 struct EntityWordSet: Sendable {
-    private let table: [UInt64]
-    private let mask: Int
+    /// The words' hashes (``KeyTable``; a zero hash is kept as 1).
+    private let table: KeyTable
     /// The last scalars of the words, folded into 1,024 bits (no false negatives): most words of a
     /// text end in no member's last scalar and are answered without hashing.
     private let lasts: [UInt64]
@@ -227,37 +227,15 @@ struct EntityWordSet: Sendable {
             lasts[Int(last >> 6) & 15] |= 1 << UInt64(last & 63)
         }
         self.lasts = lasts
-        let hashes = Set(words.map { Self.nonZero(CharacterFeatures.hash($0.scalarValues[...])) })
-        var capacity = 16
-        while capacity < hashes.count * 4 { capacity <<= 1 }
-        var table = [UInt64](repeating: 0, count: capacity)
-        for h in hashes {
-            var slot = Self.slot(h, capacity - 1)
-            while table[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-            table[slot] = h
-        }
-        self.table = table
-        mask = capacity - 1
+        table = KeyTable(Set(words.map { Self.nonZero(CharacterFeatures.hash($0.scalarValues[...])) }))
     }
 
     @inline(__always)
     private static func nonZero(_ h: UInt64) -> UInt64 { h == 0 ? 1 : h }
 
     @inline(__always)
-    private static func slot(_ h: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: (h ^ (h >> 29)) >> 7) & mask }
-
-    @inline(__always)
     private func contains(hash: UInt64) -> Bool {
-        let h = Self.nonZero(hash)
-        return table.withUnsafeBufferPointer { table in
-            var slot = Self.slot(h, mask)
-            while true {
-                let found = table[slot]
-                if found == h { return true }
-                if found == 0 { return false }
-                slot = (slot &+ 1) & mask
-            }
-        }
+        table.contains(Self.nonZero(hash))
     }
 
     func contains(_ scalars: ArraySlice<UInt32>) -> Bool {
