@@ -10,7 +10,8 @@ import GRDB
 /// sort each (about 2 s for 10,000 pages) and come out smaller.
 ///
 /// Nothing else changes meanwhile: every query works (those that use the indexes slowly) and a
-/// killed ingest loses nothing; the archive builds whatever is missing when it is next opened.
+/// killed ingest loses nothing; the archive builds whatever is missing when it is next opened with
+/// no loader alive (`bulk_load`).
 extension SQLiteStore {
     /// The indexes a bulk load puts off, as the migrations define them: entities' mentions, an
     /// article's facts and mentions (also what deleting an article needs), facts by place and by
