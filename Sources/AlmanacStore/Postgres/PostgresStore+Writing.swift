@@ -265,41 +265,19 @@ extension PostgresStore {
             var binds = PostgresBindings()
             var tuples: [String] = []
             for (articleID, field, fact, columns) in facts {
-                let quantity = fact.quantity
-                let first = binds.count + 1
-                binds.append(articleID)
-                binds.append(field.rawValue)
-                binds.append(quantity.start)
-                binds.append(quantity.end)
-                binds.append(columns.text)
-                binds.append(quantity.value)
-                binds.append(quantity.low)
-                binds.append(quantity.high)
-                binds.append(quantity.unit)
-                binds.append(quantity.approx)
                 guard let indicatorID = indicatorIDs[columns.indicatorKey] else {
                     throw PostgresStoreError(
                         .queryFailed, "indicator \(columns.indicatorKey) was not created before its fact")
                 }
-                binds.append(columns.indicator)
-                binds.append(indicatorID)
-                binds.append(fact.change)
-                binds.append(fact.period)
-                binds.append(fact.resolvedPeriod?.start)
-                binds.append(fact.resolvedPeriod?.end)
-                binds.append(fact.place)
-                binds.append(columns.sentence)
-                binds.append(columns.sentenceStart)
-                binds.append(columns.sentenceEnd)
+                let first = binds.count + 1
+                StoredRows.addFact(
+                    articleID: articleID, field: field, fact: fact, columns: columns, indicatorID: indicatorID,
+                    into: &binds)
                 tuples.append("(" + (first..<binds.count + 1).map { "$\($0)" }.joined(separator: ", ") + ")")
             }
             return PostgresQuery(
-                unsafeSQL: """
-                    INSERT INTO fact (article_id, field, span_start, span_end, text, value, low, high, unit, approx,
-                        indicator, indicator_id, change, period, period_start, period_end, place, sentence, sentence_start,
-                        sentence_end)
-                    VALUES \(tuples.joined(separator: ", "))
-                    """, binds: binds)
+                unsafeSQL: "INSERT INTO fact (\(StoredRows.factColumns)) VALUES \(tuples.joined(separator: ", "))",
+                binds: binds)
         }
 
         /// One `INSERT` of `mentions`.
@@ -310,25 +288,12 @@ extension PostgresStore {
             var tuples: [String] = []
             for (entityID, articleID, field, mention) in mentions {
                 let first = binds.count + 1
-                let project = mention.project
-                binds.append(entityID)
-                binds.append(articleID)
-                binds.append(field.rawValue)
-                binds.append(mention.start)
-                binds.append(mention.end)
-                binds.append(EntityKeys.storedText(of: mention))
-                binds.append(project?.investment)
-                binds.append(project?.stage)
-                binds.append(project?.place)
-                binds.append(project?.sector)
+                StoredRows.addMention(entityID: entityID, articleID: articleID, field: field, mention: mention, into: &binds)
                 tuples.append("(" + (first..<binds.count + 1).map { "$\($0)" }.joined(separator: ", ") + ")")
             }
             return PostgresQuery(
-                unsafeSQL: """
-                    INSERT INTO mention (entity_id, article_id, field, span_start, span_end, text, investment, stage,
-                        place, sector)
-                    VALUES \(tuples.joined(separator: ", "))
-                    """, binds: binds)
+                unsafeSQL: "INSERT INTO mention (\(StoredRows.mentionColumns)) VALUES \(tuples.joined(separator: ", "))",
+                binds: binds)
         }
 
         /// Removes the entities of replaced pages left without mentions and works their project
@@ -421,4 +386,18 @@ extension PostgresStore {
     /// Works out again the project columns of the entities whose ids are in the array `$1`.
     static let recomputeProjectsSQL =
         "UPDATE entity SET \(SharedMigrations.recomputedProjectColumns(.postgres)) WHERE id = ANY($1)"
+}
+
+/// PostgreSQL's bindings take a row's values in the order ``StoredRows`` gives them, with the types
+/// they had when they were appended one by one.
+extension PostgresBindings: RowValues {
+    mutating func add(_ value: Int64) { append(value) }
+    mutating func add(_ value: Int) { append(value) }
+    mutating func add(_ value: Double) { append(value) }
+    mutating func add(_ value: Bool) { append(value) }
+    mutating func add(_ value: String) { append(value) }
+    mutating func add(_ value: Int?) { append(value) }
+    mutating func add(_ value: Int64?) { append(value) }
+    mutating func add(_ value: Double?) { append(value) }
+    mutating func add(_ value: String?) { append(value) }
 }

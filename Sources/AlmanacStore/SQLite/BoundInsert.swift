@@ -49,7 +49,7 @@ struct BoundInsert {
     }
 
     /// The values of one row, bound as they are added.
-    struct Values {
+    struct Values: RowValues {
         let handle: OpaquePointer
         /// How many values are bound so far (SQLite numbers parameters from 1).
         private(set) var index: Int32 = 0

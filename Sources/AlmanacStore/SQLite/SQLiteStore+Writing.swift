@@ -114,8 +114,8 @@ extension SQLiteStore {
                     ])
                 pageID = db.lastInsertedRowID
             }
+            let source = ProjectColumns.Source(page: pageID, date: page.date, name: page.name)
             for (article, ready) in zip(extracted.articles, prepared.articles) {
-                let source = ProjectColumns.Source(page: pageID, date: page.date, name: page.name)
                 try insert(article, ready, pageID: pageID, source: source)
             }
             return .stored(pageID: pageID)
@@ -147,65 +147,33 @@ extension SQLiteStore {
                 let insert = try BoundInsert(
                     db,
                     """
-                    INSERT INTO fact (article_id, field, span_start, span_end, text, value, low, high, unit,
-                        approx, indicator, indicator_id, change, period, period_start, period_end, place, sentence,
-                        sentence_start, sentence_end)
+                    INSERT INTO fact (\(StoredRows.factColumns))
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 for ((field, fact), columns) in zip(extracted.facts, prepared.facts) {
-                    let quantity = fact.quantity
                     guard let indicatorID = indicatorIDs[columns.indicatorKey] else {
                         throw DatabaseError(message: "indicator \(columns.indicatorKey) was not created before its fact")
                     }
                     try insert.run { row in
-                        row.add(articleID)
-                        row.add(field.rawValue)
-                        row.add(quantity.start)
-                        row.add(quantity.end)
-                        row.add(columns.text)
-                        row.add(quantity.value)
-                        row.add(quantity.low)
-                        row.add(quantity.high)
-                        row.add(quantity.unit)
-                        row.add(quantity.approx)
-                        row.add(columns.indicator)
-                        row.add(indicatorID)
-                        row.add(fact.change)
-                        row.add(fact.period)
-                        row.add(fact.resolvedPeriod?.start)
-                        row.add(fact.resolvedPeriod?.end)
-                        row.add(fact.place)
-                        row.add(columns.sentence)
-                        row.add(columns.sentenceStart)
-                        row.add(columns.sentenceEnd)
+                        StoredRows.addFact(
+                            articleID: articleID, field: field, fact: fact, columns: columns, indicatorID: indicatorID,
+                            into: &row)
                     }
                 }
             }
             if !extracted.mentions.isEmpty {
                 let insert = try BoundInsert(
-                    db,
-                    """
-                    INSERT INTO mention (entity_id, article_id, field, span_start, span_end, text, investment,
-                        stage, place, sector)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
+                    db, "INSERT INTO mention (\(StoredRows.mentionColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 for (field, mention) in EntityKeys.storable(extracted.mentions) {
                     guard let entityID = entityIDs[EntityKeys.key(mention.kind, mention.name)] else {
                         throw DatabaseError(message: "entity \(mention.name) was not created before its mention")
                     }
-                    let project = mention.project
-                    if let project { projectMentions[entityID, default: []].append(.init(details: project, source: source)) }
+                    if let project = mention.project {
+                        projectMentions[entityID, default: []].append(.init(details: project, source: source))
+                    }
                     try insert.run { row in
-                        row.add(entityID)
-                        row.add(articleID)
-                        row.add(field.rawValue)
-                        row.add(mention.start)
-                        row.add(mention.end)
-                        row.add(EntityKeys.storedText(of: mention))
-                        row.add(project?.investment)
-                        row.add(project?.stage)
-                        row.add(project?.place)
-                        row.add(project?.sector)
+                        StoredRows.addMention(
+                            entityID: entityID, articleID: articleID, field: field, mention: mention, into: &row)
                     }
                 }
             }
