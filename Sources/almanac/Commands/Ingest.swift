@@ -94,14 +94,14 @@ struct Ingest: AsyncParsableCommand {
                 mode: reprocess ? .replace : .skipExisting, batchSize: batchSize, shuffled: shuffled)
             return await ingest.run(files: files) { progress in
                 guard showProgress else { return }
+                let line: String
                 if let step = progress.step {
-                    let line = "\r\(progress.done)/\(progress.total) pages; \(step.rawValue)…"
-                    FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
-                    return
+                    line = "\r\(progress.done)/\(progress.total) pages; \(step.rawValue)…"
+                } else {
+                    let eta = progress.secondsLeft.map { String(format: ", %.0f s left", $0) } ?? ""
+                    line = String(format: "\r%d/%d pages, %.1f pages/s", progress.done, progress.total, progress.rate) + eta
                 }
-                let eta = progress.secondsLeft.map { String(format: ", %.0f s left", $0) } ?? ""
-                let line = String(format: "\r%d/%d pages, %.1f pages/s", progress.done, progress.total, progress.rate)
-                FileHandle.standardError.write(Data((line + eta + "\u{1B}[K").utf8))
+                FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
             }
         }
         if showProgress { printError("") }
