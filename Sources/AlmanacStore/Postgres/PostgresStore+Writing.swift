@@ -64,7 +64,7 @@ extension PostgresStore {
         let connection: PostgresConnection
         let logger: Logger
         /// Entity ids by (kind, name), for this transaction.
-        var entityIDs: [String: Int64] = [:]
+        var entityIDs: [EntityKeys.Key: Int64] = [:]
         /// What this batch's mentions said about projects, by entity, in the order they were stored,
         /// with their pages' dates and names.
         var projectMentions: [Int64: [ProjectColumns.Mention]] = [:]

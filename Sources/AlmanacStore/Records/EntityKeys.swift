@@ -8,13 +8,14 @@ import Foundation
 enum EntityKeys {
     /// The distinct (kind, canonical name) pairs `pages` mention, in (kind, name) code-point order.
     static func ordered(in pages: [ExtractedPage]) -> [(kind: EntityKind, name: String)] {
-        var seen: Set<String> = []
+        var seen: Set<Key> = []
         var keys: [(kind: EntityKind, name: String)] = []
         for page in pages {
             for article in page.articles {
-                for (_, mention) in storable(article.mentions)
-                where seen.insert(key(mention.kind, mention.name)).inserted {
-                    keys.append((mention.kind, mention.name))
+                for (_, mention) in article.mentions {
+                    guard let name = storedName(of: mention), seen.insert(Key(kind: mention.kind, name: name)).inserted
+                    else { continue }
+                    keys.append((mention.kind, name))
                 }
             }
         }
@@ -30,13 +31,33 @@ enum EntityKeys {
         _ mentions: [(field: ArticleField, mention: Mention)]
     ) -> [(field: ArticleField, mention: Mention)] {
         mentions.compactMap { field, mention in
+            guard let name = storedName(of: mention) else { return nil }
             var mention = mention
-            // Most names need no trimming; Foundation's trimming is costly for the single writer.
-            let scalars = mention.name.unicodeScalars
-            if scalars.first?.properties.isWhitespace != false || scalars.last?.properties.isWhitespace != false {
-                mention.name = mention.name.trimmingCharacters(in: .whitespacesAndNewlines)
-            }
-            return mention.name.isEmpty ? nil : (field, mention)
+            mention.name = name
+            return (field, mention)
+        }
+    }
+
+    /// The canonical name `mention` is stored under: its name without surrounding spaces or line
+    /// breaks, or `nil` when that leaves nothing.
+    static func storedName(of mention: Mention) -> String? {
+        // Most names need no trimming; Foundation's trimming (and even a scalar's Unicode properties,
+        // looked up for the first and last of every name) is costly for the single writer.
+        let scalars = mention.name.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return nil }
+        guard mayBeWhitespace(first) || mayBeWhitespace(last) else { return mention.name }
+        let name = mention.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        return name.isEmpty ? nil : name
+    }
+
+    /// Whether `scalar` may be white space: every Unicode white space scalar is at most U+0020 or
+    /// between U+0085 and U+3000, so a Han character (U+3400 and above) or an ASCII letter is not
+    /// looked up.
+    static func mayBeWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0...0x20: true
+        case 0x21..<0x85, 0x3001...: false
+        default: scalar.properties.isWhitespace
         }
     }
 
@@ -46,9 +67,15 @@ enum EntityKeys {
         mention.text == mention.name ? "" : mention.text
     }
 
+    /// The dictionary key of an entity: its kind and canonical name.
+    struct Key: Hashable {
+        var kind: EntityKind
+        var name: String
+    }
+
     /// The dictionary key of an entity.
-    static func key(_ kind: EntityKind, _ name: String) -> String {
-        "\(kind.rawValue)\u{1F}\(name)"
+    static func key(_ kind: EntityKind, _ name: String) -> Key {
+        Key(kind: kind, name: name)
     }
 
     /// The positions of `pages` in the order both drivers write them: by sha256, so that concurrent

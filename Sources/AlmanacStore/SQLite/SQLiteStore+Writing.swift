@@ -59,7 +59,7 @@ extension SQLiteStore {
     struct Writer {
         let db: Database
         /// Entity ids by (kind, name), for this transaction.
-        var entityIDs: [String: Int64] = [:]
+        var entityIDs: [EntityKeys.Key: Int64] = [:]
         /// What this batch's mentions said about projects, by entity, in the order they were stored,
         /// with their pages' dates and names.
         var projectMentions: [Int64: [ProjectColumns.Mention]] = [:]
