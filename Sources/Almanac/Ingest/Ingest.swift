@@ -34,6 +34,12 @@ public struct Ingest: Sendable {
     public static let defaultBatchSize = 256
     /// A batch is written when it is full or when this long has passed since the last write.
     public var batchInterval: Duration
+    /// ``batchInterval`` during a bulk load. Left to the quarter second, a batch holds the pages
+    /// extracted while the last one was written (about 70 at 10,000 pages); waiting longer fills
+    /// batches, and a transaction's fixed work — looking up the entities and indicators its pages
+    /// mention, flushing a search-index segment, committing — is shared by more pages. 10,000
+    /// generated pages: 0.963 of the CPU time (two pairs of runs).
+    public var bulkLoadBatchInterval: Duration = .seconds(2)
     /// Whether to take the files in a random order: several processes ingesting the same files into one
     /// archive then seldom work on the same page at once (each skips what another has stored).
     public var shuffled: Bool
@@ -121,7 +127,8 @@ public struct Ingest: Sendable {
             func writeIfDue() {
                 guard !writing, !pending.isEmpty else { return }
                 let last = inFlight == 0 && next == order.count
-                guard last || pending.count >= batchSize || clock.now - lastWrite >= batchInterval else { return }
+                let interval = bulkLoad ? bulkLoadBatchInterval : batchInterval
+                guard last || pending.count >= batchSize || clock.now - lastWrite >= interval else { return }
                 let batch = Array(pending.prefix(batchSize))
                 pending.removeFirst(batch.count)
                 writing = true
