@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -109,16 +110,20 @@ struct BoundInsert {
             case .int64(let number): add(number)
             case .double(let number): add(number)
             case .string(let text): add(text)
-            case .blob(let data):
-                let position = next()
-                let code = data.withUnsafeBytes { bytes in
-                    guard let start = bytes.baseAddress, !bytes.isEmpty else {
-                        return sqlite3_bind_zeroblob(handle, position, 0)
-                    }
-                    return sqlite3_bind_blob(handle, position, start, Int32(bytes.count), Self.transient)
-                }
-                record(code)
+            case .blob(let data): add(data)
             }
+        }
+
+        /// Bytes, as a blob (an empty one is a zero-length blob, not NULL).
+        mutating func add(_ data: Data) {
+            let position = next()
+            let code = data.withUnsafeBytes { bytes in
+                guard let start = bytes.baseAddress, !bytes.isEmpty else {
+                    return sqlite3_bind_zeroblob(handle, position, 0)
+                }
+                return sqlite3_bind_blob(handle, position, start, Int32(bytes.count), Self.transient)
+            }
+            record(code)
         }
 
         mutating func addNull() {

@@ -129,8 +129,12 @@ extension SQLiteStore {
     static func index(
         fields: (headline: String, body: String, captions: String), id: Int64, in db: Database
     ) throws {
-        try db.cachedStatement(sql: "INSERT INTO article_search (rowid, headline, body, captions) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [id, fields.headline, fields.body, fields.captions])
+        try BoundInsert(db, "INSERT INTO article_search (rowid, headline, body, captions) VALUES (?, ?, ?, ?)").run { row in
+            row.add(id)
+            row.add(fields.headline)
+            row.add(fields.body)
+            row.add(fields.captions)
+        }
     }
 
     /// Registers on `db` the SQL functions the index's delete trigger calls:

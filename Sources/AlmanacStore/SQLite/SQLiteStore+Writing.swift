@@ -126,21 +126,28 @@ extension SQLiteStore {
             _ prepared: PreparedArticle, pageID: Int64, source: ProjectColumns.Source
         ) throws {
             let article = extracted.article
-            // Cached statements here and below: compiling (and GRDB's authorizer pass) on every row
-            // cost the single writer more than the rows.
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO article (page_id, seq, headline, subheadline, section, kind, bylines,
-                        photographers, captions, body, body_sha256)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """
-            ).execute(
-                arguments: [
-                    pageID, article.seq, article.headline, article.subheadline, article.section,
-                    article.kind.rawValue, SQLiteStore.encodeList(article.bylines),
-                    SQLiteStore.encodeList(article.photographers), SQLiteStore.encodeList(article.captions),
-                    prepared.body, prepared.digest,
-                ])
+            // Cached statements bound directly (``BoundInsert``): compiling (and GRDB's authorizer pass)
+            // on every row, then boxing every value, cost the single writer more than the rows.
+            try BoundInsert(
+                db,
+                """
+                INSERT INTO article (page_id, seq, headline, subheadline, section, kind, bylines,
+                    photographers, captions, body, body_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+            ).run { row in
+                row.add(pageID)
+                row.add(article.seq)
+                row.add(article.headline)
+                row.add(article.subheadline)
+                row.add(article.section)
+                row.add(article.kind.rawValue)
+                row.add(SQLiteStore.encodeList(article.bylines))
+                row.add(SQLiteStore.encodeList(article.photographers))
+                row.add(SQLiteStore.encodeList(article.captions))
+                row.add(prepared.body)
+                row.add(prepared.digest)
+            }
             let articleID = db.lastInsertedRowID
             try SQLiteStore.index(fields: prepared.fields, id: articleID, in: db)
             if !extracted.facts.isEmpty {
