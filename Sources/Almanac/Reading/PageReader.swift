@@ -111,7 +111,9 @@ public struct PageReader: Sendable {
     }
 
     static func unifyLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
+        // Over the contiguous bytes: the generic walk of `utf8` cost as much as reading the file.
+        let hasReturn = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x0D) } ?? text.utf8.contains(0x0D)
+        guard hasReturn else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }

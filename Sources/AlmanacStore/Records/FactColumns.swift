@@ -39,9 +39,19 @@ struct FactColumns: Sendable {
             scalars[field] = cut
             return cut
         }
+        // Neighbouring facts mostly share their sentence and often their indicator: each is cut into
+        // scalars, or made a key, once for a run of facts that share it.
+        var last: (indicator: String, key: String)? = nil
+        var lastSentence: (text: String, scalars: [UInt32])? = nil
         return facts.map { field, fact in
             let quantity = fact.quantity
-            let key = IndicatorKey.make(fact.indicator)
+            let key: String
+            if let last, last.indicator == fact.indicator {
+                key = last.key
+            } else {
+                key = IndicatorKey.make(fact.indicator)
+                last = (fact.indicator, key)
+            }
             var columns = FactColumns(
                 text: quantity.text, sentence: fact.sentence, indicator: key == fact.indicator ? "" : fact.indicator,
                 indicatorKey: key)
@@ -51,8 +61,15 @@ struct FactColumns: Sendable {
             {
                 columns.text = ""
             }
+            let sentence: [UInt32]
+            if let lastSentence, lastSentence.text == fact.sentence {
+                sentence = lastSentence.scalars
+            } else {
+                sentence = fact.sentence.scalarValues
+                lastSentence = (fact.sentence, sentence)
+            }
             if let range = FactSentence.locate(
-                fact.sentence.scalarValues, in: field,
+                sentence, in: field,
                 holding: quantity.start..<max(quantity.start, quantity.end))
             {
                 (columns.sentence, columns.sentenceStart, columns.sentenceEnd) = ("", range.lowerBound, range.upperBound)
