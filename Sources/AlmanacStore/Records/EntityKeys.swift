@@ -67,10 +67,27 @@ enum EntityKeys {
         mention.text == mention.name ? "" : mention.text
     }
 
-    /// The dictionary key of an entity: its kind and canonical name.
+    /// The dictionary key of an entity: its kind and canonical name, compared and hashed by the name's
+    /// UTF-8 bytes as the archive's `UNIQUE (kind, name)` compares them.
+    ///
+    /// A `String` key would compare names by canonical equivalence, so two spellings the archive
+    /// keeps apart (a precomposed and a decomposed accent) would share one id; and it hashes through
+    /// Unicode normalisation, which cost the single writer a twentieth of its time.
     struct Key: Hashable {
         var kind: EntityKind
         var name: String
+
+        static func == (left: Key, right: Key) -> Bool {
+            guard left.kind == right.kind else { return false }
+            var (leftName, rightName) = (left.name, right.name)
+            return leftName.withUTF8 { leftBytes in rightName.withUTF8 { leftBytes.elementsEqual($0) } }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(kind)
+            var name = name
+            name.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// The dictionary key of an entity.
