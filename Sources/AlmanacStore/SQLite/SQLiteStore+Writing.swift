@@ -190,8 +190,8 @@ extension SQLiteStore {
         mutating func createIndicators(_ keys: [String]) throws {
             for key in keys {
                 indicatorIDs[key] = try id(
-                    select: "SELECT id FROM indicator WHERE key = ?", insert: "INSERT INTO indicator (key) VALUES (?)",
-                    [key])
+                    select: "SELECT id FROM indicator WHERE key = ?", insert: "INSERT INTO indicator (key) VALUES (?)"
+                ) { row in row.add(key) }
             }
         }
 
@@ -200,7 +200,11 @@ extension SQLiteStore {
             for (kind, name) in EntityKeys.ordered(in: pages) {
                 entityIDs[EntityKeys.key(kind, name)] = try id(
                     select: "SELECT id FROM entity WHERE kind = ? AND name = ?",
-                    insert: "INSERT INTO entity (kind, name) VALUES (?, ?)", [kind.rawValue, name])
+                    insert: "INSERT INTO entity (kind, name) VALUES (?, ?)"
+                ) { row in
+                    row.add(kind.rawValue)
+                    row.add(name)
+                }
             }
         }
 
@@ -208,9 +212,9 @@ extension SQLiteStore {
         /// none. Looking before inserting: most of a batch's entities are stored already, and a lookup
         /// costs less than an insert that finds a conflict and a lookup after it. The transaction
         /// holds the only write lock, so nothing can insert the row in between.
-        func id(select: String, insert: String, _ arguments: StatementArguments) throws -> Int64 {
-            if let id = try Int64.fetchOne(db.cachedStatement(sql: select), arguments: arguments) { return id }
-            try db.cachedStatement(sql: insert).execute(arguments: arguments)
+        func id(select: String, insert: String, _ bind: (inout BoundInsert.Values) -> Void) throws -> Int64 {
+            if let id = try BoundInsert(db, select).integer(bind) { return id }
+            try BoundInsert(db, insert).run(bind)
             return db.lastInsertedRowID
         }
 
@@ -224,18 +228,27 @@ extension SQLiteStore {
                 ).execute(arguments: [id, id])
                 try db.cachedStatement(sql: SQLiteStore.recomputeProjectSQL).execute(arguments: [id])
             }
+            let read = try db.cachedStatement(sql: SQLiteStore.readProjectSQL)
+            let update = try BoundInsert(db, SQLiteStore.updateProjectSQL)
             for (id, mentions) in projectMentions.sorted(by: { $0.key < $1.key }) where !mayBeUnmentioned.contains(id) {
-                let read = try db.cachedStatement(
-                    sql: "SELECT \(ProjectColumns.sqlColumns) FROM entity \(ProjectColumns.sqlJoins) WHERE entity.id = ?")
                 guard let row = try GRDB.Row.fetchOne(read, arguments: [id]) else {
                     throw DatabaseError(message: "entity \(id) was mentioned but cannot be found")
                 }
                 guard let columns = ProjectColumns(row).taking(mentions) else { continue }
-                try db.cachedStatement(sql: "UPDATE entity SET \(ProjectColumns.sqlAssignments) WHERE id = ?")
-                    .execute(arguments: StatementArguments(columns.databaseValues + [id.databaseValue]))
+                try update.run { row in
+                    for value in columns.databaseValues { row.add(value) }
+                    row.add(id)
+                }
             }
         }
     }
+
+    /// An entity's project columns with their sources (``ProjectColumns/init(_:)``), by id.
+    static let readProjectSQL =
+        "SELECT \(ProjectColumns.sqlColumns) FROM entity \(ProjectColumns.sqlJoins) WHERE entity.id = ?"
+
+    /// Writes an entity's project columns and their pages (``ProjectColumns/databaseValues``), then its id.
+    static let updateProjectSQL = "UPDATE entity SET \(ProjectColumns.sqlAssignments) WHERE id = ?"
 
     /// Works an entity's project columns and their sources out again from all its mentions: the
     /// latest mention's (by page date, page name, then storage order) that gives each.
