@@ -49,6 +49,8 @@ struct PlaceFinder: Sendable {
     func mentions(in scalars: [UInt32], knownStems: Set<[UInt32]> = []) -> (places: [Span], organizations: [Span]) {
         var found: [Span] = []
         var stems: [[UInt32]: String] = [:]
+        // Sized once for the known stems and a few more (it grew step by step, an allocation a step).
+        if !knownStems.isEmpty { stems.reserveCapacity(knownStems.count + 4) }
         for stem in knownStems { stems[stem] = "" }
         let suffixes = Self.suffixes
         var index = 1
