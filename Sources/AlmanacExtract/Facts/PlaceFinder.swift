@@ -107,6 +107,8 @@ struct PlaceFinder: Sendable {
         found.append(contentsOf: landmarks(in: scalars))
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
         var places: [Span] = []
+        // Sized once (most spans are places): grown span by span it was an allocation a step.
+        places.reserveCapacity(found.count)
         var organizations: [Span] = []
         for span in found {
             if startsOrganizationName(scalars, after: span.range.upperBound) {
@@ -307,15 +309,18 @@ struct PlaceFinder: Sendable {
     private func bareStems(_ stems: [[UInt32]: String], in scalars: [UInt32], except found: [Span]) -> [Span] {
         var taken = [Bool](repeating: false, count: scalars.count + 1)
         for span in found { for offset in span.range { taken[offset] = true } }
-        var firsts = ScalarSet("")
-        for stem in stems.keys { if let first = stem.first { firsts.insert(first) } }
+        // The stems' first scalars folded into 64 bits, a filter with no false negatives before the
+        // stems are matched (a ``ScalarSet`` was 8 KB to clear for each text).
+        var firsts: UInt64 = 0
+        for stem in stems.keys { if let first = stem.first { firsts |= 1 << UInt64(first & 63) } }
         // Longest first, so where two stems start at one place (one the start of the other) the
         // longer is taken, whatever order the dictionary keeps its keys in (it differs by process).
         let candidates = stems.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
         var bare: [Span] = []
         var index = 0
         while index < scalars.count {
-            guard firsts.contains(scalars[index]), !taken[index], index == 0 || isBoundary(scalars[index - 1]),
+            guard firsts & (1 << UInt64(scalars[index] & 63)) != 0, !taken[index],
+                index == 0 || isBoundary(scalars[index - 1]),
                 let stem = candidates.first(where: { Scalars.matches($0, in: scalars, at: index) })
             else {
                 index += 1
