@@ -58,8 +58,9 @@ struct CharacterContext {
     private let wordHashes: [UInt64]
     /// For each word, ``WordKind`` bits: organisation suffix, place suffix, person role.
     private let wordKinds: [UInt8]
-    /// For each scalar, its distances to the organisation suffix ahead and back to a person role.
-    private let distances: [Distances]
+    /// For each scalar, its distances to the organisation suffix ahead and back to a person role,
+    /// its class and its marks (``ScalarReadings``).
+    private let readings: [ScalarReadings]
 
     /// What a word is to the grammar of names, as bits of one byte (one array, not three of `Bool`).
     private enum WordKind {
@@ -68,13 +69,17 @@ struct CharacterContext {
         static let personRole: UInt8 = 4
     }
 
-    /// The two distances of one scalar, side by side in one array.
-    private struct Distances {
+    /// What is known of one scalar before its values are read, side by side in one array.
+    private struct ScalarReadings {
         /// Distance (in scalars) to the start of the next organisation suffix word in the clause
         /// (0 none, else 1 + min(distance, 12)).
-        var organization: UInt8 = 0
+        var organizationDistance: UInt8 = 0
         /// Distance back to the end of the last person role word (0 none, else 1…4).
-        var role: UInt8 = 0
+        var roleDistance: UInt8 = 0
+        /// The scalar's class (bits 0–2: 1 Han, 2 digit, 3 Latin, 4 space, 5 other), whether it is
+        /// a transliteration scalar (bit 3) and a family name (bit 4): worked out once a scalar
+        /// where each position's values asked them of its neighbours too, three times a scalar.
+        var traits: UInt8 = 0
     }
 
     init(_ analysis: TextAnalysis, grammar: EntityGrammar) {
@@ -94,24 +99,33 @@ struct CharacterContext {
             if grammar.personRoles.contains(word) { kind |= WordKind.personRole }
             kinds[index] = kind
         }
-        var distances = [Distances](repeating: Distances(), count: n)
+        var readings = [ScalarReadings](repeating: ScalarReadings(), count: n)
+        for i in 0..<n {
+            let v = scalars[i]
+            let kind: UInt8 =
+                ScalarClass.isHan(v) ? 1 : ScalarClass.isDigit(v) ? 2 : ScalarClass.isLatin(v) ? 3
+                : ScalarClass.isSpace(v) ? 4 : 5
+            let transliteration: UInt8 = grammar.transliteration.contains(v) ? 1 << 3 : 0
+            let surname: UInt8 = grammar.surnames.contains(v) ? 1 << 4 : 0
+            readings[i].traits = kind | transliteration | surname
+        }
         // Distance (in scalars) to the start of the next organisation suffix word in the clause.
         var next = -1
         for i in stride(from: n - 1, through: 0, by: -1) {
             let w = Int(analysis.wordOf[i])
             if CharacterFeatures.isBreak(scalars[i]) { next = -1 }
             if w >= 0, kinds[w] & WordKind.organizationSuffix != 0, words[w].lowerBound == i { next = i }
-            if next >= 0 { distances[i].organization = UInt8(min(next - i, 12) + 1) }
+            if next >= 0 { readings[i].organizationDistance = UInt8(min(next - i, 12) + 1) }
         }
         // Distance back to the end of the last person role word, up to 4 scalars.
         var lastRoleEnd = -100
         for i in 0..<n {
             let w = Int(analysis.wordOf[i])
-            if i - lastRoleEnd < 4 && i >= lastRoleEnd { distances[i].role = UInt8(i - lastRoleEnd + 1) }
+            if i - lastRoleEnd < 4 && i >= lastRoleEnd { readings[i].roleDistance = UInt8(i - lastRoleEnd + 1) }
             if w >= 0, kinds[w] & WordKind.personRole != 0, words[w].upperBound == i + 1 { lastRoleEnd = i + 1 }
         }
         self.wordKinds = kinds
-        self.distances = distances
+        self.readings = readings
     }
 
     /// The values at scalar `i`.
@@ -124,15 +138,10 @@ struct CharacterContext {
         }
         @inline(__always) func kind(_ i: Int) -> UInt64 {
             guard i >= 0 && i < n else { return 0 }
-            let v = scalars[i]
-            if ScalarClass.isHan(v) { return 1 }
-            if ScalarClass.isDigit(v) { return 2 }
-            if ScalarClass.isLatin(v) { return 3 }
-            if ScalarClass.isSpace(v) { return 4 }
-            return 5
+            return UInt64(readings[i].traits & 7)
         }
         @inline(__always) func translit(_ j: Int) -> UInt64 {
-            j >= 0 && j < n && grammar.transliteration.contains(scalars[j]) ? 1 : 0
+            j >= 0 && j < n ? UInt64(readings[j].traits >> 3 & 1) : 0
         }
         let words = analysis.words
         let w = Int(analysis.wordOf[i])
@@ -176,12 +185,12 @@ struct CharacterContext {
             position: position, length: length, tag: tag, previousTag: previousTag, nextTag: nextTag,
             wordHash: wordHash, previousHash: previousHash, nextHash: nextHash,
             placeMark: UInt64(marks.place),
-            surname: grammar.surnames.contains(scalars[i]) ? 1 : 0,
+            surname: UInt64(readings[i].traits >> 4 & 1),
             compound: compound,
             transliteration: translit(i - 1) << 2 | translit(i) << 1 | translit(i + 1),
-            organizationDistance: UInt64(distances[i].organization),
+            organizationDistance: UInt64(readings[i].organizationDistance),
             organizationSuffixPosition: w >= 0 && wordKinds[w] & WordKind.organizationSuffix != 0 ? position : 0,
-            roleDistance: UInt64(distances[i].role),
+            roleDistance: UInt64(readings[i].roleDistance),
             placeSuffix: w >= 0 && wordKinds[w] & WordKind.placeSuffix != 0 ? 1 : 0,
             kinds: kind(i - 1) << 8 | kind(i) << 4 | kind(i + 1),
             personWordMark: UInt64(marks.personWord),
