@@ -56,10 +56,31 @@ struct CharacterContext {
     let analysis: TextAnalysis
     let grammar: EntityGrammar
     private let wordHashes: [UInt64]
-    private let isOrganizationSuffix: [Bool]
-    private let isPlaceSuffix: [Bool]
-    private let organizationDistance: [UInt8]
-    private let roleDistance: [UInt8]
+    /// For each word, ``WordKind`` bits: organisation suffix, place suffix, person role.
+    private let wordKinds: [UInt8]
+    /// For each scalar, its distances to the organisation suffix ahead and back to a person role,
+    /// its class and its marks (``ScalarReadings``).
+    private let readings: [ScalarReadings]
+
+    /// What a word is to the grammar of names, as bits of one byte (one array, not three of `Bool`).
+    private enum WordKind {
+        static let organizationSuffix: UInt8 = 1
+        static let placeSuffix: UInt8 = 2
+        static let personRole: UInt8 = 4
+    }
+
+    /// What is known of one scalar before its values are read, side by side in one array.
+    private struct ScalarReadings {
+        /// Distance (in scalars) to the start of the next organisation suffix word in the clause
+        /// (0 none, else 1 + min(distance, 12)).
+        var organizationDistance: UInt8 = 0
+        /// Distance back to the end of the last person role word (0 none, else 1…4).
+        var roleDistance: UInt8 = 0
+        /// The scalar's class (bits 0–2: 1 Han, 2 digit, 3 Latin, 4 space, 5 other), whether it is
+        /// a transliteration scalar (bit 3) and a family name (bit 4): worked out once a scalar
+        /// where each position's values asked them of its neighbours too, three times a scalar.
+        var traits: UInt8 = 0
+    }
 
     init(_ analysis: TextAnalysis, grammar: EntityGrammar) {
         self.analysis = analysis
@@ -69,36 +90,42 @@ struct CharacterContext {
         let words = analysis.words
         wordHashes = words.map { CharacterFeatures.hash(scalars[$0]) }
         // Per word: organisation suffix, place suffix, person role.
-        var isOrgSuffix = [Bool](repeating: false, count: words.count)
-        var isPlaceSuffix = [Bool](repeating: false, count: words.count)
-        var isRole = [Bool](repeating: false, count: words.count)
+        var kinds = [UInt8](repeating: 0, count: words.count)
         for (index, range) in words.enumerated() where range.count <= 6 {
             let word = scalars[range]
-            isOrgSuffix[index] = grammar.organizationSuffixes.contains(word)
-            isPlaceSuffix[index] = grammar.placeSuffixes.contains(word)
-            isRole[index] = grammar.personRoles.contains(word)
+            var kind: UInt8 = 0
+            if grammar.organizationSuffixes.contains(word) { kind |= WordKind.organizationSuffix }
+            if grammar.placeSuffixes.contains(word) { kind |= WordKind.placeSuffix }
+            if grammar.personRoles.contains(word) { kind |= WordKind.personRole }
+            kinds[index] = kind
+        }
+        var readings = [ScalarReadings](repeating: ScalarReadings(), count: n)
+        for i in 0..<n {
+            let v = scalars[i]
+            let kind: UInt8 =
+                ScalarClass.isHan(v) ? 1 : ScalarClass.isDigit(v) ? 2 : ScalarClass.isLatin(v) ? 3
+                : ScalarClass.isSpace(v) ? 4 : 5
+            let transliteration: UInt8 = grammar.transliteration.contains(v) ? 1 << 3 : 0
+            let surname: UInt8 = grammar.surnames.contains(v) ? 1 << 4 : 0
+            readings[i].traits = kind | transliteration | surname
         }
         // Distance (in scalars) to the start of the next organisation suffix word in the clause.
-        var orgDistance = [UInt8](repeating: 0, count: n)
         var next = -1
         for i in stride(from: n - 1, through: 0, by: -1) {
             let w = Int(analysis.wordOf[i])
             if CharacterFeatures.isBreak(scalars[i]) { next = -1 }
-            if w >= 0, isOrgSuffix[w], words[w].lowerBound == i { next = i }
-            if next >= 0 { orgDistance[i] = UInt8(min(next - i, 12) + 1) }
+            if w >= 0, kinds[w] & WordKind.organizationSuffix != 0, words[w].lowerBound == i { next = i }
+            if next >= 0 { readings[i].organizationDistance = UInt8(min(next - i, 12) + 1) }
         }
         // Distance back to the end of the last person role word, up to 4 scalars.
-        var roleDistance = [UInt8](repeating: 0, count: n)
         var lastRoleEnd = -100
         for i in 0..<n {
             let w = Int(analysis.wordOf[i])
-            if i - lastRoleEnd < 4 && i >= lastRoleEnd { roleDistance[i] = UInt8(i - lastRoleEnd + 1) }
-            if w >= 0, isRole[w], words[w].upperBound == i + 1 { lastRoleEnd = i + 1 }
+            if i - lastRoleEnd < 4 && i >= lastRoleEnd { readings[i].roleDistance = UInt8(i - lastRoleEnd + 1) }
+            if w >= 0, kinds[w] & WordKind.personRole != 0, words[w].upperBound == i + 1 { lastRoleEnd = i + 1 }
         }
-        self.isOrganizationSuffix = isOrgSuffix
-        self.isPlaceSuffix = isPlaceSuffix
-        self.organizationDistance = orgDistance
-        self.roleDistance = roleDistance
+        self.wordKinds = kinds
+        self.readings = readings
     }
 
     /// The values at scalar `i`.
@@ -111,15 +138,10 @@ struct CharacterContext {
         }
         @inline(__always) func kind(_ i: Int) -> UInt64 {
             guard i >= 0 && i < n else { return 0 }
-            let v = scalars[i]
-            if ScalarClass.isHan(v) { return 1 }
-            if ScalarClass.isDigit(v) { return 2 }
-            if ScalarClass.isLatin(v) { return 3 }
-            if ScalarClass.isSpace(v) { return 4 }
-            return 5
+            return UInt64(readings[i].traits & 7)
         }
         @inline(__always) func translit(_ j: Int) -> UInt64 {
-            j >= 0 && j < n && grammar.transliteration.contains(scalars[j]) ? 1 : 0
+            j >= 0 && j < n ? UInt64(readings[j].traits >> 3 & 1) : 0
         }
         let words = analysis.words
         let w = Int(analysis.wordOf[i])
@@ -157,23 +179,24 @@ struct CharacterContext {
         {
             compound = 2
         }
+        let marks = analysis.marks[i]
         return Values(
             before2: char(i - 2), before1: char(i - 1), current: char(i), after1: char(i + 1), after2: char(i + 2),
             position: position, length: length, tag: tag, previousTag: previousTag, nextTag: nextTag,
             wordHash: wordHash, previousHash: previousHash, nextHash: nextHash,
-            placeMark: UInt64(analysis.placeMark[i]),
-            surname: grammar.surnames.contains(scalars[i]) ? 1 : 0,
+            placeMark: UInt64(marks.place),
+            surname: UInt64(readings[i].traits >> 4 & 1),
             compound: compound,
             transliteration: translit(i - 1) << 2 | translit(i) << 1 | translit(i + 1),
-            organizationDistance: UInt64(organizationDistance[i]),
-            organizationSuffixPosition: w >= 0 && isOrganizationSuffix[w] ? position : 0,
-            roleDistance: UInt64(roleDistance[i]),
-            placeSuffix: w >= 0 && isPlaceSuffix[w] ? 1 : 0,
+            organizationDistance: UInt64(readings[i].organizationDistance),
+            organizationSuffixPosition: w >= 0 && wordKinds[w] & WordKind.organizationSuffix != 0 ? position : 0,
+            roleDistance: UInt64(readings[i].roleDistance),
+            placeSuffix: w >= 0 && wordKinds[w] & WordKind.placeSuffix != 0 ? 1 : 0,
             kinds: kind(i - 1) << 8 | kind(i) << 4 | kind(i + 1),
-            personWordMark: UInt64(analysis.personWordMark[i]),
-            placeWordMark: UInt64(analysis.placeWordMark[i]),
-            organizationWordMark: UInt64(analysis.organizationWordMark[i]),
-            longestStarting: UInt64(analysis.longestStarting[i]),
-            longestEnding: UInt64(analysis.longestEnding[i]))
+            personWordMark: UInt64(marks.personWord),
+            placeWordMark: UInt64(marks.placeWord),
+            organizationWordMark: UInt64(marks.organizationWord),
+            longestStarting: UInt64(marks.longestStarting),
+            longestEnding: UInt64(marks.longestEnding))
     }
 }

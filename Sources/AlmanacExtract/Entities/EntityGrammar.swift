@@ -103,17 +103,25 @@ struct TextAnalysis {
     let wordOf: [Int32]
     /// For each word, its jieba tag code (0 when the lexicon lacks the word).
     let wordTags: [UInt32]
-    /// For each scalar, the place-name match it lies in: 0 none, else position code (1 begin, 2 inside,
-    /// 3 end) for a Chinese division, 5, 6, 7 for a country.
-    let placeMark: [UInt8]
-    /// For each scalar, where it lies in the longest lexicon word tagged nr, ns or nt covering it:
-    /// 0 none, else position code as `placeMark`; one array per tag.
-    let personWordMark: [UInt8]
-    let placeWordMark: [UInt8]
-    let organizationWordMark: [UInt8]
-    /// The length of the longest lexicon word starting and ending at each scalar (capped at 8).
-    let longestStarting: [UInt8]
-    let longestEnding: [UInt8]
+    /// For each scalar, what the place table and the lexicon say of it (``ScalarMarks``).
+    let marks: [ScalarMarks]
+
+    /// What the place table and the lexicon say of one scalar: the byte-sized values the tagger
+    /// reads at each position side by side, one array for a text where there were six (an
+    /// allocation each, and six cache lines a position).
+    struct ScalarMarks {
+        /// The place-name match the scalar lies in: 0 none, else position code (1 begin, 2 inside,
+        /// 3 end) for a Chinese division, 5, 6, 7 for a country.
+        var place: UInt8 = 0
+        /// Where the scalar lies in the longest lexicon word tagged nr, ns or nt covering it: 0 none,
+        /// else position code as `place`; one value per tag.
+        var personWord: UInt8 = 0
+        var placeWord: UInt8 = 0
+        var organizationWord: UInt8 = 0
+        /// The length of the longest lexicon word starting and ending at the scalar (capped at 8).
+        var longestStarting: UInt8 = 0
+        var longestEnding: UInt8 = 0
+    }
 
     init(_ raw: [UInt32], grammar: EntityGrammar) {
         let scalars = raw.map(ScalarClass.foldWidth)
@@ -124,87 +132,88 @@ struct TextAnalysis {
         var tags = [UInt32](repeating: 0, count: words.count)
         let lexicon = grammar.segmenter.lexicon
         let n = scalars.count
-        var personMark = [UInt8](repeating: 0, count: n)
-        var placeWord = [UInt8](repeating: 0, count: n)
-        var organizationMark = [UInt8](repeating: 0, count: n)
-        var longestStarting = [UInt8](repeating: 0, count: n)
-        var longestEnding = [UInt8](repeating: 0, count: n)
-        // Tags of word starts, by length, for the segmenter's words below.
-        var tagAtLength = [Int](repeating: -1, count: 9)
+        var marks = [ScalarMarks](repeating: ScalarMarks(), count: n)
         var wordIndex = 0
         let (person, place, organization) = grammar.nameTagIndices
-        @inline(__always) func mark(_ marks: inout [UInt8], _ start: Int, _ length: Int) {
-            guard length >= 2, marks[start] == 0 else { return }
-            for offset in 0..<length where marks[start + offset] == 0 {
-                marks[start + offset] = offset == 0 ? 1 : offset == length - 1 ? 3 : 2
-            }
-        }
         // Whether `tagAtLength` holds tags of the scalar before (only a Han scalar's walk sets any).
         var tagsSet = false
         // The arrays the lexicon walk's closure writes, through buffers: a captured array would be
         // checked for uniqueness at every write. Lengths are at most 8 and words end inside the text.
-        tagAtLength.withUnsafeMutableBufferPointer { tagAtLength in
-            longestStarting.withUnsafeMutableBufferPointer { longestStarting in
-                longestEnding.withUnsafeMutableBufferPointer { longestEnding in
-                    for i in 0..<n {
-                        if tagsSet {
-                            for length in 0..<tagAtLength.count { tagAtLength[length] = -1 }
-                            tagsSet = false
+        // Tags of word starts, by length, for the segmenter's words below (a tuple on the stack, not
+        // an array on the heap).
+        var tagAtLength: (Int, Int, Int, Int, Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1, -1, -1, -1, -1)
+        withUnsafeMutableBytes(of: &tagAtLength) { tagBytes in
+            let tagAtLength = tagBytes.bindMemory(to: Int.self)
+            marks.withUnsafeMutableBufferPointer { marks in
+                /// Marks the positions of a word of `length` at `start` in the lane `field` picks
+                /// (0 person, 1 place, 2 organisation) unless a longer word before marked its start.
+                @inline(__always) func mark(_ field: Int, _ start: Int, _ length: Int) {
+                    guard length >= 2 else { return }
+                    @inline(__always) func value(_ at: Int) -> UInt8 {
+                        field == 0 ? marks[at].personWord : field == 1 ? marks[at].placeWord : marks[at].organizationWord
+                    }
+                    guard value(start) == 0 else { return }
+                    for offset in 0..<length where value(start + offset) == 0 {
+                        let code: UInt8 = offset == 0 ? 1 : offset == length - 1 ? 3 : 2
+                        switch field {
+                        case 0: marks[start + offset].personWord = code
+                        case 1: marks[start + offset].placeWord = code
+                        default: marks[start + offset].organizationWord = code
                         }
-                        var longestPerson = 0
-                        var longestPlace = 0
-                        var longestOrganization = 0
-                        if ScalarClass.isHan(scalars[i]) {
-                            tagsSet = true
-                            lexicon.forEachWord(startingAt: i, in: scalars, maxLength: 8) { length, tag in
-                                tagAtLength[length] = tag
-                                longestStarting[i] = UInt8(length)
-                                let end = i + length - 1
-                                if longestEnding[end] < length { longestEnding[end] = UInt8(length) }
-                                if tag == person { longestPerson = length }
-                                if tag == place { longestPlace = length }
-                                if tag == organization { longestOrganization = length }
-                            }
+                    }
+                }
+                for i in 0..<n {
+                    if tagsSet {
+                        for length in 0..<tagAtLength.count { tagAtLength[length] = -1 }
+                        tagsSet = false
+                    }
+                    var longestPerson = 0
+                    var longestPlace = 0
+                    var longestOrganization = 0
+                    if ScalarClass.isHan(scalars[i]) {
+                        tagsSet = true
+                        lexicon.forEachWord(startingAt: i, in: scalars, maxLength: 8) { length, tag in
+                            tagAtLength[length] = tag
+                            marks[i].longestStarting = UInt8(length)
+                            let end = i + length - 1
+                            if marks[end].longestEnding < length { marks[end].longestEnding = UInt8(length) }
+                            if tag == person { longestPerson = length }
+                            if tag == place { longestPlace = length }
+                            if tag == organization { longestOrganization = length }
                         }
-                        mark(&personMark, i, longestPerson)
-                        mark(&placeWord, i, longestPlace)
-                        mark(&organizationMark, i, longestOrganization)
-                        while wordIndex < words.count && words[wordIndex].lowerBound < i { wordIndex += 1 }
-                        if wordIndex < words.count && words[wordIndex].lowerBound == i {
-                            let range = words[wordIndex]
-                            for position in range { wordOf[position] = Int32(wordIndex) }
-                            if range.count < tagAtLength.count, tagAtLength[range.count] >= 0 {
-                                let tag = tagAtLength[range.count]
-                                let codes = grammar.tagCodeOfIndex
-                                tags[wordIndex] = tag < codes.count ? codes[tag] : 99
-                            }
+                    }
+                    mark(0, i, longestPerson)
+                    mark(1, i, longestPlace)
+                    mark(2, i, longestOrganization)
+                    while wordIndex < words.count && words[wordIndex].lowerBound < i { wordIndex += 1 }
+                    if wordIndex < words.count && words[wordIndex].lowerBound == i {
+                        let range = words[wordIndex]
+                        for position in range { wordOf[position] = Int32(wordIndex) }
+                        if range.count < tagAtLength.count, tagAtLength[range.count] >= 0 {
+                            let tag = tagAtLength[range.count]
+                            let codes = grammar.tagCodeOfIndex
+                            tags[wordIndex] = tag < codes.count ? codes[tag] : 99
                         }
+                    }
+                }
+                var index = 0
+                while index < n {
+                    let (length, country) =
+                        ScalarClass.isHan(scalars[index]) ? grammar.places.match(in: scalars, at: index) : (0, false)
+                    if length >= 2 {
+                        let shift: UInt8 = country ? 4 : 0
+                        marks[index].place = 1 + shift
+                        for offset in 1..<length { marks[index + offset].place = (offset == length - 1 ? 3 : 2) + shift }
+                        index += length
+                    } else {
+                        index += 1
                     }
                 }
             }
         }
-        personWordMark = personMark
-        placeWordMark = placeWord
-        organizationWordMark = organizationMark
-        self.longestStarting = longestStarting
-        self.longestEnding = longestEnding
+        self.marks = marks
         self.wordOf = wordOf
         self.wordTags = tags
-        var marks = [UInt8](repeating: 0, count: scalars.count)
-        var index = 0
-        while index < scalars.count {
-            let (length, country) =
-                ScalarClass.isHan(scalars[index]) ? grammar.places.match(in: scalars, at: index) : (0, false)
-            if length >= 2 {
-                let shift: UInt8 = country ? 4 : 0
-                marks[index] = 1 + shift
-                for offset in 1..<length { marks[index + offset] = (offset == length - 1 ? 3 : 2) + shift }
-                index += length
-            } else {
-                index += 1
-            }
-        }
-        self.placeMark = marks
     }
 
     /// The scalars of word `index`.

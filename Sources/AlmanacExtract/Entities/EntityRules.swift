@@ -100,7 +100,7 @@ struct EntityRules {
             defer { index += suffix.count }
             let end = index + suffix.count
             // 镇长, 村民, 乡镇: the suffix character begins a longer word of the lexicon.
-            if suffix.count == 1, analysis.longestStarting[index] >= 2 { continue }
+            if suffix.count == 1, analysis.marks[index].longestStarting >= 2 { continue }
             let limit = suffix.count == 1 ? 3 : 8
             var start = index
             while start > 0 && index - start < limit {

@@ -25,7 +25,11 @@ struct ProjectFinder {
     func projects(near spans: [EntitySpan]) -> [EntitySpan] {
         let scalars = analysis.scalars
         var found: [EntitySpan] = []
-        var quantities: [Quantity]?
+        // The text's figures are read only as far as the last project's sentence: a project's
+        // investment is a figure in its sentence, and the figures after it were a scan for nothing.
+        let scanner = QuantityScanner()
+        var quantities: [Quantity] = []
+        var scanned = 0
         var index = 0
         while index + 1 < scalars.count {
             guard scalars[index] == Self.project[0], scalars[index + 1] == Self.project[1] else {
@@ -39,8 +43,10 @@ struct ProjectFinder {
             guard !Self.generic.contains(head) else { continue }
             let sentence = sentenceRange(around: index)
             let stage = stageWord(after: end, limit: sentence.upperBound)
-            if quantities == nil { quantities = QuantityScanner().quantities(in: scalars) }
-            let investment = self.investment(for: start..<end, in: sentence, quantities: quantities ?? [])
+            // Every figure starting in the sentence (its number at most `longestLead` after its start).
+            scanner.scan(
+                scalars, from: &scanned, before: sentence.upperBound + QuantityScanner.longestLead, into: &quantities)
+            let investment = self.investment(for: start..<end, in: sentence, quantities: quantities)
             guard stage != nil || investment != nil else { continue }
             let inName = spans.first { $0.kind == .place && $0.range.lowerBound >= start && $0.range.upperBound <= end }
             let inSentence = spans.first { $0.kind == .place && sentence.contains($0.range.lowerBound) }

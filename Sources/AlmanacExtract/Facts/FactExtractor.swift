@@ -93,20 +93,20 @@ public struct FactExtractor: Sendable {
                 context.period = ""
             }
             previousEnd = scalars[sentence.upperBound - 1]
+            // A sentence's quantities, periods and places are runs of the text's lists, read as slices
+            // and copied at most once: most sentences hold no figure, and every array made for one
+            // (of ends, of candidates) was an allocation.
             while next < quantities.count, quantities[next].start < sentence.lowerBound { next += 1 }
-            var inSentence: [Quantity] = []
-            while next < quantities.count, quantities[next].end <= sentence.upperBound {
-                inSentence.append(quantities[next])
-                next += 1
-            }
-            let quantityEnds = inSentence.map(\.end)
+            let firstInSentence = next
+            while next < quantities.count, quantities[next].end <= sentence.upperBound { next += 1 }
+            let inSentence = firstInSentence < next ? Array(quantities[firstInSentence..<next]) : []
             while nextPeriod < periods.count, periods[nextPeriod].range.lowerBound < sentence.lowerBound { nextPeriod += 1 }
             while nextPlace < places.count, places[nextPlace].range.lowerBound < sentence.lowerBound { nextPlace += 1 }
-            let sentencePeriods = Array(periods[nextPeriod...].prefix { $0.range.lowerBound < sentence.upperBound })
-            let periodEnds = sentencePeriods.map(\.range.upperBound)
+            let sentencePeriods = periods[nextPeriod...].prefix { $0.range.lowerBound < sentence.upperBound }
+            let periodEnds = SpanEnds(sentencePeriods)
             let sentencePlaces = subjectPlaces(
-                Array(places[nextPlace...].prefix { $0.range.lowerBound < sentence.upperBound }), in: scalars,
-                sentence: sentence, periodEnds: periodEnds, quantityEnds: quantityEnds, shelters: shelters)
+                places[nextPlace...].prefix { $0.range.lowerBound < sentence.upperBound }, in: scalars,
+                sentence: sentence, periodEnds: periodEnds, quantities: inSentence, shelters: shelters)
             while nextOrganization < mentions.organizations.count,
                 mentions.organizations[nextOrganization].range.lowerBound < sentence.lowerBound
             {
@@ -120,7 +120,10 @@ public struct FactExtractor: Sendable {
                         && opensSubject($0, in: scalars, sentence: sentence, periodEnds: periodEnds)
                 }
                 .map { Span(range: $0.range, text: "") }
-            let subjects = (sentencePlaces + organizations).sorted { $0.range.lowerBound < $1.range.lowerBound }
+            // The places are in order already (and the sort keeps the order of equal starts).
+            let subjects =
+                organizations.isEmpty
+                ? sentencePlaces : (sentencePlaces + organizations).sorted { $0.range.lowerBound < $1.range.lowerBound }
             let sentenceText = inSentence.isEmpty ? "" : String(scalarValues: scalars[sentence])
             var previousIndicator = ""
             for (position, quantity) in inSentence.enumerated() {
@@ -167,6 +170,16 @@ public struct FactExtractor: Sendable {
 
     // MARK: - Pieces
 
+    /// Whether a span of a sentence's run ends at an offset: the run read in place, not copied into
+    /// an array of ends.
+    private struct SpanEnds {
+        let spans: ArraySlice<Span>
+
+        init(_ spans: ArraySlice<Span>) { self.spans = spans }
+
+        func contains(_ offset: Int) -> Bool { spans.contains { $0.range.upperBound == offset } }
+    }
+
     /// What the paragraph carries from sentence to sentence.
     private struct Context {
         var paragraphEnd = 0
@@ -197,15 +210,17 @@ public struct FactExtractor: Sendable {
     /// stands. A place after 、 takes the part of the list item before it (推动岚江苹果、青河葡萄: neither
     /// is a subject); 全省/全市/全县 name the whole area wherever they stand.
     private func subjectPlaces(
-        _ candidates: [Span], in scalars: [UInt32], sentence: Range<Int>, periodEnds: [Int], quantityEnds: [Int],
-        shelters: Shelters
+        _ candidates: ArraySlice<Span>, in scalars: [UInt32], sentence: Range<Int>, periodEnds: SpanEnds,
+        quantities: [Quantity], shelters: Shelters
     ) -> [Span] {
         var accepted: [Span] = []
         var previous: (end: Int, isSubject: Bool)?
         for place in candidates {
             let start = place.range.lowerBound
             var isSubject = false
-            if shelters.contains(start) || !isSubjectPlace(place, in: scalars) || quantityEnds.contains(start) {
+            if shelters.contains(start) || !isSubjectPlace(place, in: scalars)
+                || quantities.contains(where: { $0.end == start })
+            {
                 isSubject = false
             } else if scalars[start] == Self.whole {
                 isSubject = true
@@ -225,7 +240,7 @@ public struct FactExtractor: Sendable {
 
     /// Whether a place stands where a clause's subject stands: at the clause's start, after its period
     /// phrase, or after 在/据/和/与/及/、 — not inside an object (创建岚江省示范基地2个).
-    private func opensSubject(_ place: Span, in scalars: [UInt32], sentence: Range<Int>, periodEnds: [Int]) -> Bool {
+    private func opensSubject(_ place: Span, in scalars: [UInt32], sentence: Range<Int>, periodEnds: SpanEnds) -> Bool {
         let start = place.range.lowerBound
         if start <= sentence.lowerBound || periodEnds.contains(start) { return true }
         let previous = scalars[start - 1]
@@ -248,13 +263,17 @@ public struct FactExtractor: Sendable {
 
     private func indicatorText(
         for quantity: Quantity, in scalars: [UInt32], clause: Range<Int>, regionStart: Int, change: ChangeFinder.Match?,
-        pairing: ListPairing?, places: [Span], periods: [Span]
+        pairing: ListPairing?, places: [Span], periods: ArraySlice<Span>
     ) -> String {
-        let blocked = (places + periods).map(\.range)
+        // The range after the last place or period ending inside it (whatever their order: the
+        // start only moves to the largest such end), read from both lists without joining them.
         func clipped(_ range: Range<Int>) -> Range<Int> {
             var start = range.lowerBound
-            for span in blocked where span.upperBound > start && span.upperBound <= range.upperBound {
-                start = max(start, span.upperBound)
+            for span in places where span.range.upperBound > start && span.range.upperBound <= range.upperBound {
+                start = max(start, span.range.upperBound)
+            }
+            for span in periods where span.range.upperBound > start && span.range.upperBound <= range.upperBound {
+                start = max(start, span.range.upperBound)
             }
             return start..<max(start, range.upperBound)
         }

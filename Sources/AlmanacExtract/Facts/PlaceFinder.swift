@@ -49,6 +49,8 @@ struct PlaceFinder: Sendable {
     func mentions(in scalars: [UInt32], knownStems: Set<[UInt32]> = []) -> (places: [Span], organizations: [Span]) {
         var found: [Span] = []
         var stems: [[UInt32]: String] = [:]
+        // Sized once for the known stems and a few more (it grew step by step, an allocation a step).
+        if !knownStems.isEmpty { stems.reserveCapacity(knownStems.count + 4) }
         for stem in knownStems { stems[stem] = "" }
         let suffixes = Self.suffixes
         var index = 1
@@ -81,8 +83,9 @@ struct PlaceFinder: Sendable {
                 index = after
                 continue
             }
-            if let stemStart = stemStart(in: scalars, suffixAt: index, suffix: Array(scalars[index..<after])) {
-                let stem = Array(scalars[stemStart..<index])
+            // The suffix is passed as a slice: a suffix scalar stands at every few scalars of a text,
+            // and an array made of it for each was a tenth of a page's allocations.
+            if let stemStart = stemStart(in: scalars, suffixAt: index, suffix: scalars[index..<after]) {
                 var end = after
                 // 岚江市主城区, 岚江市高新区: a part of the city named with it.
                 for tail in Self.districtTails where Scalars.matches(tail, in: scalars, at: end) {
@@ -91,8 +94,8 @@ struct PlaceFinder: Sendable {
                 }
                 let name = String(scalarValues: scalars[stemStart..<end])
                 found.append(Span(range: stemStart..<end, text: name))
-                if stem.count >= 2, !Self.localSuffixes.contains(value) {
-                    stems[stem] = String(scalarValues: scalars[stemStart..<after])
+                if index - stemStart >= 2, !Self.localSuffixes.contains(value) {
+                    stems[Array(scalars[stemStart..<index])] = String(scalarValues: scalars[stemStart..<after])
                 }
                 index = end
                 continue
@@ -104,6 +107,8 @@ struct PlaceFinder: Sendable {
         found.append(contentsOf: landmarks(in: scalars))
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
         var places: [Span] = []
+        // Sized once (most spans are places): grown span by span it was an allocation a step.
+        places.reserveCapacity(found.count)
         var organizations: [Span] = []
         for span in found {
             if startsOrganizationName(scalars, after: span.range.upperBound) {
@@ -228,7 +233,7 @@ struct PlaceFinder: Sendable {
     // MARK: - Stems
 
     /// Where the name ending in the suffix at `suffixAt` begins, or `nil` when no name ends there.
-    private func stemStart(in scalars: [UInt32], suffixAt: Int, suffix: [UInt32]) -> Int? {
+    private func stemStart(in scalars: [UInt32], suffixAt: Int, suffix: ArraySlice<UInt32>) -> Int? {
         if let first = suffix.first, Self.localSuffixes.contains(first) {
             // Villages, towns and streets are often named with numerals (五台子村, 七里河村).
             var start = suffixAt
@@ -269,8 +274,9 @@ struct PlaceFinder: Sendable {
         guard start >= 0, isStem(scalars[start..<suffixAt]) else { return nil }
         let stem = scalars[start..<suffixAt]
         if let lexicon, lexicon.contains(scalars: stem), tagClass(of: stem)?.isPlace != true { return nil }
-        let pair = Array(scalars[(suffixAt - 1)...suffixAt]) + suffix.dropFirst()
-        if let lexicon, lexicon.contains(scalars: pair[...]) { return nil }  // 城市 地区 社区 上市
+        // The stem's last scalar and the suffix, read where they stand (the suffix is `scalars[suffixAt…]`).
+        let pair = scalars[(suffixAt - 1)..<(suffixAt + suffix.count)]
+        if let lexicon, lexicon.contains(scalars: pair) { return nil }  // 城市 地区 社区 上市
         // 110家岚江市企业: a measure word after a number ends the word before the name.
         let afterCount = start >= 2 && ScalarClass.isDigit(scalars[start - 2])
         if start > 0, !isBoundary(scalars[start - 1]), !afterCount { return nil }
@@ -303,15 +309,18 @@ struct PlaceFinder: Sendable {
     private func bareStems(_ stems: [[UInt32]: String], in scalars: [UInt32], except found: [Span]) -> [Span] {
         var taken = [Bool](repeating: false, count: scalars.count + 1)
         for span in found { for offset in span.range { taken[offset] = true } }
-        var firsts = ScalarSet("")
-        for stem in stems.keys { if let first = stem.first { firsts.insert(first) } }
+        // The stems' first scalars folded into 64 bits, a filter with no false negatives before the
+        // stems are matched (a ``ScalarSet`` was 8 KB to clear for each text).
+        var firsts: UInt64 = 0
+        for stem in stems.keys { if let first = stem.first { firsts |= 1 << UInt64(first & 63) } }
         // Longest first, so where two stems start at one place (one the start of the other) the
         // longer is taken, whatever order the dictionary keeps its keys in (it differs by process).
         let candidates = stems.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
         var bare: [Span] = []
         var index = 0
         while index < scalars.count {
-            guard firsts.contains(scalars[index]), !taken[index], index == 0 || isBoundary(scalars[index - 1]),
+            guard firsts & (1 << UInt64(scalars[index] & 63)) != 0, !taken[index],
+                index == 0 || isBoundary(scalars[index - 1]),
                 let stem = candidates.first(where: { Scalars.matches($0, in: scalars, at: index) })
             else {
                 index += 1

@@ -95,10 +95,13 @@ extension QuantityScanner {
     ///
     /// Read on the unit's scalars (a unit is written from the unit table's words, in which no
     /// combining mark follows 元, so its first or last scalar is 元 exactly when its first or last
-    /// character is), the set of currencies asked last.
+    /// character is), the set of currencies asked last and only for a unit ending in a currency's
+    /// last scalar (hashing every unit's string was a percent of a page's extraction).
     static func isMoney(_ unit: String) -> Bool {
         let scalars = unit.unicodeScalars
-        return scalars.first == yuan || scalars.last == yuan || Self.currencies.contains(unit)
+        guard let last = scalars.last else { return false }
+        return scalars.first == yuan || last == yuan
+            || (Self.currencyLasts.contains(last.value) && Self.currencies.contains(unit))
     }
 
     /// 元.
@@ -140,4 +143,6 @@ extension QuantityScanner {
         "美元", "港元", "欧元", "日元", "英镑", "韩元", "澳元", "卢布", "加元", "新台币", "泰铢", "卢比", "新加坡元",
         "瑞士法郎", "法郎", "比索", "林吉特", "越南盾", "新西兰元",
     ]
+    /// The last scalars of `currencies`.
+    static let currencyLasts = ScalarSet(String(currencies.compactMap(\.unicodeScalars.last).map(Character.init)))
 }

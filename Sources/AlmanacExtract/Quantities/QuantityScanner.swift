@@ -26,7 +26,16 @@ public struct QuantityScanner: Sendable {
     public func quantities(in scalars: [UInt32]) -> [Quantity] {
         var found: [Quantity] = []
         var index = 0
-        let count = scalars.count
+        scan(scalars, from: &index, before: scalars.count, into: &found)
+        return found
+    }
+
+    /// Scans `scalars` on from `index` while it is below `limit` and appends the figures read there,
+    /// leaving `index` where the scan stopped: scanning on from there finds the figures a whole scan
+    /// finds after them. A figure is read where its number stands and starts there or at most
+    /// ``longestLead`` scalars before it (a currency name, a minus sign).
+    func scan(_ scalars: [UInt32], from index: inout Int, before limit: Int, into found: inout [Quantity]) {
+        let count = min(limit, scalars.count)
         while index < count {
             let value = scalars[index]
             guard value < 0x10000, Self.startTable[Int(value)] else {
@@ -45,8 +54,11 @@ public struct QuantityScanner: Sendable {
                 index += 1
             }
         }
-        return found
     }
+
+    /// How far before its number a figure may start: the longest currency name and the two spaces
+    /// `currencyBefore` passes over.
+    static let longestLead = (currencyNames.map(\.0.count).max() ?? 0) + 2
 
     // MARK: - Numbers
 

@@ -99,7 +99,14 @@ public struct HiddenMarkovModel: Sendable {
             if state == 2 || state == 3 { ends.append(range.lowerBound + t + 1) }
             state = Int(back[t * 4 + state])
         }
-        ends[firstEnd...].reverse()
+        // Swapped in place: reversing the slice `ends[firstEnd...]` copied the whole array first.
+        var low = firstEnd
+        var high = ends.count - 1
+        while low < high {
+            ends.swapAt(low, high)
+            low += 1
+            high -= 1
+        }
     }
 
     /// The states each state can follow: B after E/S, M after B/M, E after B/M, S after E/S.

@@ -84,15 +84,35 @@ public struct Lexicon: Sendable {
     /// when ``tag(ofScalars:)`` is `nil`: for readers that classify tags once, by index, instead of
     /// comparing and hashing their names word after word.
     public func tagIndex(ofScalars word: ArraySlice<UInt32>) -> Int? {
-        let node = node(ofScalars: word)
-        guard frequency(at: node) > 0 else { return nil }
-        let index = Int(storage.tags[Int(node)])
+        guard let found = walkEntry(ofScalars: word), SegmentedTrie.endsWord(found.entry) else { return nil }
+        let index = Int(found.tag)
         return index < tagNames.count ? index : nil
     }
 
     /// Whether the scalars spell a word of the lexicon: ``contains(_:)`` without building a `String`.
     public func contains(scalars word: ArraySlice<UInt32>) -> Bool {
-        frequency(at: node(ofScalars: word)) > 0
+        walkEntry(ofScalars: word).map { SegmentedTrie.endsWord($0.entry) } ?? false
+    }
+
+    /// The segmentation walk's entry for the path of `word` (its scalars width-folded) and the tag
+    /// beside it, or `nil` when no path spells it. The walk's trie mirrors `storage` node for node
+    /// (an entry ends a word exactly when the node's frequency is above zero, and carries its
+    /// tag), and takes one hashed read a step where the node trie took a binary search over the
+    /// children: the finders ask the lexicon about words many times a clause.
+    private func walkEntry(ofScalars word: ArraySlice<UInt32>) -> (entry: UInt64, tag: UInt8)? {
+        guard let first = word.first else { return nil }
+        let label = ScalarClass.foldWidth(first)
+        guard label < 0x10000 else { return nil }
+        var entry = walk.roots[Int(label)]
+        guard entry != 0 else { return nil }
+        var tag = walk.rootTags[Int(label)]
+        for value in word.dropFirst() {
+            let slot = walk.stepSlot(from: entry, label: ScalarClass.foldWidth(value))
+            if slot < 0 { return nil }
+            entry = walk.slots[slot]
+            tag = walk.slotTags[slot]
+        }
+        return (entry, tag)
     }
 
     /// The node that ends the path of `word` (its scalars width-folded), or -1.

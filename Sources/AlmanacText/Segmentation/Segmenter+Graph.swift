@@ -2,6 +2,9 @@
 extension Segmenter {
     /// Reusable buffers for one thread of work.
     struct Scratch {
+        /// The length of the text being cut: `best` and `next` are sized for it when first needed,
+        /// so they are allocated once a text rather than again for each longer run.
+        var textLength = 0
         var best: [Double] = []
         var next: [Int32] = []
         var ends: [Int] = []
@@ -23,8 +26,9 @@ extension Segmenter {
             return
         }
         if scratch.best.count < count + 1 {
-            scratch.best = [Double](repeating: 0, count: 2 * count + 1)
-            scratch.next = [Int32](repeating: 0, count: 2 * count + 1)
+            let size = max(2 * count + 1, scratch.textLength + 1)
+            scratch.best = [Double](repeating: 0, count: size)
+            scratch.next = [Int32](repeating: 0, count: size)
         }
         let base = range.lowerBound
         let unknown = lexicon.unknownLogProbability

@@ -47,7 +47,7 @@ public struct Segmenter: Sendable {
     public func wordRanges(in scalars: [UInt32]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(scalars.count / 2 + 1)
-        var scratch = Scratch()
+        var scratch = Scratch(textLength: scalars.count)
         let folded = scalars.map(ScalarClass.foldWidth)
         folded.withUnsafeBufferPointer { appendWords(of: $0, to: &ranges, scratch: &scratch) }
         return ranges
@@ -58,7 +58,7 @@ public struct Segmenter: Sendable {
     public func wordRanges(in scalars: [UInt32], range: Range<Int>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(range.count / 2 + 1)
-        var scratch = Scratch()
+        var scratch = Scratch(textLength: range.count)
         let folded = scalars[range].map(ScalarClass.foldWidth)
         folded.withUnsafeBufferPointer { appendWords(of: $0, to: &ranges, scratch: &scratch) }
         let offset = range.lowerBound
@@ -75,7 +75,7 @@ public struct Segmenter: Sendable {
     public func wordRanges(inWidthFolded scalars: [UInt32]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(scalars.count / 2 + 1)
-        var scratch = Scratch()
+        var scratch = Scratch(textLength: scalars.count)
         scalars.withUnsafeBufferPointer { appendWords(of: $0, to: &ranges, scratch: &scratch) }
         return ranges
     }
