@@ -21,6 +21,9 @@ public struct ExtractedArticle: Sendable {
     public var facts: [(field: ArticleField, fact: Fact)]
     /// The named things the article mentions, each with the field it was read from.
     public var mentions: [(field: ArticleField, mention: Mention)]
+    /// The article's search-index words, when whoever read it cut them already (a store cuts them
+    /// itself otherwise, and whenever they were cut another way than its own).
+    public var indexWords: IndexWords?
 
     /// An article with facts and mentions read from the fields given with them.
     public init(
@@ -47,5 +50,24 @@ public struct ExtractedPage: Sendable {
     public init(page: Page, articles: [ExtractedArticle]) {
         self.page = page
         self.articles = articles
+    }
+}
+
+/// An article's search-index words as a store indexes them: each indexed field's words and sub-words
+/// joined by spaces, with the fingerprint of the cutting that made them (`SearchText.fingerprint`).
+///
+/// Ingest cuts them on the worker that read the article, from the words its entity recogniser cut
+/// already; a store takes them only when the fingerprint is its own.
+public struct IndexWords: Sendable, Hashable {
+    public var fingerprint: String
+    public var headline: String
+    public var body: String
+    public var captions: String
+
+    public init(fingerprint: String, headline: String, body: String, captions: String) {
+        self.fingerprint = fingerprint
+        self.headline = headline
+        self.body = body
+        self.captions = captions
     }
 }

@@ -1,6 +1,7 @@
 import AlmanacExtract
 import AlmanacLayout
 import AlmanacModel
+import AlmanacStore
 
 /// Everything ingest reads out of one page: its articles, their facts and the named things they mention.
 ///
@@ -16,9 +17,19 @@ public struct PageExtraction: Sendable {
     /// Reads the named things of one text (a headline, a caption, a body); offsets count its scalars.
     public typealias MentionFinder = @Sendable (String) -> [Mention]
 
+    /// Reads the named things of one text and gives the words it was cut into on the way
+    /// (`Segmenter.wordRanges(in:)` of its scalars, by the segmenter of ``searchText``).
+    public typealias SegmentingMentionFinder = @Sendable (String) -> (mentions: [Mention], words: [Range<Int>])
+
     public var layout: PageLayout
     public var facts: FactExtractor
     public var mentions: MentionFinder
+    /// When set with ``searchText``, reads mentions in place of ``mentions`` and lends its words to
+    /// the article's search-index words (``ExtractedArticle/indexWords``), which a store would
+    /// otherwise cut again: the same cutting of the headline and body, twice a page.
+    public var segmentingMentions: SegmentingMentionFinder?
+    /// Cuts each article's search-index words on the worker that read it (with the recogniser's words).
+    public var searchText: SearchText?
 
     /// A finder that finds nothing.
     public static let noMentions: MentionFinder = { _ in [] }
@@ -33,7 +44,10 @@ public struct PageExtraction: Sendable {
     /// Layout, the bundled fact extractor and the bundled ``EntityRecognizer``.
     public static func bundled() throws -> PageExtraction {
         let recognizer = try EntityRecognizer.bundled()
-        return PageExtraction(facts: try FactExtractor.bundled(), mentions: { recognizer.mentions(in: $0) })
+        var extraction = PageExtraction(facts: try FactExtractor.bundled(), mentions: { recognizer.mentions(in: $0) })
+        extraction.segmentingMentions = { recognizer.mentionsAndWords(in: $0) }
+        extraction.searchText = SearchText(segmenter: recognizer.segmenter)
+        return extraction
     }
 
     /// Layout and the bundled fact extractor, with `mentions` as the mention finder.
@@ -72,15 +86,30 @@ public struct PageExtraction: Sendable {
             (field: ArticleField(part), fact: fact)
         }
         var named: [(field: ArticleField, mention: Mention)] = []
+        // The words of the headline and body as the segmenting finder cut them.
+        var words: [ArticleField: [Range<Int>]] = [:]
+        let segmenting = searchText == nil ? nil : segmentingMentions
         func read(_ text: String, _ field: ArticleField) {
             guard !text.isEmpty else { return }
-            named += mentions(text).map { (field, $0) }
+            if let segmenting {
+                let (found, cut) = segmenting(text)
+                named += found.map { (field, $0) }
+                words[field] = cut
+            } else {
+                named += mentions(text).map { (field, $0) }
+            }
         }
         read(article.headline, .headline)
         read(article.subheadline, .subheadline)
         for caption in article.captions { read(caption, .caption) }
         read(article.body, .body)
-        return ExtractedArticle(article: article, facts: found, mentions: named)
+        var extracted = ExtractedArticle(article: article, facts: found, mentions: named)
+        if let searchText, segmenting != nil {
+            extracted.indexWords = searchText.indexWords(
+                of: article, headlineWords: article.headline.isEmpty ? [] : words[.headline],
+                bodyWords: article.body.isEmpty ? [] : words[.body])
+        }
+        return extracted
     }
 }
 

@@ -44,17 +44,26 @@ public struct EntityRecognizer: Sendable {
     /// The place table the recogniser reads.
     public var places: PlaceTable { grammar.places }
 
+    /// The segmenter whose words the recogniser reads (``mentionsAndWords(in:)`` gives them).
+    public var segmenter: Segmenter { grammar.segmenter }
+
     /// The mentions of `text`, in order of their start, not overlapping.
     public func mentions(in text: String) -> [Mention] {
+        mentionsAndWords(in: text).mentions
+    }
+
+    /// The mentions of `text` and the words it was cut into on the way: ``segmenter``'s
+    /// `wordRanges(in:)` of its scalars, for a caller that needs them too (a search index).
+    public func mentionsAndWords(in text: String) -> (mentions: [Mention], words: [Range<Int>]) {
         let raw = text.scalarValues
-        guard !raw.isEmpty else { return [] }
+        guard !raw.isEmpty else { return ([], []) }
         let analysis = TextAnalysis(raw, grammar: grammar)
         let path = tagger.decode(CharacterContext(analysis, grammar: grammar))
         var spans = EntitySpan.spans(fromLabels: path)
         if rules {
             spans = EntityRules(grammar: grammar, analysis: analysis).complete(spans)
         }
-        return EntitySpan.mentions(spans, in: raw, analysis: analysis, grammar: grammar)
+        return (EntitySpan.mentions(spans, in: raw, analysis: analysis, grammar: grammar), analysis.words)
     }
 }
 

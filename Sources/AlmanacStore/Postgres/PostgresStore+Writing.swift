@@ -54,7 +54,7 @@ extension PostgresStore {
         var facts: [FactColumns]
 
         init(article extracted: ExtractedArticle, searchText: SearchText) {
-            fields = searchText.fields(of: extracted.article)
+            fields = searchText.fields(of: extracted)
             facts = FactColumns.of(extracted.facts, in: extracted.article)
         }
     }

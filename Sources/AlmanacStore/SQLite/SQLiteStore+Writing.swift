@@ -45,7 +45,7 @@ extension SQLiteStore {
         pages.concurrentMap { page in
             let articles = page.articles.map { extracted in
                 PreparedArticle(
-                    fields: searchText.fields(of: extracted.article), digest: bodyDigestBytes(extracted.article.body),
+                    fields: searchText.fields(of: extracted), digest: bodyDigestBytes(extracted.article.body),
                     body: TextCodec.encode(extracted.article.body, preset: bodyDictionary),
                     facts: FactColumns.of(extracted.facts, in: extracted.article))
             }

@@ -79,6 +79,29 @@ public struct SearchText: Sendable {
         (indexed(article.headline), indexed(article.body), indexed(article.captions.joined(separator: "\n")))
     }
 
+    /// The three indexed fields of `extracted`: its ``IndexWords`` when this value cut them (same
+    /// fingerprint), else cut now.
+    public func fields(of extracted: ExtractedArticle) -> Fields {
+        guard let words = extracted.indexWords, words.fingerprint == fingerprint else {
+            return fields(of: extracted.article)
+        }
+        return (words.headline, words.body, words.captions)
+    }
+
+    /// The index words of `article`, with its headline's and body's words as `Segmenter.wordRanges(in:)`
+    /// cut them with this value's segmenter when they are at hand (they are most of the cost).
+    public func indexWords(
+        of article: Article, headlineWords: [Range<Int>]? = nil, bodyWords: [Range<Int>]? = nil
+    ) -> IndexWords {
+        func cut(_ text: String, _ words: [Range<Int>]?) -> String {
+            guard let words else { return indexed(text) }
+            return segmenter.indexText(in: text, words: words)
+        }
+        return IndexWords(
+            fingerprint: fingerprint, headline: cut(article.headline, headlineWords),
+            body: cut(article.body, bodyWords), captions: indexed(article.captions.joined(separator: "\n")))
+    }
+
     // MARK: - Querying
 
     /// The terms of `query`, in order, without repeats (`Segmenter.searchTerms(in:)`).

@@ -32,9 +32,21 @@ extension Segmenter {
     /// string rather than through a string for every word (a tenth of an ingest's CPU went on those).
     public func indexText(in text: String) -> String {
         let scalars = text.scalarValues
+        return indexText(scalars, searchWordRanges(in: scalars, words: wordRanges(in: scalars)), capacity: text.utf8.count * 2)
+    }
+
+    /// ``indexText(in:)`` of a text already cut into `words`: the ``wordRanges(in:)`` of its scalars,
+    /// as another reader of the same text (the entity recogniser) cut them with this segmenter.
+    /// Cutting a text is most of the cost of its index words.
+    public func indexText(in text: String, words: [Range<Int>]) -> String {
+        let scalars = text.scalarValues
+        return indexText(scalars, searchWordRanges(in: scalars, words: words), capacity: text.utf8.count * 2)
+    }
+
+    private func indexText(_ scalars: [UInt32], _ ranges: [Range<Int>], capacity: Int) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count * 2)
-        for range in searchWordRanges(in: scalars) {
+        bytes.reserveCapacity(capacity)
+        for range in ranges {
             if !bytes.isEmpty { bytes.append(0x20) }
             for value in scalars[range] {
                 guard let scalar = Unicode.Scalar(value) else { continue }
@@ -46,7 +58,11 @@ extension Segmenter {
 
     /// Where the words of `searchWords(in:)` lie in `scalars`, in the same order.
     func searchWordRanges(in scalars: [UInt32]) -> [Range<Int>] {
-        let ranges = wordRanges(in: scalars)
+        searchWordRanges(in: scalars, words: wordRanges(in: scalars))
+    }
+
+    /// ``searchWordRanges(in:)`` with the text's ``wordRanges(in:)`` given.
+    func searchWordRanges(in scalars: [UInt32], words ranges: [Range<Int>]) -> [Range<Int>] {
         var words: [Range<Int>] = []
         var subwords: [Range<Int>] = []
         for (index, range) in ranges.enumerated() {
