@@ -72,7 +72,9 @@ struct FactColumns: Sendable {
                 sentence, in: field,
                 holding: quantity.start..<max(quantity.start, quantity.end))
             {
-                (columns.sentence, columns.sentenceStart, columns.sentenceEnd) = ("", range.lowerBound, range.upperBound)
+                (columns.sentence, columns.sentenceStart, columns.sentenceEnd) = (
+                    "", range.lowerBound, range.upperBound
+                )
             }
             return columns
         }

@@ -129,7 +129,8 @@ extension SQLiteStore {
     static func index(
         fields: (headline: String, body: String, captions: String), id: Int64, in db: Database
     ) throws {
-        try BoundInsert(db, "INSERT INTO article_search (rowid, headline, body, captions) VALUES (?, ?, ?, ?)").run { row in
+        let insert = "INSERT INTO article_search (rowid, headline, body, captions) VALUES (?, ?, ?, ?)"
+        try BoundInsert(db, insert).run { row in
             row.add(id)
             row.add(fields.headline)
             row.add(fields.body)

@@ -159,7 +159,8 @@ extension SQLiteStore {
                     """)
                 for ((field, fact), columns) in zip(extracted.facts, prepared.facts) {
                     guard let indicatorID = indicatorIDs[columns.indicatorKey] else {
-                        throw DatabaseError(message: "indicator \(columns.indicatorKey) was not created before its fact")
+                        throw DatabaseError(
+                            message: "indicator \(columns.indicatorKey) was not created before its fact")
                     }
                     try insert.run { row in
                         StoredRows.addFact(
@@ -261,7 +262,8 @@ extension ProjectColumns {
     init(_ row: GRDB.Row) {
         let sources = (0..<4).map { (column: Int) -> Source in
             let first = 4 * column
-            return Source(page: row[first + 1] as Int64?, date: row[first + 2] as String?, name: row[first + 3] as String?)
+            return Source(
+                page: row[first + 1] as Int64?, date: row[first + 2] as String?, name: row[first + 3] as String?)
         }
         self.init(investment: row[0], stage: row[4], place: row[8], sector: row[12], sources: sources)
     }

@@ -32,7 +32,8 @@ extension Segmenter {
     /// string rather than through a string for every word (a tenth of an ingest's CPU went on those).
     public func indexText(in text: String) -> String {
         let scalars = text.scalarValues
-        return indexText(scalars, searchWordRanges(in: scalars, words: wordRanges(in: scalars)), capacity: text.utf8.count * 2)
+        return indexText(
+            scalars, searchWordRanges(in: scalars, words: wordRanges(in: scalars)), capacity: text.utf8.count * 2)
     }
 
     /// ``indexText(in:)`` of a text already cut into `words`: the ``wordRanges(in:)`` of its scalars,
