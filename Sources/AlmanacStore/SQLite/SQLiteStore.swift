@@ -121,33 +121,7 @@ public struct SQLiteStore: Store {
     /// time on three lists an article (most of them empty). Only `"`, `\` and control characters
     /// need escaping inside a JSON string (RFC 8259, section 7); `decodeList` reads either spelling.
     static func encodeList(_ list: [String]) -> String {
-        guard !list.isEmpty else { return "[]" }
-        var json = "["
-        for (index, item) in list.enumerated() {
-            if index > 0 { json += "," }
-            json += "\""
-            guard item.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
-            else {
-                json += item
-                json += "\""
-                continue
-            }
-            for scalar in item.unicodeScalars {
-                switch scalar {
-                case "\"": json += "\\\""
-                case "\\": json += "\\\\"
-                case "\n": json += "\\n"
-                case "\t": json += "\\t"
-                case "\r": json += "\\r"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    json += (hex.count < 2 ? "\\u000" : "\\u00") + hex
-                default: json.unicodeScalars.append(scalar)
-                }
-            }
-            json += "\""
-        }
-        return json + "]"
+        list.isEmpty ? "[]" : JSONString.array(list)
     }
 
     static func decodeList(_ text: String?) -> [String] {
