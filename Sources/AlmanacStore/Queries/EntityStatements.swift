@@ -181,9 +181,7 @@ enum EntityStatements {
         for (id, text) in rows { aliases[id, default: []].append(text) }
         return entities.map { entity in
             var entity = entity
-            entity.aliases = (aliases[entity.id] ?? []).sorted {
-                $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars)
-            }
+            entity.aliases = (aliases[entity.id] ?? []).sorted { $0.precedesByCodePoint($1) }
             return entity
         }
     }

@@ -19,12 +19,9 @@ enum EntityKeys {
                 }
             }
         }
-        // UTF-8 bytes sort as their code points do, and compare far faster than scalars decoded one
-        // by one (a sixth of creating a batch's entities).
         return keys.sorted { left, right in
             if left.kind != right.kind { return left.kind.rawValue < right.kind.rawValue }
-            var (leftName, rightName) = (left.name, right.name)
-            return leftName.withUTF8 { leftBytes in rightName.withUTF8 { leftBytes.lexicographicallyPrecedes($0) } }
+            return left.name.precedesByCodePoint(right.name)
         }
     }
 
@@ -81,9 +78,7 @@ enum EntityKeys {
         var name: String
 
         static func == (left: Key, right: Key) -> Bool {
-            guard left.kind == right.kind else { return false }
-            var (leftName, rightName) = (left.name, right.name)
-            return leftName.withUTF8 { leftBytes in rightName.withUTF8 { leftBytes.elementsEqual($0) } }
+            left.kind == right.kind && left.name.hasSameBytes(as: right.name)
         }
 
         func hash(into hasher: inout Hasher) {

@@ -35,7 +35,7 @@ struct ProjectColumns: Sendable, Equatable {
             guard let otherName = other.name else { return true }
             guard let name else { return false }
             // By code point, as both drivers order names when they work the columns out again.
-            return !name.utf8.lexicographicallyPrecedes(otherName.utf8)
+            return !name.precedesByCodePoint(otherName)
         }
     }
 
