@@ -158,7 +158,7 @@ extension SQLiteStore {
             })
         db.add(
             function: DatabaseFunction("almanac_search_caption_words", argumentCount: 1, pure: true) { values in
-                searchText.indexed(decodeList(String.fromDatabaseValue(values[0])).joined(separator: "\n"))
+                searchText.indexed(captions: decodeList(String.fromDatabaseValue(values[0])))
             })
     }
 

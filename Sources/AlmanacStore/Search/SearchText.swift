@@ -74,9 +74,14 @@ public struct SearchText: Sendable {
     /// The index words of an article's three indexed fields.
     public typealias Fields = (headline: String, body: String, captions: String)
 
-    /// The three indexed fields of `article`; captions are joined by line breaks first.
+    /// The three indexed fields of `article`.
     public func fields(of article: Article) -> Fields {
-        (indexed(article.headline), indexed(article.body), indexed(article.captions.joined(separator: "\n")))
+        (indexed(article.headline), indexed(article.body), indexed(captions: article.captions))
+    }
+
+    /// The index words of an article's captions: joined by line breaks, then cut as one text.
+    public func indexed(captions: [String]) -> String {
+        indexed(captions.joined(separator: "\n"))
     }
 
     /// The three indexed fields of `extracted`: its ``IndexWords`` when this value cut them (same
@@ -99,7 +104,7 @@ public struct SearchText: Sendable {
         }
         return IndexWords(
             fingerprint: fingerprint, headline: cut(article.headline, headlineWords),
-            body: cut(article.body, bodyWords), captions: indexed(article.captions.joined(separator: "\n")))
+            body: cut(article.body, bodyWords), captions: indexed(captions: article.captions))
     }
 
     // MARK: - Querying
