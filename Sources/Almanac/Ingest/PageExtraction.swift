@@ -24,12 +24,11 @@ public struct PageExtraction: Sendable {
     public var layout: PageLayout
     public var facts: FactExtractor
     public var mentions: MentionFinder
-    /// When set with ``searchText``, reads mentions in place of ``mentions`` and lends its words to
-    /// the article's search-index words (``ExtractedArticle/indexWords``), which a store would
-    /// otherwise cut again: the same cutting of the headline and body, twice a page.
-    public var segmentingMentions: SegmentingMentionFinder?
-    /// Cuts each article's search-index words on the worker that read it (with the recogniser's words).
-    public var searchText: SearchText?
+    /// When set, `mentions` is read in place of ``mentions`` and lends its words to each article's
+    /// search-index words, cut here by `searchText` (``ExtractedArticle/indexWords``), which a store
+    /// would otherwise cut again: the same cutting of the headline and body, twice a page.
+    /// `searchText` must cut with the segmenter `mentions` cuts with.
+    public var indexing: (mentions: SegmentingMentionFinder, searchText: SearchText)?
 
     /// A finder that finds nothing.
     public static let noMentions: MentionFinder = { _ in [] }
@@ -45,8 +44,7 @@ public struct PageExtraction: Sendable {
     public static func bundled() throws -> PageExtraction {
         let recognizer = try EntityRecognizer.bundled()
         var extraction = PageExtraction(facts: try FactExtractor.bundled(), mentions: { recognizer.mentions(in: $0) })
-        extraction.segmentingMentions = { recognizer.mentionsAndWords(in: $0) }
-        extraction.searchText = SearchText(segmenter: recognizer.segmenter)
+        extraction.indexing = ({ recognizer.mentionsAndWords(in: $0) }, SearchText(segmenter: recognizer.segmenter))
         return extraction
     }
 
@@ -86,29 +84,25 @@ public struct PageExtraction: Sendable {
             (field: ArticleField(part), fact: fact)
         }
         var named: [(field: ArticleField, mention: Mention)] = []
-        // The words of the headline and body as the segmenting finder cut them.
-        var words: [ArticleField: [Range<Int>]] = [:]
-        let segmenting = searchText == nil ? nil : segmentingMentions
-        func read(_ text: String, _ field: ArticleField) {
-            guard !text.isEmpty else { return }
-            if let segmenting {
-                let (found, cut) = segmenting(text)
-                named += found.map { (field, $0) }
-                words[field] = cut
-            } else {
+        // Reads the mentions of `text`; gives its words when `indexing` cut them.
+        @discardableResult
+        func read(_ text: String, _ field: ArticleField) -> [Range<Int>]? {
+            guard !text.isEmpty else { return nil }
+            guard let indexing else {
                 named += mentions(text).map { (field, $0) }
+                return nil
             }
+            let (found, words) = indexing.mentions(text)
+            named += found.map { (field, $0) }
+            return words
         }
-        read(article.headline, .headline)
+        let headlineWords = read(article.headline, .headline)
         read(article.subheadline, .subheadline)
         for caption in article.captions { read(caption, .caption) }
-        read(article.body, .body)
+        let bodyWords = read(article.body, .body)
         var extracted = ExtractedArticle(article: article, facts: found, mentions: named)
-        if let searchText, segmenting != nil {
-            extracted.indexWords = searchText.indexWords(
-                of: article, headlineWords: article.headline.isEmpty ? [] : words[.headline],
-                bodyWords: article.body.isEmpty ? [] : words[.body])
-        }
+        extracted.indexWords = indexing?.searchText.indexWords(
+            of: article, headlineWords: headlineWords, bodyWords: bodyWords)
         return extracted
     }
 }
