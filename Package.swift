@@ -24,12 +24,14 @@ let package = Package(
         .target(name: "AlmanacModel"),
         // The system's zlib (Debian: zlib1g-dev), for page text in SQLite archives.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // SQLite's process-wide settings, which Swift cannot make itself (`sqlite3_config` is variadic).
+        .target(name: "CSQLiteSetup", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "AlmanacLayout", dependencies: ["AlmanacText", "AlmanacModel"]),
         .target(name: "AlmanacExtract", dependencies: ["AlmanacText", "AlmanacModel"], resources: [.copy("Resources")]),
         .target(
             name: "AlmanacStore",
             dependencies: [
-                "AlmanacModel", "AlmanacText", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
+                "AlmanacModel", "AlmanacText", "CZlib", "CSQLiteSetup", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
