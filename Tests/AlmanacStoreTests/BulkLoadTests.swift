@@ -17,6 +17,13 @@ struct BulkLoadTests {
         }
     }
 
+    /// The search index's FTS5 `automerge` setting (absent: FTS5's default, 4).
+    static func searchIndexMerge(_ location: String) throws -> Int {
+        try DatabaseQueue(path: location).read { db in
+            try Int.fetchOne(db, sql: "SELECT v FROM article_search_config WHERE k = 'automerge'") ?? 4
+        }
+    }
+
     /// What the queries that use the put-off indexes answer.
     static func answers(_ store: any Store) async throws -> [String] {
         let facts = try await store.fetchFacts(FactQuery(indicator: "规模以上工业增加值", limit: 10))
@@ -45,11 +52,13 @@ struct BulkLoadTests {
             try await withStore(location) { (store: any Store) async throws in
                 #expect(try await store.beginBulkLoad())
                 #expect(try Self.indexes(location).count == expected.indexes.count - 5)
+                #expect(try Self.searchIndexMerge(location) == 0)
                 _ = try await store.save([F.march, F.june], mode: .skipExisting)
                 // Every query answers meanwhile.
                 #expect(try await Self.answers(store) == expected.answers)
                 try await store.endBulkLoad()
                 #expect(try Self.indexes(location) == expected.indexes)
+                #expect(try Self.searchIndexMerge(location) == 4)
                 // An archive that holds pages is not bulk loaded.
                 #expect(try await !store.beginBulkLoad())
                 #expect(try Self.indexes(location) == expected.indexes)
@@ -66,6 +75,7 @@ struct BulkLoadTests {
                 _ = try await store.save([F.march], mode: .skipExisting)
             }
             #expect(try Self.indexes(location).count == full.count - 5)
+            #expect(try Self.searchIndexMerge(location) == 0)
             // The loading process is killed (its row names a process that has exited).
             let dead = try Self.deadProcessID()
             try await DatabaseQueue(path: location).write { db in
@@ -73,6 +83,7 @@ struct BulkLoadTests {
             }
             try await withStore(location) { (store: any Store) async throws in
                 #expect(try Self.indexes(location) == full)
+                #expect(try Self.searchIndexMerge(location) == 4)
                 #expect(try await store.fetchStats().pages == 1)
             }
         }
@@ -107,6 +118,7 @@ struct BulkLoadTests {
             // Opened while the other loader runs: nothing is built behind its back.
             try await withStore(location) { (store: any Store) async throws in
                 #expect(try Self.indexes(location).count == full.count - 5)
+                #expect(try Self.searchIndexMerge(location) == 0)
             }
             let loaders = try await DatabaseQueue(path: location).write { db in
                 let pids = try Int32.fetchAll(db, sql: "SELECT pid FROM bulk_load ORDER BY pid")
@@ -116,6 +128,7 @@ struct BulkLoadTests {
             #expect(loaders == [1])
             try await withStore(location) { (store: any Store) async throws in
                 #expect(try Self.indexes(location) == full)
+                #expect(try Self.searchIndexMerge(location) == 4)
             }
         }
     }

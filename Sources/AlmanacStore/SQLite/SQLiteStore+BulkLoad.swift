@@ -9,9 +9,13 @@ import GRDB
 /// the pace of its second half. Built at the end from the finished tables, the same indexes cost a
 /// sort each (about 2 s for 10,000 pages) and come out smaller.
 ///
+/// The search index is not merged as articles arrive either (FTS5's `automerge`, whose small merges
+/// rewrite each term's entries several times over in a long load); the ingest merges it whole at the
+/// end (``optimize()``).
+///
 /// Nothing else changes meanwhile: every query works (those that use the indexes slowly) and a
-/// killed ingest loses nothing; the archive builds whatever is missing when it is next opened with
-/// no loader alive (`bulk_load`).
+/// killed ingest loses nothing; the archive builds whatever is missing, and merges its search index
+/// as it goes again, when it is next opened with no loader alive (`bulk_load`).
 extension SQLiteStore {
     /// The indexes a bulk load puts off, as the migrations define them: entities' mentions, an
     /// article's facts and mentions (also what deleting an article needs), facts by place and by
@@ -33,6 +37,7 @@ extension SQLiteStore {
             let loading = try Self.liveLoaders(db)
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM page") == 0 || !loading.isEmpty else { return false }
             for index in Self.deferrableIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+            try Self.setSearchIndexMerge(db, Self.bulkLoadSearchIndexMerge)
             try db.execute(sql: "INSERT INTO bulk_load (pid) VALUES (?)", arguments: [Self.processID])
             return true
         }
@@ -50,10 +55,14 @@ extension SQLiteStore {
         }
     }
 
-    /// Builds the ``deferrableIndexes`` a bulk load left out, if any and if no bulk load is running
-    /// (one cut short leaves them out until the archive is next opened).
+    /// Builds the ``deferrableIndexes`` a bulk load left out, if any, and merges the search index as
+    /// it goes again, if no bulk load is running (one cut short leaves them until the archive is next
+    /// opened).
     static func buildMissingIndexes(in pool: DatabasePool) throws {
-        guard try pool.read({ db in try !missingIndexes(db).isEmpty }) else { return }
+        let unfinished = try pool.read { db in
+            try !missingIndexes(db).isEmpty || searchIndexMerge(db) == bulkLoadSearchIndexMerge
+        }
+        guard unfinished else { return }
         try pool.write { db in
             try createLoaderTable(db)
             guard try liveLoaders(db).isEmpty else { return }
@@ -63,6 +72,24 @@ extension SQLiteStore {
 
     private static func buildMissingIndexes(_ db: Database) throws {
         for index in try missingIndexes(db) { try db.execute(sql: index.sql) }
+        if try searchIndexMerge(db) == bulkLoadSearchIndexMerge { try setSearchIndexMerge(db, searchIndexMerge) }
+    }
+
+    /// FTS5's `automerge` outside a bulk load: its own default, merging 4 segments of a level once
+    /// there are that many.
+    static let searchIndexMerge = 4
+    /// `automerge` during a bulk load: off (FTS5 still merges a level that reaches 16 segments).
+    static let bulkLoadSearchIndexMerge = 0
+
+    /// The search index's `automerge` setting (FTS5 keeps it in the index's config table; absent
+    /// means the default).
+    static func searchIndexMerge(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT v FROM article_search_config WHERE k = 'automerge'") ?? searchIndexMerge
+    }
+
+    private static func setSearchIndexMerge(_ db: Database, _ merge: Int) throws {
+        try db.execute(
+            sql: "INSERT INTO article_search (article_search, rank) VALUES ('automerge', ?)", arguments: [merge])
     }
 
     private static func missingIndexes(_ db: Database) throws -> [(name: String, sql: String)] {
