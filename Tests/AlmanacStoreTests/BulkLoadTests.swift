@@ -24,6 +24,12 @@ struct BulkLoadTests {
         }
     }
 
+    /// The rows whose references name no row (`PRAGMA foreign_key_check`): a batch that only adds
+    /// pages is written with SQLite's checks off.
+    static func danglingReferences(_ location: String) throws -> [Row] {
+        try DatabaseQueue(path: location).read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
+    }
+
     /// What the queries that use the put-off indexes answer.
     static func answers(_ store: any Store) async throws -> [String] {
         let facts = try await store.fetchFacts(FactQuery(indicator: "规模以上工业增加值", limit: 10))
@@ -56,6 +62,7 @@ struct BulkLoadTests {
                 _ = try await store.save([F.march, F.june], mode: .skipExisting)
                 // Every query answers meanwhile.
                 #expect(try await Self.answers(store) == expected.answers)
+                #expect(try Self.danglingReferences(location).isEmpty)
                 try await store.endBulkLoad()
                 #expect(try Self.indexes(location) == expected.indexes)
                 #expect(try Self.searchIndexMerge(location) == 4)
