@@ -19,6 +19,8 @@ struct PageFilesTests {
         try manager.createSymbolicLink(
             atPath: links.url.appendingPathComponent("folder.txt").path,
             withDestinationPath: pages.url.appendingPathComponent("kept").path)
+        // A named pipe is not a page: reading it would wait for a writer.
+        #expect(mkfifo(links.url.appendingPathComponent("pipe.txt").path, 0o600) == 0)
         let empty = pages.url.appendingPathComponent("empty").path
         try manager.createDirectory(atPath: empty, withIntermediateDirectories: true)
 
