@@ -90,6 +90,9 @@ extension SQLiteStore {
         var mayBeUnmentioned: Set<Int64> = []
         /// Indicator ids by key, for this transaction.
         var indicatorIDs: [String: Int64] = [:]
+        /// The entities this transaction inserted: their project columns are still empty, so there
+        /// is nothing to read before working them out (most projects are new when first mentioned).
+        var createdEntities: Set<Int64> = []
 
         init(db: Database) {
             self.db = db
@@ -214,31 +217,35 @@ extension SQLiteStore {
             for key in keys {
                 indicatorIDs[key] = try id(
                     select: "SELECT id FROM indicator WHERE key = ?", insert: "INSERT INTO indicator (key) VALUES (?)"
-                ) { row in row.add(key) }
+                ) { row in row.add(key) }.id
             }
         }
 
         /// Creates the entities `pages` mention that are not stored yet, in (kind, name) order, and notes their ids.
         mutating func createEntities(of pages: [ExtractedPage]) throws {
             for (kind, name) in EntityKeys.ordered(in: pages) {
-                entityIDs[EntityKeys.key(kind, name)] = try id(
+                let (id, created) = try id(
                     select: "SELECT id FROM entity WHERE kind = ? AND name = ?",
                     insert: "INSERT INTO entity (kind, name) VALUES (?, ?)"
                 ) { row in
                     row.add(kind.rawValue)
                     row.add(name)
                 }
+                entityIDs[EntityKeys.key(kind, name)] = id
+                if created { createdEntities.insert(id) }
             }
         }
 
         /// The id of the row `select` finds with `arguments`, inserted by `insert` first when there is
         /// none. Looking before inserting: most of a batch's entities are stored already, and a lookup
         /// costs less than an insert that finds a conflict and a lookup after it. The transaction
-        /// holds the only write lock, so nothing can insert the row in between.
-        func id(select: String, insert: String, _ bind: (inout BoundInsert.Values) -> Void) throws -> Int64 {
-            if let id = try BoundInsert(db, select).integer(bind) { return id }
+        /// holds the only write lock, so nothing can insert the row in between. Says whether it inserted.
+        func id(select: String, insert: String, _ bind: (inout BoundInsert.Values) -> Void) throws
+            -> (id: Int64, created: Bool)
+        {
+            if let id = try BoundInsert(db, select).integer(bind) { return (id, false) }
             try BoundInsert(db, insert).run(bind)
-            return db.lastInsertedRowID
+            return (db.lastInsertedRowID, true)
         }
 
         /// Removes the entities of replaced pages left without mentions and works their project
@@ -254,10 +261,16 @@ extension SQLiteStore {
             let read = try db.cachedStatement(sql: SQLiteStore.readProjectSQL)
             let update = try BoundInsert(db, SQLiteStore.updateProjectSQL)
             for (id, mentions) in projectMentions.sorted(by: { $0.key < $1.key }) where !mayBeUnmentioned.contains(id) {
-                guard let row = try GRDB.Row.fetchOne(read, arguments: [id]) else {
-                    throw DatabaseError(message: "entity \(id) was mentioned but cannot be found")
+                let stored: ProjectColumns
+                if createdEntities.contains(id) {
+                    stored = ProjectColumns()
+                } else {
+                    guard let row = try GRDB.Row.fetchOne(read, arguments: [id]) else {
+                        throw DatabaseError(message: "entity \(id) was mentioned but cannot be found")
+                    }
+                    stored = ProjectColumns(row)
                 }
-                guard let columns = ProjectColumns(row).taking(mentions) else { continue }
+                guard let columns = stored.taking(mentions) else { continue }
                 try update.run { row in
                     for value in columns.databaseValues { row.add(value) }
                     row.add(id)
