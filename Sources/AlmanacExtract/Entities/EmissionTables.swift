@@ -6,9 +6,9 @@
 /// the range holds, and kept in a dense array a few tens of kilobytes long, read by index. Six
 /// hash one scalar (the scalars two before to two after, and the scalar with its word position):
 /// their rows are looked up for every scalar of the Basic Multilingual Plane and kept in one block
-/// of ten rows a scalar, so a scalar's weights are one read however many positions use them. Only
-/// the nine templates of scalar pairs and word hashes are looked up in the hashed table per
-/// position.
+/// of ten rows a scalar, so a scalar's weights are one read however many positions use them. The
+/// four templates of adjacent scalar pairs are read by pair (``BigramRows``); only the five of
+/// skipping pairs, triples and word hashes are looked up by hashed key per position.
 struct EmissionTables: Sendable {
     /// How a dense template's value turns into an index: a count (`value < count`), or a tag code
     /// (0…37, then 99, 100, 101 as 38, 39, 40).

@@ -36,7 +36,7 @@ extension EntityTagger {
         guard n > 0 else { return [] }
         var sums = [SIMD8<Int32>](repeating: SIMD8(), count: n)
         let tables = self.tables
-        let hashedCount = 9
+        let hashedCount = 5
         var hashed = [UInt64](repeating: 0, count: n * hashedCount)
         let offsets = tables.offsets
         let firstSizes = tables.firstSizes
@@ -121,17 +121,14 @@ extension EntityTagger {
                                             if i >= 1 { add(scalarRow(3), at: i - 1) }
                                             if i >= 2 { add(scalarRow(4), at: i - 2) }
                                         }
-                                        // Pairs of scalars and words: keys for the keyed table, read below.
+                                        // Skipping pairs, words and triples: keys for the keyed table, read
+                                        // below (adjacent pairs are read by pair, further below).
                                         let k = i &* hashedCount
-                                        hashed[k] = CharacterFeatures.key(6, v.before1, v.current)
-                                        hashed[k &+ 1] = CharacterFeatures.key(7, v.current, v.after1)
-                                        hashed[k &+ 2] = CharacterFeatures.key(8, v.before2, v.before1)
-                                        hashed[k &+ 3] = CharacterFeatures.key(9, v.after1, v.after2)
-                                        hashed[k &+ 4] = CharacterFeatures.key(10, v.before1, v.after1)
-                                        hashed[k &+ 5] = CharacterFeatures.key(13, v.wordHash, v.position)
-                                        hashed[k &+ 6] = CharacterFeatures.key(14, v.previousHash, v.position)
-                                        hashed[k &+ 7] = CharacterFeatures.key(15, v.nextHash, v.position)
-                                        hashed[k &+ 8] = CharacterFeatures.key(
+                                        hashed[k] = CharacterFeatures.key(10, v.before1, v.after1)
+                                        hashed[k &+ 1] = CharacterFeatures.key(13, v.wordHash, v.position)
+                                        hashed[k &+ 2] = CharacterFeatures.key(14, v.previousHash, v.position)
+                                        hashed[k &+ 3] = CharacterFeatures.key(15, v.nextHash, v.position)
+                                        hashed[k &+ 4] = CharacterFeatures.key(
                                             33, v.before1, v.current << 32 ^ v.after1)
                                         sums[i] &+= row
                                     }
@@ -168,6 +165,61 @@ extension EntityTagger {
                                             }
                                         }
                                         sums[i] &+= row
+                                    }
+                                    // Adjacent pairs: the pair at j (scalars j and j + 1, sentinels beyond
+                                    // the ends, j from -2 to n) is template 6 of position j + 1, 7 of j, 8 of
+                                    // j + 2 and 9 of j - 1.
+                                    @inline(__always) func char(_ j: Int) -> UInt64 {
+                                        j < 0
+                                            ? CharacterContext.startSentinel
+                                            : j >= n ? CharacterContext.endSentinel : UInt64(scalars[j])
+                                    }
+                                    @inline(__always) func addPair(_ rows: (Int) -> SIMD8<Int16>, _ mask: UInt64, at j: Int) {
+                                        var r = 0
+                                        for t in 0..<4 where mask >> UInt64(t) & 1 != 0 {
+                                            let position = t == 0 ? j &+ 1 : t == 1 ? j : t == 2 ? j &+ 2 : j &- 1
+                                            if position >= 0 && position < n { add(rows(r), at: position) }
+                                            r &+= 1
+                                        }
+                                    }
+                                    let pairSlots = bigrams.slots
+                                    let pairShift = bigrams.shift
+                                    let slotMask = pairSlots.count &- 1
+                                    pairSlots.withUnsafeBufferPointer { pairSlots in
+                                        bigrams.rows.withUnsafeBufferPointer { bigramRows in
+                                            @inline(__always) func packed(_ j: Int) -> UInt64 {
+                                                let a = char(j)
+                                                return BigramRows.covers(a) ? BigramRows.packed(a, char(j &+ 1)) : 0
+                                            }
+                                            let ahead = 4
+                                            for j in -2..<min(n &+ 1, ahead &- 2) where packed(j) != 0 {
+                                                touched |= pairSlots[BigramRows.home(packed(j), pairShift)]
+                                            }
+                                            for j in -2...n {
+                                                if j &+ ahead <= n, packed(j &+ ahead) != 0 {
+                                                    touched |= pairSlots[BigramRows.home(packed(j &+ ahead), pairShift)]
+                                                }
+                                                let key = packed(j)
+                                                guard key != 0 else {
+                                                    // A pair from above U+FFFF: its four keys in the keyed table.
+                                                    let a = char(j)
+                                                    let b = char(j &+ 1)
+                                                    addPair({ r in self.pairs.row(CharacterFeatures.key(6 &+ UInt64(r), a, b)) }, 15, at: j)
+                                                    continue
+                                                }
+                                                var slot = BigramRows.home(key, pairShift)
+                                                while true {
+                                                    let found = pairSlots[slot]
+                                                    if found & BigramRows.keyBits == key {
+                                                        let first = Int(truncatingIfNeeded: found >> 47)
+                                                        addPair({ bigramRows[first &+ $0] }, found >> 43 & 15, at: j)
+                                                        break
+                                                    }
+                                                    if found == 0 { break }
+                                                    slot = (slot &+ 1) & slotMask
+                                                }
+                                            }
+                                        }
                                     }
                                     // Lane 7 is no label; it keeps the touching loads from being optimised away.
                                     sums[n - 1][7] = Int32(touched & 1)

@@ -35,6 +35,17 @@ struct KeyedRows: Sendable {
         self.mask = mask
     }
 
+    /// The row of `key` (zero when the table lacks it).
+    func row(_ key: UInt64) -> SIMD8<Int16> {
+        guard key != 0, Self.mayContain(key, in: filter) else { return SIMD8() }
+        var slot = Self.home(key, mask)
+        while keys[slot] != 0 {
+            if keys[slot] == key { return rows[slot] }
+            slot = (slot + 1) & mask
+        }
+        return SIMD8()
+    }
+
     /// The slot `key` is probed from.
     @inline(__always)
     static func home(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: key) & mask }
