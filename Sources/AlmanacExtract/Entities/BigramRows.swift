@@ -98,8 +98,7 @@ struct BigramRows: Sendable {
         var slots = [UInt64](repeating: 0, count: 1 << bits)
         var rows: [SIMD8<Int16>] = []
         // In key order, so the table is the same from run to run.
-        for packed in pairs.keys.sorted() {
-            let block = pairs[packed]!
+        for (packed, block) in pairs.sorted(by: { $0.key < $1.key }) {
             var mask: UInt64 = 0
             let first = UInt64(rows.count)
             for (t, row) in block.enumerated() {
