@@ -9,7 +9,9 @@
 /// a sorted list of every first scalar of the Basic Multilingual Plane (and both sentinels) finds.
 /// Each key of the keyed table is tried as each template; every `(a, b)` whose key it is gets its
 /// row, so a pair's rows here are exactly what looking up its four keys would give. A pair whose
-/// first scalar lies above U+FFFF is not here and is looked up by key.
+/// first scalar lies above U+FFFF is not here and is looked up by key. The keys decoded here leave
+/// the keyed table, which is exact unless a word's or triple's 64-bit key equals a pair's — a
+/// collision of two features' hashes that the model's keys could not tell apart either.
 struct BigramRows: Sendable {
     /// Open-addressing slots: ``packed(_:_:)`` of the pair (bits 0–42), the templates it has
     /// (bits 43–46, template 6 first) and the index of its first row in `rows` (bits 47–63); 0 empty.
