@@ -6,9 +6,9 @@
 /// the range holds, and kept in a dense array a few tens of kilobytes long, read by index. Six
 /// hash one scalar (the scalars two before to two after, and the scalar with its word position):
 /// their rows are looked up for every scalar of the Basic Multilingual Plane and kept in one block
-/// of ten rows a scalar, so a scalar's weights are one read however many positions use them. Only
-/// the nine templates of scalar pairs and word hashes are looked up in the hashed table per
-/// position.
+/// of ten rows a scalar, so a scalar's weights are one read however many positions use them. The
+/// four templates of adjacent scalar pairs are read by pair (``BigramRows``); only the five of
+/// skipping pairs, triples and word hashes are looked up by hashed key per position.
 struct EmissionTables: Sendable {
     /// How a dense template's value turns into an index: a count (`value < count`), or a tag code
     /// (0…37, then 99, 100, 101 as 38, 39, 40).
@@ -80,6 +80,10 @@ struct EmissionTables: Sendable {
     static let unlisted: UInt16 = 0xFFFF
 
     let dense: [SIMD8<Int16>]
+    /// Dense templates that share their values, summed ahead into one row per combination of the
+    /// values (``Merged``): four reads a position where there were thirteen. The sums are of
+    /// integers, so they are the same in any order.
+    let merged: [SIMD8<Int32>]
     let layout: [DenseTemplate]
     /// Each dense template's first row in `dense` and the sizes of its two domains.
     let offsets: [Int32]
@@ -116,6 +120,7 @@ struct EmissionTables: Sendable {
         }
         self.dense = dense
         self.layout = layout
+        merged = Merged.rows(dense: dense, layout: layout)
         offsets = layout.map { Int32($0.offset) }
         firstSizes = layout.map { Int32($0.first.size) }
         secondSizes = layout.map { Int32($0.second.size) }
@@ -146,5 +151,101 @@ struct EmissionTables: Sendable {
         start2 = row(CharacterFeatures.key(2, CharacterContext.startSentinel))
         end4 = row(CharacterFeatures.key(4, CharacterContext.endSentinel))
         end5 = row(CharacterFeatures.key(5, CharacterContext.endSentinel))
+    }
+}
+
+extension EmissionTables {
+    /// The merged dense templates and the index of a row in ``merged``. Each group's values are
+    /// numbered in mixed radix; a value outside its range is outside its templates' domains too.
+    enum Merged {
+        /// Templates 0, 1, 2 and 13: tag (41), position (5), length (7).
+        static let word = 0
+        /// Templates 11, 15, 16, 17: the word marks of person, place, organisation (4 each),
+        /// position (5), place suffix (2).
+        static let marks = word + 41 * 5 * 7
+        /// Templates 5 and 14: place mark (8), organisation distance (14), position (5).
+        static let place = marks + 4 * 4 * 4 * 5 * 2
+        /// Templates 6, 10 and 7: surname (2), position × 8 + length (40), role distance (5),
+        /// compound surname (3).
+        static let person = place + 8 * 14 * 5
+        static let count = person + 2 * 40 * 5 * 3
+
+        @inline(__always)
+        static func wordIndex(tag: Int, position: Int, length: Int) -> Int {
+            word &+ (tag &* 5 &+ position) &* 7 &+ length
+        }
+
+        @inline(__always)
+        static func marksIndex(person: Int, place: Int, organization: Int, position: Int, suffix: Int) -> Int {
+            marks &+ (((person &* 4 &+ place) &* 4 &+ organization) &* 5 &+ position) &* 2 &+ suffix
+        }
+
+        @inline(__always)
+        static func placeIndex(mark: Int, distance: Int, position: Int) -> Int {
+            place &+ (mark &* 14 &+ distance) &* 5 &+ position
+        }
+
+        @inline(__always)
+        static func personIndex(surname: Int, position: Int, length: Int, role: Int, compound: Int) -> Int {
+            person &+ ((surname &* 40 &+ position &* 8 &+ length) &* 5 &+ role) &* 3 &+ compound
+        }
+
+        /// The summed rows of every combination of each group's values.
+        static func rows(dense: [SIMD8<Int16>], layout: [DenseTemplate]) -> [SIMD8<Int32>] {
+            func row(_ template: Int, _ a: Int, _ b: Int = 0) -> SIMD8<Int32> {
+                let t = layout[template]
+                precondition(a < t.first.size && b < t.second.size, "a value inside the template's domain")
+                return widen(dense[t.offset + a * t.second.size + b])
+            }
+            var rows = [SIMD8<Int32>](repeating: SIMD8(), count: count)
+            for tag in 0..<41 {
+                for position in 0..<5 {
+                    for length in 0..<7 {
+                        rows[wordIndex(tag: tag, position: position, length: length)] =
+                            row(0, 0) &+ row(1, position, length) &+ row(2, tag, position) &+ row(13, tag, length)
+                    }
+                }
+            }
+            for person in 0..<4 {
+                for place in 0..<4 {
+                    for organization in 0..<4 {
+                        for position in 0..<5 {
+                            for suffix in 0..<2 {
+                                rows[
+                                    marksIndex(
+                                        person: person, place: place, organization: organization, position: position,
+                                        suffix: suffix)] =
+                                    row(11, suffix, position) &+ row(15, person, position) &+ row(16, place, position)
+                                    &+ row(17, organization, position)
+                            }
+                        }
+                    }
+                }
+            }
+            for mark in 0..<8 {
+                for distance in 0..<14 {
+                    for position in 0..<5 {
+                        rows[placeIndex(mark: mark, distance: distance, position: position)] =
+                            row(5, mark, position) &+ row(14, mark, distance)
+                    }
+                }
+            }
+            for surname in 0..<2 {
+                for position in 0..<5 {
+                    for length in 0..<8 {
+                        for role in 0..<5 {
+                            for compound in 0..<3 {
+                                rows[
+                                    personIndex(
+                                        surname: surname, position: position, length: length, role: role,
+                                        compound: compound)] =
+                                    row(6, surname, position * 8 + length) &+ row(10, role, surname) &+ row(7, compound)
+                            }
+                        }
+                    }
+                }
+            }
+            return rows
+        }
     }
 }

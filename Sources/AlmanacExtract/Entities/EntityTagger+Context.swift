@@ -36,7 +36,7 @@ extension EntityTagger {
         guard n > 0 else { return [] }
         var sums = [SIMD8<Int32>](repeating: SIMD8(), count: n)
         let tables = self.tables
-        let hashedCount = 9
+        let hashedCount = 5
         var hashed = [UInt64](repeating: 0, count: n * hashedCount)
         let offsets = tables.offsets
         let firstSizes = tables.firstSizes
@@ -46,131 +46,223 @@ extension EntityTagger {
         pairs.keys.withUnsafeBufferPointer { pairKeys in
             pairs.rows.withUnsafeBufferPointer { pairRows in
                 tables.dense.withUnsafeBufferPointer { dense in
-                    tables.scalarRows.withUnsafeBufferPointer { scalarRows in
-                        tables.scalarBlock.withUnsafeBufferPointer { scalarBlock in
-                            sums.withUnsafeMutableBufferPointer { sums in
-                                hashed.withUnsafeMutableBufferPointer { hashed in
-                                    @inline(__always) func add(_ row: SIMD8<Int16>, at i: Int) {
-                                        sums[i] &+= widen(row)
-                                    }
-                                    // The sentinels beyond both ends.
-                                    add(tables.start1, at: 0)
-                                    add(tables.start2, at: 0)
-                                    if n > 1 { add(tables.start1, at: 1) }
-                                    add(tables.end4, at: n - 1)
-                                    add(tables.end5, at: n - 1)
-                                    if n > 1 { add(tables.end5, at: n - 2) }
-                                    for i in 0..<n {
-                                        let v = context.values(at: i)
-                                        var row = SIMD8<Int32>()
-                                        // Templates of small domains: a dense read each (the hashed table only
-                                        // for a value outside its template's domain, which the text never gives).
-                                        var inDomain = true
-                                        @inline(__always) func addDense(_ index: Int, _ a: Int, _ b: Int = 0) {
-                                            let second = Int(secondSizes[index])
+                    tables.merged.withUnsafeBufferPointer { merged in
+                        tables.scalarRows.withUnsafeBufferPointer { scalarRows in
+                            tables.scalarBlock.withUnsafeBufferPointer { scalarBlock in
+                                sums.withUnsafeMutableBufferPointer { sums in
+                                    hashed.withUnsafeMutableBufferPointer { hashed in
+                                        @inline(__always) func add(_ row: SIMD8<Int16>, at i: Int) {
+                                            sums[i] &+= widen(row)
+                                        }
+                                        // The sentinels beyond both ends.
+                                        add(tables.start1, at: 0)
+                                        add(tables.start2, at: 0)
+                                        if n > 1 { add(tables.start1, at: 1) }
+                                        add(tables.end4, at: n - 1)
+                                        add(tables.end5, at: n - 1)
+                                        if n > 1 { add(tables.end5, at: n - 2) }
+                                        for i in 0..<n {
+                                            let v = context.values(at: i)
+                                            var row = SIMD8<Int32>()
+                                            // Templates of small domains: a dense read each (the hashed table only
+                                            // for a value outside its template's domain, which the text never gives).
+                                            var inDomain = true
+                                            @inline(__always) func addDense(_ index: Int, _ a: Int, _ b: Int = 0) {
+                                                let second = Int(secondSizes[index])
+                                                inDomain =
+                                                    inDomain && UInt(bitPattern: a) < UInt(firstSizes[index])
+                                                    && UInt(bitPattern: b) < UInt(second)
+                                                let at = Int(offsets[index]) &+ a &* second &+ b
+                                                row &+= widen(dense[inDomain ? at : 0])
+                                            }
+                                            let position = Int(v.position)
+                                            let length = Int(v.length)
+                                            let tag = EmissionTables.tagIndex(v.tag)
+                                            addDense(3, EmissionTables.tagIndex(v.previousTag), position)
+                                            addDense(4, EmissionTables.tagIndex(v.nextTag), position)
+                                            addDense(8, Int(v.transliteration), tag)
+                                            addDense(9, Int(v.organizationDistance), Int(v.organizationSuffixPosition))
+                                            addDense(12, Int(v.kinds))
+                                            addDense(18, Int(v.longestStarting), Int(v.longestEnding))
+                                            // The merged templates (0, 1, 2, 13; 11, 15, 16, 17; 5, 14; 6, 7, 10).
+                                            @inline(__always) func under(_ value: Int, _ size: Int) -> Bool {
+                                                UInt(bitPattern: value) < UInt(size)
+                                            }
+                                            let placeMark = Int(v.placeMark)
+                                            let organizationDistance = Int(v.organizationDistance)
+                                            let surname = Int(v.surname)
+                                            let personMark = Int(v.personWordMark)
+                                            let placeWordMark = Int(v.placeWordMark)
+                                            let organizationMark = Int(v.organizationWordMark)
+                                            let placeSuffix = Int(v.placeSuffix)
+                                            let roleDistance = Int(v.roleDistance)
+                                            let compound = Int(v.compound)
                                             inDomain =
-                                                inDomain && UInt(bitPattern: a) < UInt(firstSizes[index])
-                                                && UInt(bitPattern: b) < UInt(second)
-                                            let at = Int(offsets[index]) &+ a &* second &+ b
-                                            row &+= widen(dense[inDomain ? at : 0])
-                                        }
-                                        let position = Int(v.position)
-                                        let length = Int(v.length)
-                                        let tag = EmissionTables.tagIndex(v.tag)
-                                        addDense(0, 0)
-                                        addDense(1, position, length)
-                                        addDense(2, tag, position)
-                                        addDense(3, EmissionTables.tagIndex(v.previousTag), position)
-                                        addDense(4, EmissionTables.tagIndex(v.nextTag), position)
-                                        addDense(5, Int(v.placeMark), position)
-                                        addDense(6, Int(v.surname), position &* 8 &+ length)
-                                        addDense(7, Int(v.compound))
-                                        addDense(8, Int(v.transliteration), tag)
-                                        addDense(9, Int(v.organizationDistance), Int(v.organizationSuffixPosition))
-                                        addDense(10, Int(v.roleDistance), Int(v.surname))
-                                        addDense(11, Int(v.placeSuffix), position)
-                                        addDense(12, Int(v.kinds))
-                                        addDense(13, tag, length)
-                                        addDense(14, Int(v.placeMark), Int(v.organizationDistance))
-                                        addDense(15, Int(v.personWordMark), position)
-                                        addDense(16, Int(v.placeWordMark), position)
-                                        addDense(17, Int(v.organizationWordMark), position)
-                                        addDense(18, Int(v.longestStarting), Int(v.longestEnding))
-                                        if !inDomain { row = denseByKey(v) }
-                                        // The scalar's own templates, and those of the positions that read it.
-                                        let scalar = scalars[i]
-                                        let block =
-                                            scalar < 0x10000 ? scalarBlock[Int(scalar)] : EmissionTables.unlisted
-                                        @inline(__always) func scalarRow(_ r: Int) -> SIMD8<Int16> {
-                                            scalarRows[Int(block) &* EmissionTables.rowsPerScalar &+ r]
-                                        }
-                                        if block == EmissionTables.unlisted {
-                                            let c = UInt64(scalar)
-                                            if i + 2 < n { add(self.row(CharacterFeatures.key(1, c)), at: i + 2) }
-                                            if i + 1 < n { add(self.row(CharacterFeatures.key(2, c)), at: i + 1) }
-                                            row &+= widen(self.row(CharacterFeatures.key(3, c)))
-                                            if i >= 1 { add(self.row(CharacterFeatures.key(4, c)), at: i - 1) }
-                                            if i >= 2 { add(self.row(CharacterFeatures.key(5, c)), at: i - 2) }
-                                            row &+= SIMD8<Int32>(
-                                                truncatingIfNeeded: self.row(CharacterFeatures.key(26, c, v.position)))
-                                        } else if block != 0 {
-                                            if i + 2 < n { add(scalarRow(0), at: i + 2) }
-                                            if i + 1 < n { add(scalarRow(1), at: i + 1) }
-                                            row &+= widen(scalarRow(2))
-                                            row &+= widen(scalarRow(5 &+ Int(v.position)))
-                                            if i >= 1 { add(scalarRow(3), at: i - 1) }
-                                            if i >= 2 { add(scalarRow(4), at: i - 2) }
-                                        }
-                                        // Pairs of scalars and words: keys for the keyed table, read below.
-                                        let k = i &* hashedCount
-                                        hashed[k] = CharacterFeatures.key(6, v.before1, v.current)
-                                        hashed[k &+ 1] = CharacterFeatures.key(7, v.current, v.after1)
-                                        hashed[k &+ 2] = CharacterFeatures.key(8, v.before2, v.before1)
-                                        hashed[k &+ 3] = CharacterFeatures.key(9, v.after1, v.after2)
-                                        hashed[k &+ 4] = CharacterFeatures.key(10, v.before1, v.after1)
-                                        hashed[k &+ 5] = CharacterFeatures.key(13, v.wordHash, v.position)
-                                        hashed[k &+ 6] = CharacterFeatures.key(14, v.previousHash, v.position)
-                                        hashed[k &+ 7] = CharacterFeatures.key(15, v.nextHash, v.position)
-                                        hashed[k &+ 8] = CharacterFeatures.key(
-                                            33, v.before1, v.current << 32 ^ v.after1)
-                                        sums[i] &+= row
-                                    }
-                                    // The keyed table: keys the filter rules out are not probed; the home
-                                    // slots of the others a few positions ahead are loaded first, so that
-                                    // their cache misses overlap with the probes of this one.
-                                    let ahead = 4
-                                    var touched: UInt64 = 0
-                                    for k in 0..<(min(ahead, n) &* hashedCount)
-                                    where KeyedRows.mayContain(hashed[k], in: filter) {
-                                        touched |= pairKeys[KeyedRows.home(hashed[k], pairMask)]
-                                    }
-                                    for i in 0..<n {
-                                        if i &+ ahead < n {
-                                            let k = (i &+ ahead) &* hashedCount
-                                            for f in 0..<hashedCount
-                                            where KeyedRows.mayContain(hashed[k &+ f], in: filter) {
-                                                touched |= pairKeys[KeyedRows.home(hashed[k &+ f], pairMask)]
+                                                inDomain && under(tag, 41) && under(position, 5) && under(length, 7)
+                                                && under(personMark, 4) && under(placeWordMark, 4)
+                                                && under(organizationMark, 4) && under(placeSuffix, 2)
+                                                && under(placeMark, 8) && under(organizationDistance, 14)
+                                                && under(surname, 2) && under(roleDistance, 5) && under(compound, 3)
+                                            if inDomain {
+                                                typealias Merged = EmissionTables.Merged
+                                                row &+=
+                                                    merged[
+                                                        Merged.wordIndex(tag: tag, position: position, length: length)]
+                                                row &+=
+                                                    merged[
+                                                        Merged.marksIndex(
+                                                            person: personMark, place: placeWordMark,
+                                                            organization: organizationMark, position: position,
+                                                            suffix: placeSuffix)]
+                                                row &+=
+                                                    merged[
+                                                        Merged.placeIndex(
+                                                            mark: placeMark, distance: organizationDistance,
+                                                            position: position)]
+                                                row &+=
+                                                    merged[
+                                                        Merged.personIndex(
+                                                            surname: surname, position: position, length: length,
+                                                            role: roleDistance, compound: compound)]
+                                            } else {
+                                                row = denseByKey(v)
                                             }
+                                            // The scalar's own templates, and those of the positions that read it.
+                                            let scalar = scalars[i]
+                                            let block =
+                                                scalar < 0x10000 ? scalarBlock[Int(scalar)] : EmissionTables.unlisted
+                                            @inline(__always) func scalarRow(_ r: Int) -> SIMD8<Int16> {
+                                                scalarRows[Int(block) &* EmissionTables.rowsPerScalar &+ r]
+                                            }
+                                            if block == EmissionTables.unlisted {
+                                                let c = UInt64(scalar)
+                                                if i + 2 < n { add(self.row(CharacterFeatures.key(1, c)), at: i + 2) }
+                                                if i + 1 < n { add(self.row(CharacterFeatures.key(2, c)), at: i + 1) }
+                                                row &+= widen(self.row(CharacterFeatures.key(3, c)))
+                                                if i >= 1 { add(self.row(CharacterFeatures.key(4, c)), at: i - 1) }
+                                                if i >= 2 { add(self.row(CharacterFeatures.key(5, c)), at: i - 2) }
+                                                row &+= SIMD8<Int32>(
+                                                    truncatingIfNeeded: self.row(
+                                                        CharacterFeatures.key(26, c, v.position)))
+                                            } else if block != 0 {
+                                                if i + 2 < n { add(scalarRow(0), at: i + 2) }
+                                                if i + 1 < n { add(scalarRow(1), at: i + 1) }
+                                                row &+= widen(scalarRow(2))
+                                                row &+= widen(scalarRow(5 &+ Int(v.position)))
+                                                if i >= 1 { add(scalarRow(3), at: i - 1) }
+                                                if i >= 2 { add(scalarRow(4), at: i - 2) }
+                                            }
+                                            // Skipping pairs, words and triples: keys for the keyed table, read
+                                            // below (adjacent pairs are read by pair, further below).
+                                            let k = i &* hashedCount
+                                            hashed[k] = CharacterFeatures.key(10, v.before1, v.after1)
+                                            hashed[k &+ 1] = CharacterFeatures.key(13, v.wordHash, v.position)
+                                            hashed[k &+ 2] = CharacterFeatures.key(14, v.previousHash, v.position)
+                                            hashed[k &+ 3] = CharacterFeatures.key(15, v.nextHash, v.position)
+                                            hashed[k &+ 4] = CharacterFeatures.key(
+                                                33, v.before1, v.current << 32 ^ v.after1)
+                                            sums[i] &+= row
                                         }
-                                        var row = SIMD8<Int32>()
-                                        for f in 0..<hashedCount {
-                                            let key = hashed[i &* hashedCount &+ f]
-                                            guard KeyedRows.mayContain(key, in: filter) else { continue }
-                                            var slot = KeyedRows.home(key, pairMask)
-                                            while true {
-                                                let found = pairKeys[slot]
-                                                if found == key {
-                                                    row &+= widen(pairRows[slot])
-                                                    break
+                                        // The keyed table: keys the filter rules out are not probed; the home
+                                        // slots of the others a few positions ahead are loaded first, so that
+                                        // their cache misses overlap with the probes of this one.
+                                        let ahead = 4
+                                        var touched: UInt64 = 0
+                                        for k in 0..<(min(ahead, n) &* hashedCount)
+                                        where KeyedRows.mayContain(hashed[k], in: filter) {
+                                            touched |= pairKeys[KeyedRows.home(hashed[k], pairMask)]
+                                        }
+                                        for i in 0..<n {
+                                            if i &+ ahead < n {
+                                                let k = (i &+ ahead) &* hashedCount
+                                                for f in 0..<hashedCount
+                                                where KeyedRows.mayContain(hashed[k &+ f], in: filter) {
+                                                    touched |= pairKeys[KeyedRows.home(hashed[k &+ f], pairMask)]
                                                 }
-                                                if found == 0 { break }
-                                                slot = (slot &+ 1) & pairMask
+                                            }
+                                            var row = SIMD8<Int32>()
+                                            for f in 0..<hashedCount {
+                                                let key = hashed[i &* hashedCount &+ f]
+                                                guard KeyedRows.mayContain(key, in: filter) else { continue }
+                                                var slot = KeyedRows.home(key, pairMask)
+                                                while true {
+                                                    let found = pairKeys[slot]
+                                                    if found == key {
+                                                        row &+= widen(pairRows[slot])
+                                                        break
+                                                    }
+                                                    if found == 0 { break }
+                                                    slot = (slot &+ 1) & pairMask
+                                                }
+                                            }
+                                            sums[i] &+= row
+                                        }
+                                        // Adjacent pairs: the pair at j (scalars j and j + 1, sentinels beyond
+                                        // the ends, j from -2 to n) is template 6 of position j + 1, 7 of j, 8 of
+                                        // j + 2 and 9 of j - 1.
+                                        @inline(__always) func char(_ j: Int) -> UInt64 {
+                                            j < 0
+                                                ? CharacterContext.startSentinel
+                                                : j >= n ? CharacterContext.endSentinel : UInt64(scalars[j])
+                                        }
+                                        @inline(__always) func addPair(
+                                            _ rows: (Int) -> SIMD8<Int16>, _ mask: UInt64, at j: Int
+                                        ) {
+                                            var r = 0
+                                            for t in 0..<4 where mask >> UInt64(t) & 1 != 0 {
+                                                let position = t == 0 ? j &+ 1 : t == 1 ? j : t == 2 ? j &+ 2 : j &- 1
+                                                if position >= 0 && position < n { add(rows(r), at: position) }
+                                                r &+= 1
                                             }
                                         }
-                                        sums[i] &+= row
+                                        let pairSlots = bigrams.slots
+                                        let pairShift = bigrams.shift
+                                        let slotMask = pairSlots.count &- 1
+                                        pairSlots.withUnsafeBufferPointer { pairSlots in
+                                            bigrams.rows.withUnsafeBufferPointer { bigramRows in
+                                                @inline(__always) func packed(_ j: Int) -> UInt64 {
+                                                    let a = char(j)
+                                                    return BigramRows.covers(a) ? BigramRows.packed(a, char(j &+ 1)) : 0
+                                                }
+                                                let ahead = 4
+                                                for j in -2..<min(n &+ 1, ahead &- 2) where packed(j) != 0 {
+                                                    touched |= pairSlots[BigramRows.home(packed(j), pairShift)]
+                                                }
+                                                for j in -2...n {
+                                                    if j &+ ahead <= n, packed(j &+ ahead) != 0 {
+                                                        touched |=
+                                                            pairSlots[BigramRows.home(packed(j &+ ahead), pairShift)]
+                                                    }
+                                                    let key = packed(j)
+                                                    guard key != 0 else {
+                                                        // A pair from above U+FFFF: its four keys in the keyed table.
+                                                        let a = char(j)
+                                                        let b = char(j &+ 1)
+                                                        addPair(
+                                                            { r in
+                                                                self.pairs.row(
+                                                                    CharacterFeatures.key(6 &+ UInt64(r), a, b))
+                                                            }, 15, at: j)
+                                                        continue
+                                                    }
+                                                    var slot = BigramRows.home(key, pairShift)
+                                                    while true {
+                                                        let found = pairSlots[slot]
+                                                        if found & BigramRows.keyBits == key {
+                                                            let first = Int(truncatingIfNeeded: found >> 47)
+                                                            addPair(
+                                                                { bigramRows[first &+ $0] }, found >> 43 & 15, at: j)
+                                                            break
+                                                        }
+                                                        if found == 0 { break }
+                                                        slot = (slot &+ 1) & slotMask
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        // Lane 7 is no label; it keeps the touching loads from being optimised away.
+                                        sums[n - 1][7] = Int32(touched & 1)
                                     }
-                                    // Lane 7 is no label; it keeps the touching loads from being optimised away.
-                                    sums[n - 1][7] = Int32(touched & 1)
                                 }
                             }
                         }

@@ -25,8 +25,10 @@ struct EntityTagger: Sendable {
     let mask: Int
     /// The same weights laid out for ``decode(_:)``.
     let tables: EmissionTables
-    /// The features of the other templates (scalar pairs, words), by whole key.
+    /// The features of the other templates (skipping pairs, triples, words), by whole key.
     let pairs: KeyedRows
+    /// The features of templates 6–9 (two adjacent scalars), by the pair.
+    let bigrams: BigramRows
 
     @inline(__always)
     static func fingerprint(_ key: UInt64) -> Int16 {
@@ -78,7 +80,11 @@ struct EntityTagger: Sendable {
             row[7] = 0
             pairRows.append(row)
         }
-        self.pairs = KeyedRows(keys: pairKeys, rows: pairRows)
+        // Keys of the scalar-pair templates go to a table by pair; the rest (skipping pairs, words,
+        // triples, pairs from above U+FFFF) stay keyed.
+        let (bigrams, rest) = BigramRows.decode(keys: pairKeys, rows: pairRows)
+        self.bigrams = bigrams
+        self.pairs = KeyedRows(keys: rest.map { pairKeys[$0] }, rows: rest.map { pairRows[$0] })
     }
 
     /// The label weights of feature `key` in `slots` (zero when the model lacks it), lane 7 zero.
