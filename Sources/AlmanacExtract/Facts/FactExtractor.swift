@@ -77,6 +77,8 @@ public struct FactExtractor: Sendable {
         let placeBefore = Dictionary(places.map { ($0.range.upperBound, $0) }, uniquingKeysWith: { first, _ in first })
         let placeAt = Dictionary(places.map { ($0.range.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
         var context = Context()
+        // Working space for cutting the clause parts of every figure here.
+        var buffers = IndicatorFinder.Buffers()
         var nextPeriod = 0
         var nextPlace = 0
         var nextOrganization = 0
@@ -136,7 +138,7 @@ public struct FactExtractor: Sendable {
                     quantity, in: scalars, clause: clause, quantities: inSentence, places: sentencePlaces)
                 var indicator = indicatorText(
                     for: quantity, in: scalars, clause: clause, regionStart: regionStart, change: change,
-                    pairing: pairing, places: sentencePlaces, periods: sentencePeriods)
+                    pairing: pairing, places: sentencePlaces, periods: sentencePeriods, buffers: &buffers)
                 indicator = IndicatorFinder.completed(
                     indicator, previous: previousIndicator,
                     isSubFigure: Scalars.matches(Self.among, in: scalars, at: clause.lowerBound))
@@ -263,7 +265,7 @@ public struct FactExtractor: Sendable {
 
     private func indicatorText(
         for quantity: Quantity, in scalars: [UInt32], clause: Range<Int>, regionStart: Int, change: ChangeFinder.Match?,
-        pairing: ListPairing?, places: [Span], periods: ArraySlice<Span>
+        pairing: ListPairing?, places: [Span], periods: ArraySlice<Span>, buffers: inout IndicatorFinder.Buffers
     ) -> String {
         // The range after the last place or period ending inside it (whatever their order: the
         // start only moves to the largest such end), read from both lists without joining them.
@@ -279,31 +281,39 @@ public struct FactExtractor: Sendable {
         }
         // A占B(的)比重N%: the share of A in B.
         if let share = ShareClause.find(in: scalars, clause: clause, before: quantity.start) {
-            var subject = indicatorFinder.preceding(in: scalars, range: clipped(clause.lowerBound..<share.marker))
+            var subject = indicatorFinder.preceding(
+                in: scalars, range: clipped(clause.lowerBound..<share.marker), buffers: &buffers)
             if let pairing, !pairing.isPlace {
-                let phrase = indicatorFinder.preceding(in: scalars, range: clipped(pairing.subject))
+                let phrase = indicatorFinder.preceding(in: scalars, range: clipped(pairing.subject), buffers: &buffers)
                 subject = phrase.isEmpty ? String(scalarValues: scalars[pairing.subject]) : phrase
             }
             let object = String(scalarValues: scalars[share.object])
             if !subject.isEmpty || !object.isEmpty { return subject + "占" + object }
         }
         if let pairing, !pairing.isPlace {
-            let phrase = indicatorFinder.preceding(in: scalars, range: clipped(pairing.subject))
+            let phrase = indicatorFinder.preceding(in: scalars, range: clipped(pairing.subject), buffers: &buffers)
             return phrase.isEmpty ? String(scalarValues: scalars[pairing.subject]) : phrase
         }
         if let change {
             if !change.isComparison {
-                let object = indicatorFinder.preceding(in: scalars, range: clipped(change.range.upperBound..<quantity.start))
+                let object = indicatorFinder.preceding(
+                    in: scalars, range: clipped(change.range.upperBound..<quantity.start), buffers: &buffers)
                 if object.unicodeScalars.count >= 2 { return object }
             }
-            return indicatorFinder.preceding(in: scalars, range: clipped(regionStart..<change.range.lowerBound))
+            return indicatorFinder.preceding(
+                in: scalars, range: clipped(regionStart..<change.range.lowerBound), buffers: &buffers)
         }
-        let before = indicatorFinder.preceding(in: scalars, range: clipped(regionStart..<quantity.start))
+        let beforeRange = indicatorFinder.precedingPhrase(
+            in: scalars, range: clipped(regionStart..<quantity.start), buffers: &buffers)
+        let before = String(scalarValues: scalars[beforeRange])
         // 投资53亿元的…项目: the figure modifies what follows, but its noun stands before it.
         let modifiesNext = quantity.end < scalars.count && scalars[quantity.end] == Self.de
-        let beforeIsVerb = indicatorFinder.isSingleVerb(before)
-        if Self.countedUnits(quantity.unit), !(modifiesNext && !before.isEmpty && !beforeIsVerb) {
-            let after = indicatorFinder.following(in: scalars, range: quantity.end..<clause.upperBound)
+        // Looked up only when it decides (the phrase read where it stands, not decoded back).
+        if Self.countedUnits(quantity.unit),
+            !(modifiesNext && !before.isEmpty && !indicatorFinder.isSingleVerb(scalars[beforeRange]))
+        {
+            let after = indicatorFinder.following(
+                in: scalars, range: quantity.end..<clause.upperBound, buffers: &buffers)
             if !after.isEmpty { return after }
         }
         return before
