@@ -54,6 +54,17 @@ public struct FactExtractor: Sendable {
         placeFinder.stems(in: scalars)
     }
 
+    /// The places of `scalars` named by a suffix: read once for an article whole, then lent to its
+    /// parts (``appendFacts(in:knownPlaceStems:suffixPlaces:seq:to:_:)``) and its stems.
+    func suffixPlaces(in scalars: [UInt32]) -> [PlaceFinder.SuffixPlace] {
+        placeFinder.suffixPlaces(in: scalars)
+    }
+
+    /// ``placeStems(in:)`` of a text whose places named by a suffix are read already.
+    func placeStems(inScalars scalars: [UInt32], suffixPlaces: [PlaceFinder.SuffixPlace]) -> Set<[UInt32]> {
+        placeFinder.stems(in: scalars, suffixPlaces: suffixPlaces)
+    }
+
     /// The facts of `scalars`, bare occurrences of `knownPlaceStems` read as places too.
     public func facts(in scalars: [UInt32], knownPlaceStems: Set<[UInt32]>) -> [Fact] {
         var facts: [Fact] = []
@@ -64,14 +75,24 @@ public struct FactExtractor: Sendable {
     /// Appends the facts of `scalars`, each with `seq`, to `found` as `wrap` makes them elements:
     /// a fact is moved into its element where it is made, not copied (with every string it holds
     /// retained) from a list of facts into another.
+    ///
+    /// `suffixPlaces`, when given, are the places named by a suffix of a text that holds `scalars` at
+    /// offset `shift` (an article whole, its parts joined by line breaks), read there once.
     func appendFacts<Element>(
-        in scalars: [UInt32], knownPlaceStems: Set<[UInt32]>, seq: Int?, to found: inout [Element],
-        _ wrap: (consuming Fact) -> Element
+        in scalars: [UInt32], knownPlaceStems: Set<[UInt32]>,
+        suffixPlaces: (places: ArraySlice<PlaceFinder.SuffixPlace>, shift: Int)? = nil, seq: Int?,
+        to found: inout [Element], _ wrap: (consuming Fact) -> Element
     ) {
         let quantities = scanner.quantities(in: scalars)
         guard !quantities.isEmpty else { return }
         let periods = periodFinder.periods(in: scalars)
-        let mentions = placeFinder.mentions(in: scalars, knownStems: knownPlaceStems)
+        let mentions =
+            if let suffixPlaces {
+                placeFinder.mentions(
+                    in: scalars, suffixPlaces: suffixPlaces.places, shift: suffixPlaces.shift, knownStems: knownPlaceStems)
+            } else {
+                placeFinder.mentions(in: scalars, knownStems: knownPlaceStems)
+            }
         let places = mentions.places
         let shelters = Shelters(scalars)
         let placeBefore = Dictionary(places.map { ($0.range.upperBound, $0) }, uniquingKeysWith: { first, _ in first })

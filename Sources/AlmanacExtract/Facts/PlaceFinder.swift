@@ -57,61 +57,29 @@ struct PlaceFinder: Sendable {
     private func mentions(in scalars: [UInt32], knownStems: Set<[UInt32]>, forStems: Bool) -> (
         places: [Span], organizations: [Span]
     ) {
+        mentions(in: scalars, suffixPlaces: suffixPlaces(in: scalars)[...], shift: 0, knownStems: knownStems, forStems: forStems)
+    }
+
+    /// ``mentions(in:knownStems:)`` from the places named by a suffix already read (``suffixPlaces(in:)``),
+    /// which may be those of a longer text holding `scalars` at offset `shift` (an article whose parts
+    /// are joined by line breaks: no such place runs across a line break, and each reads the same in a
+    /// part as in the whole).
+    func mentions(
+        in scalars: [UInt32], suffixPlaces: ArraySlice<SuffixPlace>, shift: Int, knownStems: Set<[UInt32]>,
+        forStems: Bool = false
+    ) -> (places: [Span], organizations: [Span]) {
         // A span's text, or nothing when only its range is read.
         func text(_ range: Range<Int>) -> String { forStems ? "" : String(scalarValues: scalars[range]) }
         var found: [Span] = []
         // The stems named in full here, each with its suffix's scalar (the last one named wins); the
         // known stems are read beside them, not copied in (each copy hashed an array).
         var stems: [[UInt32]: UInt32] = [:]
-        let suffixes = Self.suffixes
-        var index = 1
-        while index < scalars.count {
-            let value = scalars[index]
-            guard suffixes.contains(value) || value == 0x8857 else {  // 街
-                index += 1
-                continue
+        for place in suffixPlaces {
+            let range = (place.range.lowerBound - shift)..<(place.range.upperBound - shift)
+            found.append(Span(range: range, text: text(range)))
+            if let stem = place.stem {
+                stems[Array(scalars[(stem.lowerBound - shift)..<(stem.upperBound - shift)])] = place.suffix
             }
-            var suffixLength = 1
-            if value == 0x8857 {
-                guard index + 1 < scalars.count, scalars[index + 1] == 0x9053 else {  // 街道
-                    index += 1
-                    continue
-                }
-                suffixLength = 2
-            }
-            let after = index + suffixLength
-            let next: UInt32 = after < scalars.count ? scalars[after] : 0
-            // 市场, 县城, 村民: the suffix makes a word with what follows — unless that character begins a
-            // word of its own (岚江市外贸, 青河县城乡, 鹤溪市民营).
-            if let blocked = Self.compoundFollowers[value], blocked.contains(next),
-                !(after + 2 <= scalars.count && (lexicon?.contains(scalars: scalars[after..<after + 2]) ?? false))
-            {
-                index += 1
-                continue
-            }
-            if scalars[index - 1] == 0x5168, suffixLength == 1 {  // 全省 全市
-                found.append(Span(range: index - 1..<after, text: text(index - 1..<after)))
-                index = after
-                continue
-            }
-            // The suffix is passed as a slice: a suffix scalar stands at every few scalars of a text,
-            // and an array made of it for each was a tenth of a page's allocations.
-            if let stemStart = stemStart(in: scalars, suffixAt: index, suffix: scalars[index..<after]) {
-                var end = after
-                // 岚江市主城区, 岚江市高新区: a part of the city named with it.
-                for tail in Self.districtTails where Scalars.matches(tail, in: scalars, at: end) {
-                    end += tail.count
-                    break
-                }
-                found.append(Span(range: stemStart..<end, text: text(stemStart..<end)))
-                if index - stemStart >= 2, !Self.localSuffixes.contains(value) {
-                    // A non-local suffix is one scalar (街道 is local): the name in full is stem + suffix.
-                    stems[Array(scalars[stemStart..<index])] = value
-                }
-                index = end
-                continue
-            }
-            index += 1
         }
         // What the spans found so far cover, marked once for both later rules (each marked its own).
         var taken = [Bool](repeating: false, count: scalars.count + 1)
@@ -218,9 +186,14 @@ struct PlaceFinder: Sendable {
 
     /// The stems of the places `scalars` names in full (岚江 of 岚江市), for reading bare stems elsewhere.
     func stems(in scalars: [UInt32]) -> Set<[UInt32]> {
+        stems(in: scalars, suffixPlaces: suffixPlaces(in: scalars))
+    }
+
+    /// ``stems(in:)`` from the text's places named by a suffix, already read (``suffixPlaces(in:)``).
+    func stems(in scalars: [UInt32], suffixPlaces: [SuffixPlace]) -> Set<[UInt32]> {
         var stems: Set<[UInt32]> = []
         // A place's text is its range's scalars (every span is made so): read them there, not decoded back.
-        for span in mentions(in: scalars, knownStems: [], forStems: true).places {
+        for span in mentions(in: scalars, suffixPlaces: suffixPlaces[...], shift: 0, knownStems: [], forStems: true).places {
             stems.insert(Array(scalars[span.range].dropLast()))
         }
         return stems
@@ -258,7 +231,7 @@ struct PlaceFinder: Sendable {
     // MARK: - Stems
 
     /// Where the name ending in the suffix at `suffixAt` begins, or `nil` when no name ends there.
-    private func stemStart(in scalars: [UInt32], suffixAt: Int, suffix: ArraySlice<UInt32>) -> Int? {
+    func stemStart(in scalars: [UInt32], suffixAt: Int, suffix: ArraySlice<UInt32>) -> Int? {
         if let first = suffix.first, Self.localSuffixes.contains(first) {
             // Villages, towns and streets are often named with numerals (五台子村, 七里河村).
             var start = suffixAt
