@@ -111,7 +111,9 @@ struct PlaceFinder: Sendable {
         in scalars: [UInt32], taken: [Bool], to found: inout [Span], text: (Range<Int>) -> String
     ) {
         guard lexicon != nil else { return }
+        // The tables read once, not at each candidate (a global's every read is a once-check).
         let tailStarts = Self.tailStarts
+        let institutionTails = Self.institutionTails
         var index = 0
         while index < scalars.count {
             let tailFollows = (index + 2 < scalars.count && tailStarts.contains(scalars[index + 2]))
@@ -127,8 +129,10 @@ struct PlaceFinder: Sendable {
                 defer { length -= 1 }
                 guard index + length <= scalars.count else { continue }
                 var end = index + length
+                // A tail opens with one of `tailStarts`: tested before the tails are matched one by one.
+                guard end < scalars.count, tailStarts.contains(scalars[end]) else { continue }
                 var hasTail = false
-                for tail in Self.institutionTails where Scalars.matches(tail, in: scalars, at: end) {
+                for tail in institutionTails where Scalars.matches(tail, in: scalars, at: end) {
                     end += tail.count
                     hasTail = true
                     break
