@@ -313,17 +313,18 @@ struct PlaceFinder: Sendable {
         _ stems: [[UInt32]: UInt32], _ knownStems: Set<[UInt32]>, in scalars: [UInt32], taken: inout [Bool],
         to found: inout [Span], text: (Range<Int>) -> String
     ) {
-        // The stems' first scalars folded into 64 bits, a filter with no false negatives before the
-        // stems are matched (a ``ScalarSet`` was 8 KB to clear for each text).
-        var firsts: UInt64 = 0
+        // The stems' first scalars folded into 256 bits by their low byte, a filter with no false
+        // negatives before the stems are matched (a ``ScalarSet`` was 8 KB to clear for each text; 64
+        // bits let a third of a text's characters through once a page's stems were known).
+        var firsts = SIMD4<UInt64>(repeating: 0)
         var candidates: [[UInt32]] = []
         candidates.reserveCapacity(stems.count + knownStems.count)
         for stem in stems.keys {
-            if let first = stem.first { firsts |= 1 << UInt64(first & 63) }
+            if let first = stem.first { firsts[Int(first >> 6 & 3)] |= 1 << UInt64(first & 63) }
             candidates.append(stem)
         }
         for stem in knownStems where stems[stem] == nil {
-            if let first = stem.first { firsts |= 1 << UInt64(first & 63) }
+            if let first = stem.first { firsts[Int(first >> 6 & 3)] |= 1 << UInt64(first & 63) }
             candidates.append(stem)
         }
         // Longest first, so where two stems start at one place (one the start of the other) the
@@ -331,7 +332,7 @@ struct PlaceFinder: Sendable {
         candidates.sort { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
         var index = 0
         while index < scalars.count {
-            guard firsts & (1 << UInt64(scalars[index] & 63)) != 0, !taken[index],
+            guard firsts[Int(scalars[index] >> 6 & 3)] & (1 << UInt64(scalars[index] & 63)) != 0, !taken[index],
                 index == 0 || isBoundary(scalars[index - 1]),
                 let stem = candidates.first(where: { Scalars.matches($0, in: scalars, at: index) })
             else {
