@@ -95,3 +95,22 @@ struct SearchableScalarTests {
         #expect(checked > 27_000)
     }
 }
+
+/// The property tables answer as the runtime's Unicode properties do, for every scalar.
+struct ScalarPropertyTests {
+    @Test func whiteSpaceAndLettersAgreeWithThePropertiesEverywhere() {
+        var spaces = 0
+        var letters = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let isSpace = scalar.properties.isWhitespace
+            let isLetter = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if ScalarClass.isWhiteSpace(value) != isSpace { Issue.record("white space U+\(String(value, radix: 16))") }
+            if ScalarClass.isLetterOrNumber(value) != isLetter { Issue.record("letter U+\(String(value, radix: 16))") }
+            if isSpace { spaces += 1 }
+            if isLetter { letters += 1 }
+        }
+        #expect(spaces == 25)
+        #expect(letters > 100_000)
+    }
+}

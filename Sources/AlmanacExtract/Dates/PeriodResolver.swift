@@ -42,7 +42,9 @@ public struct PeriodResolver: Sendable {
     // MARK: - Reading a phrase
 
     private func span(of phrase: String) -> (start: CalendarDay, end: CalendarDay)? {
-        var scalars = phrase.unicodeScalars.filter { !$0.properties.isWhitespace }.map(\.value)
+        // White space tested by value (each fact's period is resolved, and a property lookup a scalar
+        // showed in the ingest's profile).
+        var scalars = phrase.scalarValues.filter { !ScalarClass.isWhiteSpace($0) }
         guard !scalars.isEmpty else { return nil }
         var isDeadline = false
         var isSince = false

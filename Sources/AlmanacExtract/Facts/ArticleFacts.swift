@@ -27,11 +27,22 @@ extension FactExtractor {
             if index > 0 { whole.append(0x0A) }
             whole.append(contentsOf: part)
         }
-        let stems = placeStems(inScalars: whole).union(pageStems)
-        for (index, (text, part)) in parts.enumerated() where !text.isEmpty {
-            appendFacts(in: scalars[index], knownPlaceStems: stems, seq: article.seq, to: &found) {
-                (part: part, fact: $0)
+        // The places named by a suffix are read once, in the whole: each part's are its run of them.
+        let suffixPlaces = suffixPlaces(in: whole)
+        let stems = placeStems(inScalars: whole, suffixPlaces: suffixPlaces).union(pageStems)
+        var shift = 0
+        var next = 0
+        for (index, (text, part)) in parts.enumerated() {
+            let end = shift + scalars[index].count
+            let first = next
+            while next < suffixPlaces.count, suffixPlaces[next].range.lowerBound < end { next += 1 }
+            if !text.isEmpty {
+                appendFacts(
+                    in: scalars[index], knownPlaceStems: stems, suffixPlaces: (suffixPlaces[first..<next], shift),
+                    seq: article.seq, to: &found
+                ) { (part: part, fact: $0) }
             }
+            shift = end + 1  // past the line break
         }
         return found
     }

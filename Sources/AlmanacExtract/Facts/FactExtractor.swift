@@ -54,6 +54,17 @@ public struct FactExtractor: Sendable {
         placeFinder.stems(in: scalars)
     }
 
+    /// The places of `scalars` named by a suffix: read once for an article whole, then lent to its
+    /// parts (``appendFacts(in:knownPlaceStems:suffixPlaces:seq:to:_:)``) and its stems.
+    func suffixPlaces(in scalars: [UInt32]) -> [PlaceFinder.SuffixPlace] {
+        placeFinder.suffixPlaces(in: scalars)
+    }
+
+    /// ``placeStems(in:)`` of a text whose places named by a suffix are read already.
+    func placeStems(inScalars scalars: [UInt32], suffixPlaces: [PlaceFinder.SuffixPlace]) -> Set<[UInt32]> {
+        placeFinder.stems(in: scalars, suffixPlaces: suffixPlaces)
+    }
+
     /// The facts of `scalars`, bare occurrences of `knownPlaceStems` read as places too.
     public func facts(in scalars: [UInt32], knownPlaceStems: Set<[UInt32]>) -> [Fact] {
         var facts: [Fact] = []
@@ -64,19 +75,31 @@ public struct FactExtractor: Sendable {
     /// Appends the facts of `scalars`, each with `seq`, to `found` as `wrap` makes them elements:
     /// a fact is moved into its element where it is made, not copied (with every string it holds
     /// retained) from a list of facts into another.
+    ///
+    /// `suffixPlaces`, when given, are the places named by a suffix of a text that holds `scalars` at
+    /// offset `shift` (an article whole, its parts joined by line breaks), read there once.
     func appendFacts<Element>(
-        in scalars: [UInt32], knownPlaceStems: Set<[UInt32]>, seq: Int?, to found: inout [Element],
-        _ wrap: (consuming Fact) -> Element
+        in scalars: [UInt32], knownPlaceStems: Set<[UInt32]>,
+        suffixPlaces: (places: ArraySlice<PlaceFinder.SuffixPlace>, shift: Int)? = nil, seq: Int?,
+        to found: inout [Element], _ wrap: (consuming Fact) -> Element
     ) {
         let quantities = scanner.quantities(in: scalars)
         guard !quantities.isEmpty else { return }
         let periods = periodFinder.periods(in: scalars)
-        let mentions = placeFinder.mentions(in: scalars, knownStems: knownPlaceStems)
+        let mentions =
+            if let suffixPlaces {
+                placeFinder.mentions(
+                    in: scalars, suffixPlaces: suffixPlaces.places, shift: suffixPlaces.shift, knownStems: knownPlaceStems)
+            } else {
+                placeFinder.mentions(in: scalars, knownStems: knownPlaceStems)
+            }
         let places = mentions.places
         let shelters = Shelters(scalars)
         let placeBefore = Dictionary(places.map { ($0.range.upperBound, $0) }, uniquingKeysWith: { first, _ in first })
         let placeAt = Dictionary(places.map { ($0.range.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
         var context = Context()
+        // Working space for cutting the clause parts of every figure here.
+        var buffers = IndicatorFinder.Buffers()
         var nextPeriod = 0
         var nextPlace = 0
         var nextOrganization = 0
@@ -136,7 +159,7 @@ public struct FactExtractor: Sendable {
                     quantity, in: scalars, clause: clause, quantities: inSentence, places: sentencePlaces)
                 var indicator = indicatorText(
                     for: quantity, in: scalars, clause: clause, regionStart: regionStart, change: change,
-                    pairing: pairing, places: sentencePlaces, periods: sentencePeriods)
+                    pairing: pairing, places: sentencePlaces, periods: sentencePeriods, buffers: &buffers)
                 indicator = IndicatorFinder.completed(
                     indicator, previous: previousIndicator,
                     isSubFigure: Scalars.matches(Self.among, in: scalars, at: clause.lowerBound))
@@ -263,7 +286,7 @@ public struct FactExtractor: Sendable {
 
     private func indicatorText(
         for quantity: Quantity, in scalars: [UInt32], clause: Range<Int>, regionStart: Int, change: ChangeFinder.Match?,
-        pairing: ListPairing?, places: [Span], periods: ArraySlice<Span>
+        pairing: ListPairing?, places: [Span], periods: ArraySlice<Span>, buffers: inout IndicatorFinder.Buffers
     ) -> String {
         // The range after the last place or period ending inside it (whatever their order: the
         // start only moves to the largest such end), read from both lists without joining them.
@@ -279,31 +302,39 @@ public struct FactExtractor: Sendable {
         }
         // A占B(的)比重N%: the share of A in B.
         if let share = ShareClause.find(in: scalars, clause: clause, before: quantity.start) {
-            var subject = indicatorFinder.preceding(in: scalars, range: clipped(clause.lowerBound..<share.marker))
+            var subject = indicatorFinder.preceding(
+                in: scalars, range: clipped(clause.lowerBound..<share.marker), buffers: &buffers)
             if let pairing, !pairing.isPlace {
-                let phrase = indicatorFinder.preceding(in: scalars, range: clipped(pairing.subject))
+                let phrase = indicatorFinder.preceding(in: scalars, range: clipped(pairing.subject), buffers: &buffers)
                 subject = phrase.isEmpty ? String(scalarValues: scalars[pairing.subject]) : phrase
             }
             let object = String(scalarValues: scalars[share.object])
             if !subject.isEmpty || !object.isEmpty { return subject + "占" + object }
         }
         if let pairing, !pairing.isPlace {
-            let phrase = indicatorFinder.preceding(in: scalars, range: clipped(pairing.subject))
+            let phrase = indicatorFinder.preceding(in: scalars, range: clipped(pairing.subject), buffers: &buffers)
             return phrase.isEmpty ? String(scalarValues: scalars[pairing.subject]) : phrase
         }
         if let change {
             if !change.isComparison {
-                let object = indicatorFinder.preceding(in: scalars, range: clipped(change.range.upperBound..<quantity.start))
+                let object = indicatorFinder.preceding(
+                    in: scalars, range: clipped(change.range.upperBound..<quantity.start), buffers: &buffers)
                 if object.unicodeScalars.count >= 2 { return object }
             }
-            return indicatorFinder.preceding(in: scalars, range: clipped(regionStart..<change.range.lowerBound))
+            return indicatorFinder.preceding(
+                in: scalars, range: clipped(regionStart..<change.range.lowerBound), buffers: &buffers)
         }
-        let before = indicatorFinder.preceding(in: scalars, range: clipped(regionStart..<quantity.start))
+        let beforeRange = indicatorFinder.precedingPhrase(
+            in: scalars, range: clipped(regionStart..<quantity.start), buffers: &buffers)
+        let before = String(scalarValues: scalars[beforeRange])
         // 投资53亿元的…项目: the figure modifies what follows, but its noun stands before it.
         let modifiesNext = quantity.end < scalars.count && scalars[quantity.end] == Self.de
-        let beforeIsVerb = indicatorFinder.isSingleVerb(before)
-        if Self.countedUnits(quantity.unit), !(modifiesNext && !before.isEmpty && !beforeIsVerb) {
-            let after = indicatorFinder.following(in: scalars, range: quantity.end..<clause.upperBound)
+        // Looked up only when it decides (the phrase read where it stands, not decoded back).
+        if Self.countedUnits(quantity.unit),
+            !(modifiesNext && !before.isEmpty && !indicatorFinder.isSingleVerb(scalars[beforeRange]))
+        {
+            let after = indicatorFinder.following(
+                in: scalars, range: quantity.end..<clause.upperBound, buffers: &buffers)
             if !after.isEmpty { return after }
         }
         return before

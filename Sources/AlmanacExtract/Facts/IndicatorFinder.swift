@@ -42,44 +42,79 @@ struct IndicatorFinder: Sendable {
         segmenter.lexicon.tagIndex(ofScalars: text).map { tagClasses[$0] } ?? .noun
     }
 
+    /// Working space kept across the figures of a passage: the cut of each clause part reuses it
+    /// (a cut made its own word list, folded copy and path arrays, several allocations a figure).
+    struct Buffers {
+        var segmentation = Segmenter.Buffers()
+        var words: [Range<Int>] = []
+
+        init() {}
+    }
+
     /// The noun phrase right after a figure's measure word (`生产线` in `1000吨生产线已经开工`), or "".
     func following(in scalars: [UInt32], range: Range<Int>) -> String {
+        var buffers = Buffers()
+        return following(in: scalars, range: range, buffers: &buffers)
+    }
+
+    /// ``following(in:range:)`` with `buffers` as working space.
+    func following(in scalars: [UInt32], range: Range<Int>, buffers: inout Buffers) -> String {
         // 14个亿元以上重点项目: a class by size (亿元以上, 千万元级) before what is counted.
         let range = Self.sizeClassEnd(in: scalars, at: range.lowerBound, limit: range.upperBound)..<range.upperBound
         guard !range.isEmpty, ScalarClass.isHan(scalars[range.lowerBound]) || Self.innerMarks.contains(scalars[range.lowerBound])
         else { return "" }
-        let words = words(in: scalars, range: range)
-        var taken: [Range<Int>] = []
-        for word in words {
+        segmenter.wordRanges(in: scalars, range: range, into: &buffers.words, buffers: &buffers.segmentation)
+        // The words taken: the first one's start and the last one's end (read in place, not listed).
+        var takenCount = 0
+        var lower = 0
+        var upper = 0
+        for word in buffers.words {
             let text = scalars[word]
-            if taken.isEmpty, (text.count == 1 && text.first == Self.de) || text.allSatisfy({ Self.innerMarks.contains($0) }) {
+            if takenCount == 0, (text.count == 1 && text.first == Self.de) || text.allSatisfy({ Self.innerMarks.contains($0) }) {
                 continue
             }
-            guard isNounLike(text, position: taken.count) else { break }
-            taken.append(word)
+            guard isNounLike(text, position: takenCount) else { break }
+            if takenCount == 0 { lower = word.lowerBound }
+            upper = word.upperBound
+            takenCount += 1
         }
-        guard let first = taken.first, let last = taken.last else { return "" }
-        var text = Array(scalars[first.lowerBound..<last.upperBound])
-        while let head = text.first, !ScalarClass.isHan(head) { text.removeFirst() }
-        for lead in Self.thresholdWords where Scalars.matches(lead, in: text, at: 0) && text.count > lead.count + 1 {
-            text.removeFirst(lead.count)  // 亿元以上工业项目 → 工业项目
+        guard takenCount > 0 else { return "" }
+        // The phrase is trimmed as bounds in `scalars`, not as a copy.
+        while lower < upper, !ScalarClass.isHan(scalars[lower]) { lower += 1 }
+        for lead in Self.thresholdWords where upper - lower > lead.count + 1 && Scalars.matches(lead, in: scalars, at: lower) {
+            lower += lead.count  // 亿元以上工业项目 → 工业项目
             break
         }
-        while let tail = text.last, !ScalarClass.isHan(tail), !Self.closingBrackets.contains(tail) { text.removeLast() }
-        return String(scalarValues: text)
+        while upper > lower, !ScalarClass.isHan(scalars[upper - 1]), !Self.closingBrackets.contains(scalars[upper - 1]) {
+            upper -= 1
+        }
+        return String(scalarValues: scalars[lower..<upper])
     }
 
     /// The phrase before a figure (or before its change word) in `range`, linking words passed over.
     func preceding(in scalars: [UInt32], range: Range<Int>) -> String {
-        guard !range.isEmpty else { return "" }
-        var words = words(in: scalars, range: range)
-        while let last = words.last, Self.links.contains(scalars[last]) {
-            words.removeLast()
+        var buffers = Buffers()
+        return preceding(in: scalars, range: range, buffers: &buffers)
+    }
+
+    /// ``preceding(in:range:)`` with `buffers` as working space.
+    func preceding(in scalars: [UInt32], range: Range<Int>, buffers: inout Buffers) -> String {
+        String(scalarValues: scalars[precedingPhrase(in: scalars, range: range, buffers: &buffers)])
+    }
+
+    /// Where ``preceding(in:range:)``'s phrase stands in `scalars` (an empty range when it is "").
+    func precedingPhrase(in scalars: [UInt32], range: Range<Int>, buffers: inout Buffers) -> Range<Int> {
+        guard !range.isEmpty else { return range.lowerBound..<range.lowerBound }
+        segmenter.wordRanges(in: scalars, range: range, into: &buffers.words, buffers: &buffers.segmentation)
+        // The words before the linking words at the end: a count, not words removed from a copy.
+        var count = buffers.words.count
+        while count > 0, Self.links.contains(scalars[buffers.words[count - 1]]) {
+            count -= 1
         }
-        var start = words.last?.upperBound ?? range.lowerBound
+        var start = count > 0 ? buffers.words[count - 1].upperBound : range.lowerBound
         let end = start
         var sawNoun = false
-        for word in words.reversed() {
+        for word in buffers.words[..<count].reversed() {
             let text = scalars[word]
             if Self.stopWords.contains(text) || Self.predicates.contains(text) { break }
             if !word.allSatisfy({ ScalarClass.isHan(scalars[$0]) || Self.innerMarks.contains(scalars[$0]) }) { break }
@@ -91,11 +126,14 @@ struct IndicatorFinder: Sendable {
             start = word.lowerBound
             if end - start >= Self.maximumLength { break }
         }
-        var text = Array(scalars[start..<end])
-        text = Self.headOfLongPhrase(text)
-        while let first = text.first, !ScalarClass.isHan(first) { text.removeFirst() }
-        while let last = text.last, !ScalarClass.isHan(last), !Self.closingBrackets.contains(last) { text.removeLast() }
-        return String(scalarValues: text)
+        // Trimmed as bounds in `scalars`, not as a copy.
+        var lower = Self.headOfLongPhrase(in: scalars, start..<end)
+        var upper = end
+        while lower < upper, !ScalarClass.isHan(scalars[lower]) { lower += 1 }
+        while upper > lower, !ScalarClass.isHan(scalars[upper - 1]), !Self.closingBrackets.contains(scalars[upper - 1]) {
+            upper -= 1
+        }
+        return lower..<upper
     }
 
     /// An indicator completed by the one before it in the sentence: none at all takes it whole
@@ -139,9 +177,13 @@ struct IndicatorFinder: Sendable {
 
     /// Whether `text` is one verb of the lexicon (修建, 完成): no thing a figure could measure.
     func isSingleVerb(_ text: String) -> Bool {
-        // The scalars read once for both lookups (the lexicon folds their width as `tag(of:)` does).
-        let scalars = text.unicodeScalars.map(\.value)[...]
-        return Self.predicates.contains(scalars) || segmenter.lexicon.tagIndex(ofScalars: scalars).map { tagClasses[$0].isVerb } == true
+        isSingleVerb(text.unicodeScalars.map(\.value)[...])
+    }
+
+    /// ``isSingleVerb(_:)`` of a phrase read where it stands (the lexicon folds its width as
+    /// `tag(of:)` does).
+    func isSingleVerb(_ scalars: ArraySlice<UInt32>) -> Bool {
+        Self.predicates.contains(scalars) || segmenter.lexicon.tagIndex(ofScalars: scalars).map { tagClasses[$0].isVerb } == true
     }
 
     /// The first noun phrase of a clause part (its subject), or "".
@@ -150,10 +192,6 @@ struct IndicatorFinder: Sendable {
     }
 
     // MARK: - Words
-
-    private func words(in scalars: [UInt32], range: Range<Int>) -> [Range<Int>] {
-        segmenter.wordRanges(in: scalars, range: range)
-    }
 
     private func isNounLike(_ text: ArraySlice<UInt32>, position: Int) -> Bool {
         guard text.allSatisfy({ ScalarClass.isHan($0) || Self.innerMarks.contains($0) }) else { return false }
@@ -189,18 +227,20 @@ struct IndicatorFinder: Sendable {
     static let entityHeads: [[UInt32]] = ["项目", "工程", "公司", "集团", "学校", "校区", "园区", "空间", "产品", "基地"]
         .map(\.scalarValues)
 
-    /// The part of a long phrase after its last entity noun, when at least two characters remain.
-    static func headOfLongPhrase(_ text: [UInt32]) -> [UInt32] {
-        guard text.count > 6 else { return text }
+    /// Where the part of a long phrase (`scalars[phrase]`) after its last entity noun starts, when at
+    /// least two characters remain; else the phrase's start.
+    static func headOfLongPhrase(in scalars: [UInt32], _ phrase: Range<Int>) -> Int {
+        let count = phrase.count
+        guard count > 6 else { return phrase.lowerBound }
         var cut = -1
-        for end in stride(from: text.count - 2, through: 2, by: -1) {
-            if entityHeads.contains(where: { Scalars.matches($0, in: text, endingAt: end) }) {
+        for end in stride(from: count - 2, through: 2, by: -1) {
+            if entityHeads.contains(where: { end >= $0.count && Scalars.matches($0, in: scalars, endingAt: phrase.lowerBound + end) }) {
                 cut = end
                 break
             }
         }
-        guard cut > 0, text.count - cut >= 2 else { return text }
-        return Array(text[cut...])
+        guard cut > 0, count - cut >= 2 else { return phrase.lowerBound }
+        return phrase.lowerBound + cut
     }
     /// 年 月 日 before a noun make a rate (年产能, 日均客流), not a time.
     static let timePrefixes = WordSet(["年", "月", "日", "周", "季", "人均", "日均", "年均", "户均"])

@@ -47,64 +47,49 @@ struct PlaceFinder: Sendable {
     /// The places of `scalars` and, apart, the places that begin an organization's or an event's name
     /// (岚江市总工会, 岚江市招商推介会): where such a name opens a clause, the organization is its subject.
     func mentions(in scalars: [UInt32], knownStems: Set<[UInt32]> = []) -> (places: [Span], organizations: [Span]) {
+        mentions(in: scalars, knownStems: knownStems, forStems: false)
+    }
+
+    /// ``mentions(in:knownStems:)``; with `forStems`, for ``stems(in:)`` alone: the spans' texts stay
+    /// empty and only the places a stem can come from are kept (a name in full whose last scalar is
+    /// a suffix), so nothing is made for the others — the text is read for stems three times a page
+    /// (the page, each article whole), and every span found takes part in where later rules look.
+    private func mentions(in scalars: [UInt32], knownStems: Set<[UInt32]>, forStems: Bool) -> (
+        places: [Span], organizations: [Span]
+    ) {
+        mentions(in: scalars, suffixPlaces: suffixPlaces(in: scalars)[...], shift: 0, knownStems: knownStems, forStems: forStems)
+    }
+
+    /// ``mentions(in:knownStems:)`` from the places named by a suffix already read (``suffixPlaces(in:)``),
+    /// which may be those of a longer text holding `scalars` at offset `shift` (an article whose parts
+    /// are joined by line breaks: no such place runs across a line break, and each reads the same in a
+    /// part as in the whole).
+    func mentions(
+        in scalars: [UInt32], suffixPlaces: ArraySlice<SuffixPlace>, shift: Int, knownStems: Set<[UInt32]>,
+        forStems: Bool = false
+    ) -> (places: [Span], organizations: [Span]) {
+        // A span's text, or nothing when only its range is read.
+        func text(_ range: Range<Int>) -> String { forStems ? "" : String(scalarValues: scalars[range]) }
         var found: [Span] = []
-        var stems: [[UInt32]: String] = [:]
-        // Sized once for the known stems and a few more (it grew step by step, an allocation a step).
-        if !knownStems.isEmpty { stems.reserveCapacity(knownStems.count + 4) }
-        for stem in knownStems { stems[stem] = "" }
-        let suffixes = Self.suffixes
-        var index = 1
-        while index < scalars.count {
-            let value = scalars[index]
-            guard suffixes.contains(value) || value == 0x8857 else {  // 街
-                index += 1
-                continue
+        // The stems named in full here, each with its suffix's scalar (the last one named wins); the
+        // known stems are read beside them, not copied in (each copy hashed an array).
+        var stems: [[UInt32]: UInt32] = [:]
+        for place in suffixPlaces {
+            let range = (place.range.lowerBound - shift)..<(place.range.upperBound - shift)
+            found.append(Span(range: range, text: text(range)))
+            if let stem = place.stem {
+                stems[Array(scalars[(stem.lowerBound - shift)..<(stem.upperBound - shift)])] = place.suffix
             }
-            var suffixLength = 1
-            if value == 0x8857 {
-                guard index + 1 < scalars.count, scalars[index + 1] == 0x9053 else {  // 街道
-                    index += 1
-                    continue
-                }
-                suffixLength = 2
-            }
-            let after = index + suffixLength
-            let next: UInt32 = after < scalars.count ? scalars[after] : 0
-            // 市场, 县城, 村民: the suffix makes a word with what follows — unless that character begins a
-            // word of its own (岚江市外贸, 青河县城乡, 鹤溪市民营).
-            if let blocked = Self.compoundFollowers[value], blocked.contains(next),
-                !(after + 2 <= scalars.count && (lexicon?.contains(scalars: scalars[after..<after + 2]) ?? false))
-            {
-                index += 1
-                continue
-            }
-            if scalars[index - 1] == 0x5168, suffixLength == 1 {  // 全省 全市
-                found.append(Span(range: index - 1..<after, text: String(scalarValues: scalars[index - 1..<after])))
-                index = after
-                continue
-            }
-            // The suffix is passed as a slice: a suffix scalar stands at every few scalars of a text,
-            // and an array made of it for each was a tenth of a page's allocations.
-            if let stemStart = stemStart(in: scalars, suffixAt: index, suffix: scalars[index..<after]) {
-                var end = after
-                // 岚江市主城区, 岚江市高新区: a part of the city named with it.
-                for tail in Self.districtTails where Scalars.matches(tail, in: scalars, at: end) {
-                    end += tail.count
-                    break
-                }
-                let name = String(scalarValues: scalars[stemStart..<end])
-                found.append(Span(range: stemStart..<end, text: name))
-                if index - stemStart >= 2, !Self.localSuffixes.contains(value) {
-                    stems[Array(scalars[stemStart..<index])] = String(scalarValues: scalars[stemStart..<after])
-                }
-                index = end
-                continue
-            }
-            index += 1
         }
-        if !stems.isEmpty { found.append(contentsOf: bareStems(stems, in: scalars, except: found)) }
-        found.append(contentsOf: clauseOpeningPlaces(in: scalars, except: found))
-        found.append(contentsOf: landmarks(in: scalars))
+        // What the spans found so far cover, marked once for both later rules (each marked its own).
+        var taken = [Bool](repeating: false, count: scalars.count + 1)
+        for span in found { for offset in span.range { taken[offset] = true } }
+        if !stems.isEmpty || !knownStems.isEmpty {
+            appendBareStems(stems, knownStems, in: scalars, taken: &taken, to: &found, text: text)
+        }
+        appendClauseOpeningPlaces(in: scalars, taken: taken, to: &found, text: text)
+        appendLandmarks(in: scalars, to: &found, onlyScenicAreas: forStems, text: text)
+        if forStems { found.removeAll { !isFullName($0.range, in: scalars) } }
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
         var places: [Span] = []
         // Sized once (most spans are places): grown span by span it was an allocation a step.
@@ -120,13 +105,15 @@ struct PlaceFinder: Sendable {
         return (places, organizations)
     }
 
-    /// Place names the lexicon knows (tag `ns`) that name a port, customs or zone (岚江港, 岚江海关).
-    private func clauseOpeningPlaces(in scalars: [UInt32], except found: [Span]) -> [Span] {
-        guard lexicon != nil else { return [] }
-        var taken = [Bool](repeating: false, count: scalars.count + 1)
-        for span in found { for offset in span.range { taken[offset] = true } }
-        var result: [Span] = []
+    /// Place names the lexicon knows (tag `ns`) that name a port, customs or zone (岚江港, 岚江海关),
+    /// appended to `found`; `taken` marks what earlier rules found.
+    private func appendClauseOpeningPlaces(
+        in scalars: [UInt32], taken: [Bool], to found: inout [Span], text: (Range<Int>) -> String
+    ) {
+        guard lexicon != nil else { return }
+        // The tables read once, not at each candidate (a global's every read is a once-check).
         let tailStarts = Self.tailStarts
+        let institutionTails = Self.institutionTails
         var index = 0
         while index < scalars.count {
             let tailFollows = (index + 2 < scalars.count && tailStarts.contains(scalars[index + 2]))
@@ -135,78 +122,93 @@ struct PlaceFinder: Sendable {
                 index += 1
                 continue
             }
-            var matched: Span?
-            for length in [3, 2] where index + length <= scalars.count {
+            var matched: Range<Int>?
+            // Three scalars, then two (a literal array of lengths was made at each candidate).
+            var length = 3
+            while length >= 2 {
+                defer { length -= 1 }
+                guard index + length <= scalars.count else { continue }
                 var end = index + length
+                // A tail opens with one of `tailStarts`: tested before the tails are matched one by one.
+                guard end < scalars.count, tailStarts.contains(scalars[end]) else { continue }
                 var hasTail = false
-                for tail in Self.institutionTails where Scalars.matches(tail, in: scalars, at: end) {
+                for tail in institutionTails where Scalars.matches(tail, in: scalars, at: end) {
                     end += tail.count
                     hasTail = true
                     break
                 }
                 guard hasTail else { continue }
-                let word = Array(scalars[index..<index + length])
+                // Read in place (an array was made of each candidate word).
+                let word = scalars[index..<index + length]
                 // A stem holds no function word: 南至 and 北至 (a road's ends) are tagged as places too.
-                guard isStem(word[...]), isPlaceWord(word[...]) else { continue }
+                guard isStem(word), isPlaceWord(word) else { continue }
                 if end < scalars.count, Self.suffixes.contains(scalars[end]) { break }
                 // A bare lexicon place name only with a tail: 新建 or 北至 open clauses as verbs too.
-                if hasTail {
-                    matched = Span(range: index..<end, text: String(scalarValues: scalars[index..<end]))
-                }
+                matched = index..<end
                 break
             }
             if let matched {
-                result.append(matched)
-                index = matched.range.upperBound
+                found.append(Span(range: matched, text: text(matched)))
+                index = matched.upperBound
             } else {
                 index += 1
             }
         }
-        return result
     }
 
-    /// Parks, squares and scenic areas named by a two-character stem at a word boundary (青峰公园).
-    private func landmarks(in scalars: [UInt32]) -> [Span] {
-        var result: [Span] = []
-        let landmarkStarts = Self.landmarkStarts
+    /// Parks, squares and scenic areas named by a two-character stem at a word boundary (青峰公园),
+    /// appended to `found`; with `onlyScenicAreas`, those ending in 景区 alone (the only suffix that
+    /// is a place suffix: one match never overlaps where another could start, so the rest change
+    /// nothing of these).
+    private func appendLandmarks(
+        in scalars: [UInt32], to found: inout [Span], onlyScenicAreas: Bool, text: (Range<Int>) -> String
+    ) {
+        let landmarkStarts = onlyScenicAreas ? Self.scenicStarts : Self.landmarkStarts
         var index = 2
         while index + 1 < scalars.count {
             guard landmarkStarts.contains(scalars[index]) else {
                 index += 1
                 continue
             }
-            var matched: Span?
+            var matched: Range<Int>?
             for suffix in Self.landmarkSuffixes where Scalars.matches(suffix, in: scalars, at: index) {
                 let start = index - 2
                 guard isStem(scalars[start..<index]), start == 0 || isBoundary(scalars[start - 1]),
                     !isCommonWord(scalars[start..<index])
                 else { break }
-                let end = index + suffix.count
-                matched = Span(range: start..<end, text: String(scalarValues: scalars[start..<end]))
+                matched = start..<index + suffix.count
                 break
             }
             if let matched {
-                result.append(matched)
-                index = matched.range.upperBound
+                found.append(Span(range: matched, text: text(matched)))
+                index = matched.upperBound
             } else {
                 index += 1
             }
         }
-        return result
     }
 
     /// The stems of the places `scalars` names in full (岚江 of 岚江市), for reading bare stems elsewhere.
     func stems(in scalars: [UInt32]) -> Set<[UInt32]> {
+        stems(in: scalars, suffixPlaces: suffixPlaces(in: scalars))
+    }
+
+    /// ``stems(in:)`` from the text's places named by a suffix, already read (``suffixPlaces(in:)``).
+    func stems(in scalars: [UInt32], suffixPlaces: [SuffixPlace]) -> Set<[UInt32]> {
         var stems: Set<[UInt32]> = []
         // A place's text is its range's scalars (every span is made so): read them there, not decoded back.
-        for span in places(in: scalars) {
-            let name = scalars[span.range]
-            guard name.count >= 3, let last = name.last, Self.suffixes.contains(last), !Self.localSuffixes.contains(last),
-                name.first != 0x5168  // 全
-            else { continue }
-            stems.insert(Array(name.dropLast()))
+        for span in mentions(in: scalars, suffixPlaces: suffixPlaces[...], shift: 0, knownStems: [], forStems: true).places {
+            stems.insert(Array(scalars[span.range].dropLast()))
         }
         return stems
+    }
+
+    /// Whether the scalars of `range` name a place in full, whose stem ``stems(in:)`` gives: three
+    /// scalars or more ending in a suffix that is not a village's, town's or street's, not 全省/全市.
+    private func isFullName(_ range: Range<Int>, in scalars: [UInt32]) -> Bool {
+        guard range.count >= 3 else { return false }
+        let last = scalars[range.upperBound - 1]
+        return Self.suffixes.contains(last) && !Self.localSuffixes.contains(last) && scalars[range.lowerBound] != 0x5168  // 全
     }
 
     /// Whether the place begins an organization's name (岚江市总工会, 岚江市科学技术研究院): then the
@@ -233,7 +235,7 @@ struct PlaceFinder: Sendable {
     // MARK: - Stems
 
     /// Where the name ending in the suffix at `suffixAt` begins, or `nil` when no name ends there.
-    private func stemStart(in scalars: [UInt32], suffixAt: Int, suffix: ArraySlice<UInt32>) -> Int? {
+    func stemStart(in scalars: [UInt32], suffixAt: Int, suffix: ArraySlice<UInt32>) -> Int? {
         if let first = suffix.first, Self.localSuffixes.contains(first) {
             // Villages, towns and streets are often named with numerals (五台子村, 七里河村).
             var start = suffixAt
@@ -305,21 +307,32 @@ struct PlaceFinder: Sendable {
         !ScalarClass.isHan(value) || Self.nonStem.contains(value) || Self.boundaryWords.contains(value)
     }
 
-    /// Occurrences of known stems without their suffix (岚江港, 岚江经济).
-    private func bareStems(_ stems: [[UInt32]: String], in scalars: [UInt32], except found: [Span]) -> [Span] {
-        var taken = [Bool](repeating: false, count: scalars.count + 1)
-        for span in found { for offset in span.range { taken[offset] = true } }
-        // The stems' first scalars folded into 64 bits, a filter with no false negatives before the
-        // stems are matched (a ``ScalarSet`` was 8 KB to clear for each text).
-        var firsts: UInt64 = 0
-        for stem in stems.keys { if let first = stem.first { firsts |= 1 << UInt64(first & 63) } }
+    /// Occurrences of stems without their suffix (岚江港, 岚江经济), appended to `found` and marked in
+    /// `taken`: those of `stems` (named in full here, with their suffix's scalar) and of `knownStems`.
+    private func appendBareStems(
+        _ stems: [[UInt32]: UInt32], _ knownStems: Set<[UInt32]>, in scalars: [UInt32], taken: inout [Bool],
+        to found: inout [Span], text: (Range<Int>) -> String
+    ) {
+        // The stems' first scalars folded into 256 bits by their low byte, a filter with no false
+        // negatives before the stems are matched (a ``ScalarSet`` was 8 KB to clear for each text; 64
+        // bits let a third of a text's characters through once a page's stems were known).
+        var firsts = SIMD4<UInt64>(repeating: 0)
+        var candidates: [[UInt32]] = []
+        candidates.reserveCapacity(stems.count + knownStems.count)
+        for stem in stems.keys {
+            if let first = stem.first { firsts[Int(first >> 6 & 3)] |= 1 << UInt64(first & 63) }
+            candidates.append(stem)
+        }
+        for stem in knownStems where stems[stem] == nil {
+            if let first = stem.first { firsts[Int(first >> 6 & 3)] |= 1 << UInt64(first & 63) }
+            candidates.append(stem)
+        }
         // Longest first, so where two stems start at one place (one the start of the other) the
         // longer is taken, whatever order the dictionary keeps its keys in (it differs by process).
-        let candidates = stems.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
-        var bare: [Span] = []
+        candidates.sort { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
         var index = 0
         while index < scalars.count {
-            guard firsts & (1 << UInt64(scalars[index] & 63)) != 0, !taken[index],
+            guard firsts[Int(scalars[index] >> 6 & 3)] & (1 << UInt64(scalars[index] & 63)) != 0, !taken[index],
                 index == 0 || isBoundary(scalars[index - 1]),
                 let stem = candidates.first(where: { Scalars.matches($0, in: scalars, at: index) })
             else {
@@ -328,19 +341,18 @@ struct PlaceFinder: Sendable {
             }
             var end = index + stem.count
             // 鹤溪市民营经济: the full name, though its suffix runs into a word (市民).
-            if let full = stems[stem], full.unicodeScalars.count == stem.count + 1, let suffix = full.unicodeScalars.last,
-                end < scalars.count, scalars[end] == suffix.value
-            {
+            if let suffix = stems[stem], end < scalars.count, scalars[end] == suffix {
                 end += 1
             }
             for tail in Self.institutionTails where Scalars.matches(tail, in: scalars, at: end) {
                 end += tail.count
                 break
             }
-            bare.append(Span(range: index..<end, text: String(scalarValues: scalars[index..<end])))
+            found.append(Span(range: index..<end, text: text(index..<end)))
+            // Marked for the rules after this one (this one never looks back inside a span it took).
+            for offset in index..<end { taken[offset] = true }
             index = end
         }
-        return bare
     }
 
     // MARK: - Tables
@@ -372,6 +384,7 @@ struct PlaceFinder: Sendable {
     static let districtTails: [[UInt32]] = ["中心城区", "主城区", "城区", "高新区", "开发区", "新区"].map(\.scalarValues)
     static let landmarkSuffixes: [[UInt32]] = ["公园", "广场", "景区", "湿地"].map(\.scalarValues)
     static let landmarkStarts = Scalars.set("公广景湿")
+    static let scenicStarts = Scalars.set("景")
     static let tailStarts = Scalars.set("经高开保新海机港")
     static let localSuffixes = Scalars.set("镇乡村街")
     static let singleStemSuffixes = Scalars.set("县旗")

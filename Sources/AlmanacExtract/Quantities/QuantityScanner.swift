@@ -45,6 +45,9 @@ public struct QuantityScanner: Sendable {
             if let numeral = numeral(in: scalars, at: index) {
                 if var quantity = quantity(from: numeral, in: scalars) {
                     if let range = rangeWithUnitTwice(from: quantity, in: scalars) { quantity = range }
+                    // Sized at the first figure for a few more (grown one by one, it was an allocation
+                    // at each doubling); a text without figures allocates nothing.
+                    if found.capacity == 0 { found.reserveCapacity(8) }
                     found.append(quantity)
                     index = max(quantity.end, index + 1)
                 } else {

@@ -13,11 +13,12 @@ enum Names {
     static func parse(_ text: ArraySlice<Unicode.Scalar>, requireRole: Bool) -> [String]? {
         var tokens: [[Unicode.Scalar]] = []
         var sawRole = false
-        var current: [Unicode.Scalar] = []
-        func flush() {
-            guard !current.isEmpty else { return }
-            var token = current[...]
-            current.removeAll()
+        // The token read so far is `text[currentStart..<index]`: read in place, not gathered scalar by
+        // scalar into an array that grew (and was made again) for every token.
+        var currentStart = text.startIndex
+        func flush(upTo end: Int) {
+            guard currentStart < end else { return }
+            var token = text[currentStart..<end]
             // Peel role words off the front (记者林晓 → 林晓), possibly several (本报记者记者).
             var peeled = true
             while peeled {
@@ -34,10 +35,14 @@ enum Names {
                 if peeledAny(&token) { sawRole = true } else { tokens.append(Array(token)) }
             }
         }
-        for s in text {
-            if Scalars.isSpace(s) || s == "、" || s == "," || s == "，" { flush() } else { current.append(s) }
+        for index in text.indices {
+            let s = text[index]
+            if Scalars.isSpace(s) || s == "、" || s == "," || s == "，" {
+                flush(upTo: index)
+                currentStart = index + 1
+            }
         }
-        flush()
+        flush(upTo: text.endIndex)
         if requireRole && !sawRole { return nil }
         guard let names = merged(tokens) else { return nil }
         return names

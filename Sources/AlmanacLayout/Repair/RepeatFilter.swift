@@ -29,6 +29,8 @@ struct RepeatFilter: Sendable {
     private var seen: [Bool] = []
     private var partial: [Bool] = []
     private var keep: [Bool] = []
+    /// The current paragraph's sentence ranges (kept, like the lists above, from paragraph to paragraph).
+    private var ranges: [Range<Int>] = []
 
     init() {
         store.reserveCapacity(4096)
@@ -36,7 +38,8 @@ struct RepeatFilter: Sendable {
 
     /// The paragraph without the sentences already printed; nil when nothing new is left.
     mutating func filter(_ paragraph: [Unicode.Scalar]) -> [Unicode.Scalar]? {
-        let ranges = Self.sentenceRanges(paragraph)
+        Self.sentenceRanges(paragraph, into: &ranges)
+        let ranges = ranges
         let n = ranges.count
         scratch.removeAll(keepingCapacity: true)
         normalized.removeAll(keepingCapacity: true)
@@ -99,6 +102,13 @@ struct RepeatFilter: Sendable {
     /// Sentence ranges: each ends after a run of sentence marks and the closing quotes that follow.
     static func sentenceRanges(_ text: [Unicode.Scalar]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
+        sentenceRanges(text, into: &ranges)
+        return ranges
+    }
+
+    /// ``sentenceRanges(_:)`` written into `ranges`, emptied first.
+    static func sentenceRanges(_ text: [Unicode.Scalar], into ranges: inout [Range<Int>]) {
+        ranges.removeAll(keepingCapacity: true)
         var start = 0
         var i = 0
         while i < text.count {
@@ -113,7 +123,6 @@ struct RepeatFilter: Sendable {
             }
         }
         if start < text.count { ranges.append(start..<text.count) }
-        return ranges
     }
 
     // MARK: - Lookups

@@ -15,7 +15,8 @@ struct NumberReader {
         var isApproximate: Bool
     }
 
-    let scalars: [UInt32]
+    /// The scalars read: the caller's array or window, lent for the one read.
+    let scalars: UnsafeBufferPointer<UInt32>
 
     // MARK: - State
 
@@ -24,7 +25,12 @@ struct NumberReader {
     private var mantissa = 0.0
     private var divisor = 1.0
     private var hasCurrent = false
-    private var sequence: [Int] = []
+    /// The Chinese digits written in a row so far (一九九八): how many, the first two, and their value
+    /// read as one decimal number — kept in place, not in an array made for each number read.
+    private var sequenceCount = 0
+    private var sequenceFirst = 0
+    private var sequenceSecond = 0
+    private var sequenceValue = 0
     private var lastUnit = 1.0
     private var lastWasUnit = false
     private var sawZeroAfterUnit = false
@@ -33,7 +39,7 @@ struct NumberReader {
     private var isApproximate = false
     private var sawDigit = false
 
-    init(scalars: [UInt32]) {
+    init(scalars: UnsafeBufferPointer<UInt32>) {
         self.scalars = scalars
     }
 
@@ -43,12 +49,27 @@ struct NumberReader {
     static func read(_ scalars: [UInt32], at start: Int, pair: PairChoice = .low, leadingDigit: Int? = nil)
         -> Result?
     {
+        scalars.withUnsafeBufferPointer { read($0, at: start, pair: pair, leadingDigit: leadingDigit) }
+    }
+
+    /// ``read(_:at:pair:leadingDigit:)`` of scalars in a buffer (a window of a longer text, not copied).
+    static func read(
+        _ scalars: UnsafeBufferPointer<UInt32>, at start: Int, pair: PairChoice = .low, leadingDigit: Int? = nil
+    ) -> Result? {
         var reader = NumberReader(scalars: scalars)
         if let leadingDigit {
-            reader.sequence = [leadingDigit]
+            reader.appendToSequence(leadingDigit)
             reader.sawDigit = true
         }
         return reader.run(from: start, pair: pair, allowLeadingTen: leadingDigit == nil)
+    }
+
+    /// Adds a Chinese digit to the ones written in a row.
+    private mutating func appendToSequence(_ digit: Int) {
+        if sequenceCount == 0 { sequenceFirst = digit } else if sequenceCount == 1 { sequenceSecond = digit }
+        // The same arithmetic as folding the digits at the end (`value * 10 + digit`, checked).
+        sequenceValue = sequenceValue * 10 + digit
+        sequenceCount += 1
     }
 
     private mutating func run(from start: Int, pair: PairChoice, allowLeadingTen: Bool) -> Result? {
@@ -57,7 +78,7 @@ struct NumberReader {
         while index < scalars.count {
             let value = scalars[index]
             if ScalarClass.isDigit(value) {
-                guard !hasCurrent, sequence.isEmpty, let next = readArabic(at: index) else { break }
+                guard !hasCurrent, sequenceCount == 0, let next = readArabic(at: index) else { break }
                 index = next
             } else if let digit = NumeralCharacters.digits[value] {
                 if NumeralCharacters.zeroPlaceholders.contains(value) && lastWasUnit {
@@ -68,13 +89,13 @@ struct NumberReader {
                     continue
                 }
                 guard !hasCurrent else { break }
-                sequence.append(digit)
+                appendToSequence(digit)
                 multiplier = 1
                 sawDigit = true
                 lastWasUnit = false
                 index += 1
             } else if let tens = NumeralCharacters.tens[value] {
-                guard !hasCurrent, sequence.isEmpty else { break }
+                guard !hasCurrent, sequenceCount == 0 else { break }
                 section += tens
                 sawDigit = true
                 multiplier = 10
@@ -82,7 +103,7 @@ struct NumberReader {
                 lastWasUnit = true
                 index += 1
             } else if let unit = NumeralCharacters.smallUnits[value] {
-                if !sawDigit && !(unit == 10 && allowLeadingTen && index == start) && !hasCurrent && sequence.isEmpty {
+                if !sawDigit && !(unit == 10 && allowLeadingTen && index == start) && !hasCurrent && sequenceCount == 0 {
                     break
                 }
                 guard let pending = takePending(pair: pair, defaultsToOne: unit == 10) else { break }
@@ -105,13 +126,13 @@ struct NumberReader {
                 lastUnit = unit
                 lastWasUnit = true
                 index += 1
-            } else if value == NumeralCharacters.chineseDecimalPoint, !sequence.isEmpty || (hasCurrent && divisor == 1),
+            } else if value == NumeralCharacters.chineseDecimalPoint, sequenceCount > 0 || (hasCurrent && divisor == 1),
                 index + 1 < scalars.count, NumeralCharacters.digits[scalars[index + 1]] != nil
             {
                 guard let next = readChineseDecimals(at: index + 1, pair: pair) else { break }
                 index = next
             } else if NumeralCharacters.innerApproximations.contains(value), sawDigit,
-                lastWasUnit || (hasCurrent && sequence.isEmpty) || (value == 0x591A && !sequence.isEmpty)
+                lastWasUnit || (hasCurrent && sequenceCount == 0) || (value == 0x591A && sequenceCount > 0)
             {
                 if value == 0x6765 && !lastWasUnit && !hasCurrent { break }  // 来 only after 十/百… or digits
                 isApproximate = true
@@ -139,19 +160,22 @@ struct NumberReader {
             mantissa = 0
             divisor = 1
             hasCurrent = false
-            sequence = []
+            sequenceCount = 0
+            sequenceFirst = 0
+            sequenceSecond = 0
+            sequenceValue = 0
         }
         if hasCurrent { return (mantissa, divisor, false) }
-        switch sequence.count {
+        switch sequenceCount {
         case 0: return defaultsToOne ? (1, 1, false) : nil
-        case 1: return (Double(sequence[0]), 1, true)
+        case 1: return (Double(sequenceFirst), 1, true)
         // 八九亿, 四五千; and the colloquial 三五 (三五百: three to five hundred).
-        case 2 where (sequence[1] == sequence[0] + 1 && sequence[0] > 0) || (sequence[0] == 3 && sequence[1] == 5):
+        case 2 where (sequenceSecond == sequenceFirst + 1 && sequenceFirst > 0) || (sequenceFirst == 3 && sequenceSecond == 5):
             hasPair = true
             isApproximate = true
-            return (Double(pair == .low ? sequence[0] : sequence[1]), 1, false)
+            return (Double(pair == .low ? sequenceFirst : sequenceSecond), 1, false)
         default:
-            return (Double(sequence.reduce(0) { $0 * 10 + $1 }), 1, false)
+            return (Double(sequenceValue), 1, false)
         }
     }
 

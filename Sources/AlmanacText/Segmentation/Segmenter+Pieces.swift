@@ -97,7 +97,8 @@ extension Segmenter {
 
     /// The end of an Arabic number starting at `start` whose digits and separators end at `digitsEnd`.
     static func numberEnd(_ scalars: UnsafeBufferPointer<UInt32>, digitsAt start: Int, digitsEnd: Int) -> Int {
-        let array = Array(scalars[start..<min(scalars.count, digitsEnd + 16)])
+        // The window is read where it stands (a copy of it was made for each number).
+        let array = UnsafeBufferPointer(rebasing: scalars[start..<min(scalars.count, digitsEnd + 16)])
         guard let read = NumberReader.read(array, at: 0) else { return digitsEnd }
         var end = start + max(read.end, 0)
         if end < digitsEnd { return digitsEnd }  // "1:2:3", "2023-08-30" and the like stay one run
@@ -138,7 +139,7 @@ extension Segmenter {
             let digitsEnd = alphanumericEnd(scalars, at: numberStart)
             return digitsEnd
         }
-        let window = Array(scalars[numberStart..<min(scalars.count, numberStart + 24)])
+        let window = UnsafeBufferPointer(rebasing: scalars[numberStart..<min(scalars.count, numberStart + 24)])
         guard let read = NumberReader.read(window, at: 0) else { return nil }
         var length = read.end
         if let point = window[0..<length].firstIndex(of: NumeralCharacters.chineseDecimalPoint), !isPercent {

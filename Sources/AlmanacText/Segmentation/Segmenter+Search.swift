@@ -209,8 +209,8 @@ extension Segmenter {
             if value < 0x80 {
                 return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
             }
-            guard let scalar = Unicode.Scalar(value) else { return false }
-            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            // Punctuation (，。、) is most of the rest: a table, not the runtime's property lookups.
+            return ScalarClass.isLetterOrNumber(value)
         }
     }
 

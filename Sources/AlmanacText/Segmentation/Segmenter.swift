@@ -70,6 +70,38 @@ public struct Segmenter: Sendable {
         return ranges
     }
 
+    /// Working space for cutting many passages one after another with
+    /// ``wordRanges(in:range:into:buffers:)``: kept between calls, so that once it has grown a cut
+    /// allocates nothing (each cut of a clause made its own folded copy, path arrays and model arrays).
+    public struct Buffers {
+        var folded: [UInt32] = []
+        var scratch = Scratch()
+
+        /// Empty buffers; they grow to the longest passage cut with them.
+        public init() {}
+    }
+
+    /// ``wordRanges(in:range:)`` written into `ranges` (emptied first), with `buffers` as working space.
+    public func wordRanges(
+        in scalars: [UInt32], range: Range<Int>, into ranges: inout [Range<Int>], buffers: inout Buffers
+    ) {
+        ranges.removeAll(keepingCapacity: true)
+        // Taken out while the scratch is lent to the cut (two parts of one buffer, used together).
+        var folded: [UInt32] = []
+        swap(&folded, &buffers.folded)
+        folded.removeAll(keepingCapacity: true)
+        folded.reserveCapacity(range.count)
+        for value in scalars[range] { folded.append(ScalarClass.foldWidth(value)) }
+        folded.withUnsafeBufferPointer { appendWords(of: $0, to: &ranges, scratch: &buffers.scratch) }
+        swap(&folded, &buffers.folded)
+        let offset = range.lowerBound
+        if offset != 0 {
+            for index in ranges.indices {
+                ranges[index] = (ranges[index].lowerBound + offset)..<(ranges[index].upperBound + offset)
+            }
+        }
+    }
+
     /// ``wordRanges(in:)`` of scalars already width-folded (``ScalarClass/foldWidth(_:)`` of each):
     /// the same ranges, without folding them a second time.
     public func wordRanges(inWidthFolded scalars: [UInt32]) -> [Range<Int>] {
