@@ -1,4 +1,5 @@
 import AlmanacModel
+import AlmanacText
 import Crypto
 import Foundation
 
@@ -9,19 +10,11 @@ import Foundation
 func bodyDigestBytes(_ body: String) -> Data {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(body.utf8.count)
-    for scalar in body.unicodeScalars where !isWhitespace(scalar) {
+    // White space is Unicode's White_Space property, tested by value.
+    for scalar in body.unicodeScalars where !ScalarClass.isWhiteSpace(scalar.value) {
         UTF8.encode(scalar) { bytes.append($0) }
     }
     return Data(SHA256.hash(data: bytes))
-}
-
-/// Whether `scalar` is white space (Unicode's White_Space property), without looking the property up
-/// for the ASCII, CJK and full-width scalars that make up most of a Chinese article.
-private func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-    let value = scalar.value
-    if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
-    if (0x3400...0x9FFF).contains(value) || (0xFF01...0xFF5E).contains(value) { return false }
-    return scalar.properties.isWhitespace
 }
 
 /// ``bodyDigestBytes(_:)`` in hex.

@@ -1,4 +1,5 @@
 import AlmanacModel
+import AlmanacText
 import Foundation
 
 /// The entities a batch of pages mentions, as both drivers create them, and the order they write pages in.
@@ -45,20 +46,13 @@ enum EntityKeys {
         // looked up for the first and last of every name) is costly for the single writer.
         let scalars = mention.name.unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return nil }
-        guard mayBeWhitespace(first) || mayBeWhitespace(last) else { return mention.name }
+        // Foundation trims only White_Space scalars, so a name that neither starts nor ends with one
+        // is stored as it is.
+        guard ScalarClass.isWhiteSpace(first.value) || ScalarClass.isWhiteSpace(last.value) else {
+            return mention.name
+        }
         let name = mention.name.trimmingCharacters(in: .whitespacesAndNewlines)
         return name.isEmpty ? nil : name
-    }
-
-    /// Whether `scalar` may be white space: every Unicode white space scalar is at most U+0020 or
-    /// between U+0085 and U+3000, so a Han character (U+3400 and above) or an ASCII letter is not
-    /// looked up.
-    static func mayBeWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0...0x20: true
-        case 0x21..<0x85, 0x3001...: false
-        default: scalar.properties.isWhitespace
-        }
     }
 
     /// The text a mention is stored with: `''` when it is printed as its entity's canonical name (the

@@ -49,7 +49,7 @@ public enum SentenceSplitter {
             let value = scalars[index]
             // Most scalars are Chinese characters, which are none of the marks below: passed over
             // with one test instead of five.
-            if value >= 0x4E00 && value <= 0x9FFF {
+            if ScalarClass.isHan(value) {
                 index += 1
                 continue
             }
