@@ -47,23 +47,18 @@ struct PlaceFinder: Sendable {
     /// The places of `scalars` and, apart, the places that begin an organization's or an event's name
     /// (岚江市总工会, 岚江市招商推介会): where such a name opens a clause, the organization is its subject.
     func mentions(in scalars: [UInt32], knownStems: Set<[UInt32]> = []) -> (places: [Span], organizations: [Span]) {
-        mentions(in: scalars, knownStems: knownStems, forStems: false)
-    }
-
-    /// ``mentions(in:knownStems:)``; with `forStems`, for ``stems(in:)`` alone: the spans' texts stay
-    /// empty and only the places a stem can come from are kept (a name in full whose last scalar is
-    /// a suffix), so nothing is made for the others — the text is read for stems three times a page
-    /// (the page, each article whole), and every span found takes part in where later rules look.
-    private func mentions(in scalars: [UInt32], knownStems: Set<[UInt32]>, forStems: Bool) -> (
-        places: [Span], organizations: [Span]
-    ) {
-        mentions(in: scalars, suffixPlaces: suffixPlaces(in: scalars)[...], shift: 0, knownStems: knownStems, forStems: forStems)
+        mentions(in: scalars, suffixPlaces: suffixPlaces(in: scalars)[...], shift: 0, knownStems: knownStems)
     }
 
     /// ``mentions(in:knownStems:)`` from the places named by a suffix already read (``suffixPlaces(in:)``),
     /// which may be those of a longer text holding `scalars` at offset `shift` (an article whose parts
     /// are joined by line breaks: no such place runs across a line break, and each reads the same in a
     /// part as in the whole).
+    ///
+    /// With `forStems`, for ``stems(in:)`` alone: the spans' texts stay empty and only the places a
+    /// stem can come from are kept (a name in full whose last scalar is a suffix), so nothing is made
+    /// for the others — the text is read for stems three times a page (the page, each article whole),
+    /// and every span found takes part in where later rules look.
     func mentions(
         in scalars: [UInt32], suffixPlaces: ArraySlice<SuffixPlace>, shift: Int, knownStems: Set<[UInt32]>,
         forStems: Bool = false
@@ -116,7 +111,8 @@ struct PlaceFinder: Sendable {
         let institutionTails = Self.institutionTails
         var index = 0
         while index < scalars.count {
-            let tailFollows = (index + 2 < scalars.count && tailStarts.contains(scalars[index + 2]))
+            let tailFollows =
+                (index + 2 < scalars.count && tailStarts.contains(scalars[index + 2]))
                 || (index + 3 < scalars.count && tailStarts.contains(scalars[index + 3]))
             guard tailFollows, ScalarClass.isHan(scalars[index]), !taken[index] else {
                 index += 1
@@ -197,7 +193,9 @@ struct PlaceFinder: Sendable {
     func stems(in scalars: [UInt32], suffixPlaces: [SuffixPlace]) -> Set<[UInt32]> {
         var stems: Set<[UInt32]> = []
         // A place's text is its range's scalars (every span is made so): read them there, not decoded back.
-        for span in mentions(in: scalars, suffixPlaces: suffixPlaces[...], shift: 0, knownStems: [], forStems: true).places {
+        for span in mentions(in: scalars, suffixPlaces: suffixPlaces[...], shift: 0, knownStems: [], forStems: true)
+            .places
+        {
             stems.insert(Array(scalars[span.range].dropLast()))
         }
         return stems
@@ -208,7 +206,8 @@ struct PlaceFinder: Sendable {
     private func isFullName(_ range: Range<Int>, in scalars: [UInt32]) -> Bool {
         guard range.count >= 3 else { return false }
         let last = scalars[range.upperBound - 1]
-        return Self.suffixes.contains(last) && !Self.localSuffixes.contains(last) && scalars[range.lowerBound] != 0x5168  // 全
+        return Self.suffixes.contains(last) && !Self.localSuffixes.contains(last)
+            && scalars[range.lowerBound] != 0x5168  // 全
     }
 
     /// Whether the place begins an organization's name (岚江市总工会, 岚江市科学技术研究院): then the
@@ -267,7 +266,9 @@ struct PlaceFinder: Sendable {
             if length == 1, let first = suffix.first, !Self.singleStemSuffixes.contains(first) { continue }
             let start = suffixAt - length
             guard start >= 0, isStem(scalars[start..<suffixAt]) else { continue }
-            if isPlaceWord(scalars[start..<suffixAt + suffix.count]) || (length >= 2 && isPlaceWord(scalars[start..<suffixAt])) {
+            if isPlaceWord(scalars[start..<suffixAt + suffix.count])
+                || (length >= 2 && isPlaceWord(scalars[start..<suffixAt]))
+            {
                 return start
             }
         }

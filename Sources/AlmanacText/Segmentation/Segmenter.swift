@@ -57,16 +57,8 @@ public struct Segmenter: Sendable {
     /// `scalars`: the same words as segmenting a copy of the slice, without the copy and the shift.
     public func wordRanges(in scalars: [UInt32], range: Range<Int>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(range.count / 2 + 1)
-        var scratch = Scratch(textLength: range.count)
-        let folded = scalars[range].map(ScalarClass.foldWidth)
-        folded.withUnsafeBufferPointer { appendWords(of: $0, to: &ranges, scratch: &scratch) }
-        let offset = range.lowerBound
-        if offset != 0 {
-            for index in ranges.indices {
-                ranges[index] = (ranges[index].lowerBound + offset)..<(ranges[index].upperBound + offset)
-            }
-        }
+        var buffers = Buffers()
+        wordRanges(in: scalars, range: range, into: &ranges, buffers: &buffers)
         return ranges
     }
 
