@@ -91,18 +91,13 @@ struct IndicatorFinder: Sendable {
         return String(scalarValues: scalars[lower..<upper])
     }
 
-    /// The phrase before a figure (or before its change word) in `range`, linking words passed over.
-    func preceding(in scalars: [UInt32], range: Range<Int>) -> String {
-        var buffers = Buffers()
-        return preceding(in: scalars, range: range, buffers: &buffers)
-    }
-
-    /// ``preceding(in:range:)`` with `buffers` as working space.
+    /// The phrase before a figure (or before its change word) in `range`, linking words passed over,
+    /// with `buffers` as working space.
     func preceding(in scalars: [UInt32], range: Range<Int>, buffers: inout Buffers) -> String {
         String(scalarValues: scalars[precedingPhrase(in: scalars, range: range, buffers: &buffers)])
     }
 
-    /// Where ``preceding(in:range:)``'s phrase stands in `scalars` (an empty range when it is "").
+    /// Where ``preceding(in:range:buffers:)``'s phrase stands in `scalars` (an empty range when it is "").
     func precedingPhrase(in scalars: [UInt32], range: Range<Int>, buffers: inout Buffers) -> Range<Int> {
         guard !range.isEmpty else { return range.lowerBound..<range.lowerBound }
         segmenter.wordRanges(in: scalars, range: range, into: &buffers.words, buffers: &buffers.segmentation)
@@ -175,13 +170,8 @@ struct IndicatorFinder: Sendable {
         return cursor > unitEnd ? cursor : index
     }
 
-    /// Whether `text` is one verb of the lexicon (修建, 完成): no thing a figure could measure.
-    func isSingleVerb(_ text: String) -> Bool {
-        isSingleVerb(text.unicodeScalars.map(\.value)[...])
-    }
-
-    /// ``isSingleVerb(_:)`` of a phrase read where it stands (the lexicon folds its width as
-    /// `tag(of:)` does).
+    /// Whether the phrase `scalars` (read where it stands) is one verb of the lexicon (修建, 完成): no
+    /// thing a figure could measure. The lexicon folds its width as `tag(of:)` does.
     func isSingleVerb(_ scalars: ArraySlice<UInt32>) -> Bool {
         Self.predicates.contains(scalars) || segmenter.lexicon.tagIndex(ofScalars: scalars).map { tagClasses[$0].isVerb } == true
     }
