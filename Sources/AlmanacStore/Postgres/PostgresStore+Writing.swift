@@ -14,7 +14,8 @@ extension PostgresStore {
         let what = pages.count == 1 ? "page \(first.page.name)" : "\(pages.count) pages from \(first.page.name)"
         // Search words and facts' compact columns are worked out on all cores before the
         // transaction, which then only sends rows.
-        let prepared = pages.concurrentMap { page in page.articles.map { Prepared(article: $0, searchText: searchText) } }
+        let prepared = pages.concurrentMap { page in page.articles.map { Prepared(article: $0, searchText: searchText) }
+        }
         return try await run("saving \(what)") {
             var attempt = 1
             while true {
@@ -22,12 +23,14 @@ extension PostgresStore {
                     return try await client.withConnection { connection in
                         try await Self.inTransaction(connection, logger: logger) {
                             var writer = Writer(connection: connection, logger: logger)
-                            try await writer.createEntities(of: pages)
+                            let entities = EntityKeys.Batch(pages)
+                            try await writer.createEntities(entities.keys)
                             try await writer.createIndicators(
                                 FactColumns.indicatorKeys(of: prepared.map { $0.map(\.facts) }))
                             var outcomes = [SaveOutcome?](repeating: nil, count: pages.count)
                             for index in EntityKeys.writingOrder(of: pages) {
-                                outcomes[index] = try await writer.write(pages[index], prepared[index], mode: mode)
+                                outcomes[index] = try await writer.write(
+                                    pages[index], prepared[index], entities: entities.positions[index], mode: mode)
                             }
                             try await writer.refreshTouchedEntities()
                             return outcomes.compactMap { $0 }
@@ -63,8 +66,10 @@ extension PostgresStore {
     struct Writer {
         let connection: PostgresConnection
         let logger: Logger
-        /// Entity ids by (kind, name), for this transaction.
-        var entityIDs: [EntityKeys.Key: Int64] = [:]
+        /// The ids of the batch's entities, in the order of its ``EntityKeys/Batch/keys``.
+        var entityIDs: [Int64] = []
+        /// The canonical names of the batch's entities, in the same order.
+        var entityNames: [String] = []
         /// What this batch's mentions said about projects, by entity, in the order they were stored,
         /// with their pages' dates and names.
         var projectMentions: [Int64: [ProjectColumns.Mention]] = [:]
@@ -83,16 +88,16 @@ extension PostgresStore {
         mutating func createIndicators(_ keys: [String]) async throws {
             guard !keys.isEmpty else { return }
             try await connection.query(
-                "INSERT INTO indicator (key) SELECT unnest(\(keys)::text[]) ON CONFLICT (key) DO NOTHING", logger: logger)
+                "INSERT INTO indicator (key) SELECT unnest(\(keys)::text[]) ON CONFLICT (key) DO NOTHING",
+                logger: logger)
             let rows = try await connection.query(
                 "SELECT id, key FROM indicator WHERE key = ANY(\(keys)::text[])", logger: logger)
             for try await (id, key) in rows.decode((Int64, String).self) { indicatorIDs[key] = id }
         }
 
-        /// Creates the entities `pages` mention that are not stored yet, in (kind, name) order, and notes
-        /// their ids: two statements for the whole batch.
-        mutating func createEntities(of pages: [ExtractedPage]) async throws {
-            let keys = EntityKeys.ordered(in: pages)
+        /// Creates the entities `keys` (a batch's, in (kind, name) order) that are not stored yet, and
+        /// notes their ids: two statements for the whole batch.
+        mutating func createEntities(_ keys: [(kind: EntityKind, name: String)]) async throws {
             guard !keys.isEmpty else { return }
             let kinds = keys.map(\.kind.rawValue)
             let names = keys.map(\.name)
@@ -109,17 +114,23 @@ extension PostgresStore {
                 FROM unnest(\(kinds)::text[], \(names)::text[]) AS key(kind, name)
                 JOIN entity ON entity.kind = key.kind AND entity.name = key.name
                 """, logger: logger)
+            var ids: [EntityKeys.Key: Int64] = [:]
             for try await (id, kind, name) in rows.decode((Int64, String, String).self) {
-                if let kind = EntityKind(rawValue: kind) { entityIDs[EntityKeys.key(kind, name)] = id }
+                if let kind = EntityKind(rawValue: kind) { ids[EntityKeys.key(kind, name)] = id }
             }
-            for (kind, name) in keys where entityIDs[EntityKeys.key(kind, name)] == nil {
-                throw PostgresStoreError(.queryFailed, "entity \(kind) \(name) was inserted but cannot be found")
+            entityIDs = try keys.map { kind, name in
+                guard let id = ids[EntityKeys.key(kind, name)] else {
+                    throw PostgresStoreError(.queryFailed, "entity \(kind) \(name) was inserted but cannot be found")
+                }
+                return id
             }
+            entityNames = keys.map(\.name)
         }
 
-        mutating func write(_ extracted: ExtractedPage, _ prepared: [Prepared], mode: SaveMode) async throws
-            -> SaveOutcome
-        {
+        /// Writes a page: `entities` are the positions of its mentions' entities (``EntityKeys/Batch/positions``).
+        mutating func write(
+            _ extracted: ExtractedPage, _ prepared: [Prepared], entities: [[Int?]], mode: SaveMode
+        ) async throws -> SaveOutcome {
             let page = extracted.page
             let inserted = try await connection.query(
                 """
@@ -147,7 +158,7 @@ extension PostgresStore {
                 pageID = id
             }
             let source = ProjectColumns.Source(page: pageID, date: page.date, name: page.name)
-            try await insert(extracted.articles, prepared, pageID: pageID, source: source)
+            try await insert(extracted.articles, prepared, entities: entities, pageID: pageID, source: source)
             return .stored(pageID: pageID)
         }
 
@@ -174,10 +185,9 @@ extension PostgresStore {
         /// Inserts a page's articles in one statement, then their facts and their mentions a few
         /// hundred rows a statement: a round trip per article and per entity set the pace before.
         mutating func insert(
-            _ articles: [ExtractedArticle], _ prepared: [Prepared], pageID: Int64, source: ProjectColumns.Source
-        )
-            async throws
-        {
+            _ articles: [ExtractedArticle], _ prepared: [Prepared], entities: [[Int?]], pageID: Int64,
+            source: ProjectColumns.Source
+        ) async throws {
             guard !articles.isEmpty else { return }
             var articleIDs: [Int: Int64] = [:]
             // 14 parameters an article: 1,000 a statement stays far below PostgreSQL's 65,535.
@@ -189,8 +199,9 @@ extension PostgresStore {
                 for try await (id, seq) in rows.decode((Int64, Int).self) { articleIDs[seq] = id }
             }
             var facts: [(articleID: Int64, field: ArticleField, fact: Fact, columns: FactColumns)] = []
-            var mentions: [(entityID: Int64, articleID: Int64, field: ArticleField, mention: Mention)] = []
-            for (extracted, ready) in zip(articles, prepared) {
+            var mentions: [(entityID: Int64, name: String, articleID: Int64, field: ArticleField, mention: Mention)] =
+                []
+            for ((extracted, ready), positions) in zip(zip(articles, prepared), entities) {
                 let article = extracted.article
                 guard let articleID = articleIDs[article.seq] else {
                     throw PostgresStoreError(.queryFailed, "article \(article.seq) was inserted but returned no id")
@@ -198,15 +209,17 @@ extension PostgresStore {
                 for ((field, fact), columns) in zip(extracted.facts, ready.facts) {
                     facts.append((articleID, field, fact, columns))
                 }
-                for (field, mention) in EntityKeys.storable(extracted.mentions) {
-                    guard let entityID = entityIDs[EntityKeys.key(mention.kind, mention.name)] else {
+                for ((field, mention), position) in zip(extracted.mentions, positions) {
+                    guard let position else { continue }
+                    guard position < entityIDs.count else {
                         throw PostgresStoreError(
                             .queryFailed, "entity \(mention.name) was not created before its mention")
                     }
+                    let entityID = entityIDs[position]
                     if let project = mention.project {
                         projectMentions[entityID, default: []].append(.init(details: project, source: source))
                     }
-                    mentions.append((entityID, articleID, field, mention))
+                    mentions.append((entityID, entityNames[position], articleID, field, mention))
                 }
             }
             // 500 rows a statement keeps the parameters (20 a fact) far below PostgreSQL's 65,535.
@@ -282,17 +295,21 @@ extension PostgresStore {
 
         /// One `INSERT` of `mentions`.
         static func mentionRows(
-            _ mentions: ArraySlice<(entityID: Int64, articleID: Int64, field: ArticleField, mention: Mention)>
+            _ mentions: ArraySlice<
+                (entityID: Int64, name: String, articleID: Int64, field: ArticleField, mention: Mention)
+            >
         ) -> PostgresQuery {
             var binds = PostgresBindings()
             var tuples: [String] = []
-            for (entityID, articleID, field, mention) in mentions {
+            for (entityID, name, articleID, field, mention) in mentions {
                 let first = binds.count + 1
-                StoredRows.addMention(entityID: entityID, articleID: articleID, field: field, mention: mention, into: &binds)
+                StoredRows.addMention(
+                    entityID: entityID, name: name, articleID: articleID, field: field, mention: mention, into: &binds)
                 tuples.append("(" + (first..<binds.count + 1).map { "$\($0)" }.joined(separator: ", ") + ")")
             }
             return PostgresQuery(
-                unsafeSQL: "INSERT INTO mention (\(StoredRows.mentionColumns)) VALUES \(tuples.joined(separator: ", "))",
+                unsafeSQL:
+                    "INSERT INTO mention (\(StoredRows.mentionColumns)) VALUES \(tuples.joined(separator: ", "))",
                 binds: binds)
         }
 
@@ -328,7 +345,8 @@ extension PostgresStore {
                 ORDER BY id FOR NO KEY UPDATE
                 """, logger: logger)
             var stored: [(id: Int64, values: (Double?, String?, String?, String?), pages: [Int64?])] = []
-            for try await (id, investment, p0, stage, p1, place, p2, sector, p3) in rows
+            for try await (id, investment, p0, stage, p1, place, p2, sector, p3)
+                in rows
                 .decode((Int64, Double?, Int64?, String?, Int64?, String?, Int64?, String?, Int64?).self)
             {
                 stored.append((id, (investment, stage, place, sector), [p0, p1, p2, p3]))
@@ -338,12 +356,15 @@ extension PostgresStore {
             if !pageIDs.isEmpty {
                 let rows = try await connection.query(
                     "SELECT id, date, name FROM page WHERE id = ANY(\(pageIDs))", logger: logger)
-                for try await (id, date, name) in rows.decode((Int64, String?, String).self) { pages[id] = (date, name) }
+                for try await (id, date, name) in rows.decode((Int64, String?, String).self) {
+                    pages[id] = (date, name)
+                }
             }
             var changed: [(id: Int64, columns: ProjectColumns)] = []
             for (id, values, pageIDs) in stored {
                 let sources = pageIDs.map { page in
-                    ProjectColumns.Source(page: page, date: page.flatMap { pages[$0]?.date }, name: page.flatMap { pages[$0]?.name })
+                    ProjectColumns.Source(
+                        page: page, date: page.flatMap { pages[$0]?.date }, name: page.flatMap { pages[$0]?.name })
                 }
                 let columns = ProjectColumns(
                     investment: values.0, stage: values.1, place: values.2, sector: values.3, sources: sources)
@@ -371,7 +392,8 @@ extension PostgresStore {
                     binds.append(column.source.page)
                 }
                 tuples.append(
-                    "(" + types.enumerated().map { "$\(first + $0.offset)::\($0.element)" }.joined(separator: ", ") + ")")
+                    "(" + types.enumerated().map { "$\(first + $0.offset)::\($0.element)" }.joined(separator: ", ")
+                        + ")")
             }
             let assignments = SharedMigrations.projectColumns.map { "\($0) = v.\($0), \($0)_page = v.\($0)_page" }
             return PostgresQuery(

@@ -31,7 +31,7 @@ enum EntityStatements {
     }
 
     /// A mention row's text as printed, for statements that join `mention` to `entity`: a mention
-    /// printed as its entity's name is stored with `''` (see `EntityKeys.storedText(of:)`).
+    /// printed as its entity's name is stored with `''` (see `EntityKeys.storedText(of:name:)`).
     static let printedText = "CASE WHEN mention.text = '' THEN entity.name ELSE mention.text END"
 
     /// Entities matching `query`: most mentioned first, then by name.

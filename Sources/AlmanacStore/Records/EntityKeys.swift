@@ -7,35 +7,43 @@ import Foundation
 /// Creating them before the pages, in (kind, name) code-point order, gives new entities the same ids
 /// on every driver, and lets concurrent PostgreSQL writers take their locks in one order.
 enum EntityKeys {
-    /// The distinct (kind, canonical name) pairs `pages` mention, in (kind, name) code-point order.
-    static func ordered(in pages: [ExtractedPage]) -> [(kind: EntityKind, name: String)] {
-        var seen: Set<Key> = []
-        var keys: [(kind: EntityKind, name: String)] = []
-        for page in pages {
-            for article in page.articles {
-                for (_, mention) in article.mentions {
-                    guard let name = storedName(of: mention), seen.insert(Key(kind: mention.kind, name: name)).inserted
-                    else { continue }
-                    keys.append((mention.kind, name))
+    /// The entities a batch of pages mentions, in the order both drivers create them, and which of
+    /// them each mention names.
+    ///
+    /// Each name is trimmed and hashed once here; the writers then find a mention's entity id by its
+    /// position. (They used to copy every mention with its trimmed name and look the name up again:
+    /// about 1 % of an ingest's CPU in a profile of 2,000 pages.)
+    struct Batch {
+        /// The distinct (kind, canonical name) pairs, in (kind, name) code-point order.
+        let keys: [(kind: EntityKind, name: String)]
+        /// By page, article and mention, as `pages` holds them: the position in ``keys`` of the
+        /// entity the mention names, or `nil` for a mention whose name is left empty (not stored).
+        let positions: [[[Int?]]]
+
+        init(_ pages: [ExtractedPage]) {
+            var seen: [Key: Int] = [:]
+            var found: [(kind: EntityKind, name: String)] = []
+            let firstSeen = pages.map { page in
+                page.articles.map { article in
+                    article.mentions.map { _, mention -> Int? in
+                        guard let name = storedName(of: mention) else { return nil }
+                        let key = Key(kind: mention.kind, name: name)
+                        if let position = seen[key] { return position }
+                        seen[key] = found.count
+                        found.append((mention.kind, name))
+                        return found.count - 1
+                    }
                 }
             }
-        }
-        return keys.sorted { left, right in
-            if left.kind != right.kind { return left.kind.rawValue < right.kind.rawValue }
-            return left.name.precedesByCodePoint(right.name)
-        }
-    }
-
-    /// `mentions` as stored: canonical names without surrounding spaces or line breaks, and none
-    /// whose name is left empty (the printed text and its offsets are kept as they are).
-    static func storable(
-        _ mentions: [(field: ArticleField, mention: Mention)]
-    ) -> [(field: ArticleField, mention: Mention)] {
-        mentions.compactMap { field, mention in
-            guard let name = storedName(of: mention) else { return nil }
-            var mention = mention
-            mention.name = name
-            return (field, mention)
+            let order = found.indices.sorted { left, right in
+                let (left, right) = (found[left], found[right])
+                if left.kind != right.kind { return left.kind.rawValue < right.kind.rawValue }
+                return left.name.precedesByCodePoint(right.name)
+            }
+            var rank = [Int](repeating: 0, count: found.count)
+            for (sorted, position) in order.enumerated() { rank[position] = sorted }
+            keys = order.map { found[$0] }
+            positions = firstSeen.map { page in page.map { article in article.map { $0.map { rank[$0] } } } }
         }
     }
 
@@ -55,10 +63,10 @@ enum EntityKeys {
         return name.isEmpty ? nil : name
     }
 
-    /// The text a mention is stored with: `''` when it is printed as its entity's canonical name (the
-    /// reading statements put the name back), else as printed.
-    static func storedText(of mention: Mention) -> String {
-        mention.text == mention.name ? "" : mention.text
+    /// The text a mention is stored with: `''` when it is printed as its entity's canonical name,
+    /// `name` (the reading statements put the name back), else as printed.
+    static func storedText(of mention: Mention, name: String) -> String {
+        mention.text == name ? "" : mention.text
     }
 
     /// The dictionary key of an entity: its kind and canonical name, compared and hashed by the name's

@@ -5,6 +5,10 @@
 public enum IndicatorKey {
     /// The key of `indicator`.
     public static func make(_ indicator: String) -> String {
+        // Most indicators are Chinese characters only, and are their own key: nothing to build.
+        if !indicator.hasPrefix("规上"), indicator.unicodeScalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) }) {
+            return indicator
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in indicator.unicodeScalars {
             var value = scalar.value

@@ -53,11 +53,14 @@ enum StoredRows {
     }
 
     /// The columns of a mention row, in the order ``addMention(_:into:)`` gives their values.
-    static let mentionColumns = "entity_id, article_id, field, span_start, span_end, text, investment, stage, place, sector"
+    static let mentionColumns =
+        "entity_id, article_id, field, span_start, span_end, text, investment, stage, place, sector"
 
-    /// The values of a mention row: `mention` of entity `entityID` in `field` of article `articleID`.
+    /// The values of a mention row: `mention` of entity `entityID`, stored under the canonical name
+    /// `name`, in `field` of article `articleID`.
     static func addMention(
-        entityID: Int64, articleID: Int64, field: ArticleField, mention: Mention, into row: inout some RowValues
+        entityID: Int64, name: String, articleID: Int64, field: ArticleField, mention: Mention,
+        into row: inout some RowValues
     ) {
         let project = mention.project
         row.add(entityID)
@@ -65,7 +68,7 @@ enum StoredRows {
         row.add(field.rawValue)
         row.add(mention.start)
         row.add(mention.end)
-        row.add(EntityKeys.storedText(of: mention))
+        row.add(EntityKeys.storedText(of: mention, name: name))
         row.add(project?.investment)
         row.add(project?.stage)
         row.add(project?.place)

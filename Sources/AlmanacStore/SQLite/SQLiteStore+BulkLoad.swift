@@ -71,9 +71,22 @@ extension SQLiteStore {
     }
 
     private static func buildMissingIndexes(_ db: Database) throws {
-        for index in try missingIndexes(db) { try db.execute(sql: index.sql) }
+        let missing = try missingIndexes(db)
+        if !missing.isEmpty {
+            // SQLite sorts an index's keys in runs that fit the page cache. Runs the size of its
+            // default cache sort faster than one run the size of the writer's large cache (10,000
+            // generated pages: the five indexes in 1.6 rather than 2.1 s, in the `sqlite3` shell
+            // 2.1 rather than 2.6 s).
+            try db.execute(sql: "PRAGMA cache_size = -\(indexBuildCacheKiB)")
+            let built = Result { for index in missing { try db.execute(sql: index.sql) } }
+            try db.execute(sql: "PRAGMA cache_size = -\(writerCacheKiB)")
+            try built.get()
+        }
         if try searchIndexMerge(db) == bulkLoadSearchIndexMerge { try setSearchIndexMerge(db, searchIndexMerge) }
     }
+
+    /// The page cache, in KiB, while the put-off indexes are built: SQLite's default.
+    static let indexBuildCacheKiB = 2000
 
     /// FTS5's `automerge` outside a bulk load: its own default, merging 4 segments of a level once
     /// there are that many.

@@ -83,6 +83,14 @@ extension SQLiteStore {
         migrator.registerMigration("v14 entity project pages") { db in
             for statement in SharedMigrations.entityProjectPages(.sqlite) { try db.execute(sql: statement) }
         }
+        // FTS5 gathers a transaction's new index entries in memory and writes them out as a segment
+        // when they pass its `hashsize`, 1 MB by default: a write batch of 256 pages wrote several small
+        // segments, each a flush of its own and more to merge later. Kept in the index's config table.
+        migrator.registerMigration("v15 search index hash size") { db in
+            try db.execute(
+                sql: "INSERT INTO article_search (article_search, rank) VALUES ('hashsize', ?)",
+                arguments: [Self.searchIndexHashSize])
+        }
         return migrator
     }
 

@@ -192,6 +192,10 @@ extension SQLiteStore {
         }
     }
 
+    /// The bytes of new search-index entries FTS5 keeps in memory before it writes them out as a
+    /// segment (`hashsize`, migration v15): more than a write batch of 256 pages gathers.
+    static let searchIndexHashSize = 8 << 20
+
     /// The weights `almanac_rank` gives the index's columns, in their order (body, headline, captions).
     static let columnWeights = "1.0, 4.0, 2.0"
 

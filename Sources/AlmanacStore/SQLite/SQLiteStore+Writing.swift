@@ -12,11 +12,13 @@ extension SQLiteStore {
                 var outcomes = [SaveOutcome?](repeating: nil, count: pages.count)
                 try db.inTransaction {
                     var writer = Writer(db: db)
-                    try writer.createEntities(of: pages)
+                    let entities = EntityKeys.Batch(pages)
+                    try writer.createEntities(entities.keys)
                     try writer.createIndicators(
                         FactColumns.indicatorKeys(of: prepared.map { $0.articles.map(\.facts) }))
                     for index in EntityKeys.writingOrder(of: pages) {
-                        outcomes[index] = try writer.write(pages[index], prepared[index], mode: mode)
+                        outcomes[index] = try writer.write(
+                            pages[index], prepared[index], entities: entities.positions[index], mode: mode)
                     }
                     try writer.refreshTouchedEntities()
                     return .commit
@@ -80,8 +82,10 @@ extension SQLiteStore {
     /// One write transaction's work: pages, their rows, and the entities they touched.
     struct Writer {
         let db: Database
-        /// Entity ids by (kind, name), for this transaction.
-        var entityIDs: [EntityKeys.Key: Int64] = [:]
+        /// The ids of the batch's entities, in the order of its ``EntityKeys/Batch/keys``.
+        var entityIDs: [Int64] = []
+        /// The canonical names of the batch's entities, in the same order.
+        var entityNames: [String] = []
         /// What this batch's mentions said about projects, by entity, in the order they were stored,
         /// with their pages' dates and names.
         var projectMentions: [Int64: [ProjectColumns.Mention]] = [:]
@@ -98,9 +102,10 @@ extension SQLiteStore {
             self.db = db
         }
 
-        mutating func write(_ extracted: ExtractedPage, _ prepared: PreparedPage, mode: SaveMode) throws
-            -> SaveOutcome
-        {
+        /// Writes a page: `entities` are the positions of its mentions' entities (``EntityKeys/Batch/positions``).
+        mutating func write(
+            _ extracted: ExtractedPage, _ prepared: PreparedPage, entities: [[Int?]], mode: SaveMode
+        ) throws -> SaveOutcome {
             let page = extracted.page
             let pageID: Int64
             if let id = try Int64.fetchOne(
@@ -140,15 +145,15 @@ extension SQLiteStore {
                 pageID = db.lastInsertedRowID
             }
             let source = ProjectColumns.Source(page: pageID, date: page.date, name: page.name)
-            for (article, ready) in zip(extracted.articles, prepared.articles) {
-                try insert(article, ready, pageID: pageID, source: source)
+            for ((article, ready), positions) in zip(zip(extracted.articles, prepared.articles), entities) {
+                try insert(article, ready, entities: positions, pageID: pageID, source: source)
             }
             return .stored(pageID: pageID)
         }
 
         mutating func insert(
-            _ extracted: ExtractedArticle,
-            _ prepared: PreparedArticle, pageID: Int64, source: ProjectColumns.Source
+            _ extracted: ExtractedArticle, _ prepared: PreparedArticle, entities: [Int?], pageID: Int64,
+            source: ProjectColumns.Source
         ) throws {
             let article = extracted.article
             // Cached statements bound directly (``BoundInsert``): compiling (and GRDB's authorizer pass)
@@ -197,16 +202,19 @@ extension SQLiteStore {
             if !extracted.mentions.isEmpty {
                 let insert = try BoundInsert(
                     db, "INSERT INTO mention (\(StoredRows.mentionColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                for (field, mention) in EntityKeys.storable(extracted.mentions) {
-                    guard let entityID = entityIDs[EntityKeys.key(mention.kind, mention.name)] else {
+                for ((field, mention), position) in zip(extracted.mentions, entities) {
+                    guard let position else { continue }
+                    guard position < entityIDs.count else {
                         throw DatabaseError(message: "entity \(mention.name) was not created before its mention")
                     }
+                    let entityID = entityIDs[position]
                     if let project = mention.project {
                         projectMentions[entityID, default: []].append(.init(details: project, source: source))
                     }
                     try insert.run { row in
                         StoredRows.addMention(
-                            entityID: entityID, articleID: articleID, field: field, mention: mention, into: &row)
+                            entityID: entityID, name: entityNames[position], articleID: articleID, field: field,
+                            mention: mention, into: &row)
                     }
                 }
             }
@@ -221,9 +229,11 @@ extension SQLiteStore {
             }
         }
 
-        /// Creates the entities `pages` mention that are not stored yet, in (kind, name) order, and notes their ids.
-        mutating func createEntities(of pages: [ExtractedPage]) throws {
-            for (kind, name) in EntityKeys.ordered(in: pages) {
+        /// Creates the entities `keys` (a batch's, in (kind, name) order) that are not stored yet, and
+        /// notes their ids.
+        mutating func createEntities(_ keys: [(kind: EntityKind, name: String)]) throws {
+            entityIDs.reserveCapacity(keys.count)
+            for (kind, name) in keys {
                 let (id, created) = try id(
                     select: "SELECT id FROM entity WHERE kind = ? AND name = ?",
                     insert: "INSERT INTO entity (kind, name) VALUES (?, ?)"
@@ -231,9 +241,10 @@ extension SQLiteStore {
                     row.add(kind.rawValue)
                     row.add(name)
                 }
-                entityIDs[EntityKeys.key(kind, name)] = id
+                entityIDs.append(id)
                 if created { createdEntities.insert(id) }
             }
+            entityNames = keys.map(\.name)
         }
 
         /// The id of the row `select` finds with `arguments`, inserted by `insert` first when there is
