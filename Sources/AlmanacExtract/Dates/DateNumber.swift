@@ -13,20 +13,22 @@ enum DateNumber {
             end += 1
         }
         if end > index { return (value, end) }
-        // 二〇二三: digit by digit, when a 〇 or four digits say it is a year.
-        var digits: [Int] = []
-        while end < scalars.count, let digit = Self.digits[scalars[end]] {
-            digits.append(digit)
+        // 二〇二三: digit by digit, when a 〇 or four digits say it is a year (their count and value
+        // kept as they are read, not in an array made for each number).
+        var count = 0
+        while end < scalars.count, let digit = Self.digit(scalars[end]) {
+            value = value * 10 + digit
+            count += 1
             end += 1
         }
-        if digits.count >= 2, digits.count == 4 || scalars[index..<end].contains(where: { $0 == 0x3007 || $0 == 0x96F6 }) {
-            return (digits.reduce(0) { $0 * 10 + $1 }, end)
+        if count >= 2, count == 4 || scalars[index..<end].contains(where: { $0 == 0x3007 || $0 == 0x96F6 }) {
+            return (value, end)
         }
         // 十二, 三十一, 二十, 十
         end = index
         var tens = 0
         var units = 0
-        if end < scalars.count, let digit = Self.digits[scalars[end]], digit > 0 {
+        if end < scalars.count, let digit = Self.digit(scalars[end]), digit > 0 {
             units = digit
             end += 1
         }
@@ -34,7 +36,7 @@ enum DateNumber {
             tens = max(units, 1)
             units = 0
             end += 1
-            if end < scalars.count, let digit = Self.digits[scalars[end]], digit > 0 {
+            if end < scalars.count, let digit = Self.digit(scalars[end]), digit > 0 {
                 units = digit
                 end += 1
             }
@@ -44,8 +46,21 @@ enum DateNumber {
     }
 
     static let ten: UInt32 = 0x5341  // 十
-    static let digits: [UInt32: Int] = [
-        0x3007: 0, 0x96F6: 0, 0x25CB: 0,  // 〇 零 ○
-        0x4E00: 1, 0x4E8C: 2, 0x4E24: 2, 0x4E09: 3, 0x56DB: 4, 0x4E94: 5, 0x516D: 6, 0x4E03: 7, 0x516B: 8, 0x4E5D: 9,
-    ]
+    /// The value of a Chinese digit (〇 零 ○ 一 二 两 … 九), or `nil`: a switch, not a hashed lookup
+    /// (each fact's period is read with it).
+    static func digit(_ value: UInt32) -> Int? {
+        switch value {
+        case 0x3007, 0x96F6, 0x25CB: 0  // 〇 零 ○
+        case 0x4E00: 1
+        case 0x4E8C, 0x4E24: 2  // 二 两
+        case 0x4E09: 3
+        case 0x56DB: 4
+        case 0x4E94: 5
+        case 0x516D: 6
+        case 0x4E03: 7
+        case 0x516B: 8
+        case 0x4E5D: 9
+        default: nil
+        }
+    }
 }

@@ -89,7 +89,8 @@ public struct FactExtractor: Sendable {
         let mentions =
             if let suffixPlaces {
                 placeFinder.mentions(
-                    in: scalars, suffixPlaces: suffixPlaces.places, shift: suffixPlaces.shift, knownStems: knownPlaceStems)
+                    in: scalars, suffixPlaces: suffixPlaces.places, shift: suffixPlaces.shift,
+                    knownStems: knownPlaceStems)
             } else {
                 placeFinder.mentions(in: scalars, knownStems: knownPlaceStems)
             }
@@ -111,19 +112,21 @@ public struct FactExtractor: Sendable {
             }
             // A sentence refers back to the one before it when it opens with 其中 (its sub-figures) or
             // follows a semicolon (clauses of one statement, 岚江市有A 2家；B 3家).
-            if !Scalars.matches(Self.among, in: scalars, at: sentence.lowerBound), !Self.semicolons.contains(previousEnd) {
+            if !Scalars.matches(among, in: scalars, at: sentence.lowerBound), !semicolons.contains(previousEnd) {
                 context.place = ""
                 context.period = ""
             }
             previousEnd = scalars[sentence.upperBound - 1]
             // A sentence's quantities, periods and places are runs of the text's lists, read as slices
-            // and copied at most once: most sentences hold no figure, and every array made for one
-            // (of ends, of candidates) was an allocation.
+            // and not copied: most sentences hold no figure, and every array made for one (of ends, of
+            // candidates, of its figures) was an allocation.
             while next < quantities.count, quantities[next].start < sentence.lowerBound { next += 1 }
             let firstInSentence = next
             while next < quantities.count, quantities[next].end <= sentence.upperBound { next += 1 }
-            let inSentence = firstInSentence < next ? Array(quantities[firstInSentence..<next]) : []
-            while nextPeriod < periods.count, periods[nextPeriod].range.lowerBound < sentence.lowerBound { nextPeriod += 1 }
+            let inSentence = quantities[firstInSentence..<next]
+            while nextPeriod < periods.count, periods[nextPeriod].range.lowerBound < sentence.lowerBound {
+                nextPeriod += 1
+            }
             while nextPlace < places.count, places[nextPlace].range.lowerBound < sentence.lowerBound { nextPlace += 1 }
             let sentencePeriods = periods[nextPeriod...].prefix { $0.range.lowerBound < sentence.upperBound }
             let periodEnds = SpanEnds(sentencePeriods)
@@ -149,10 +152,11 @@ public struct FactExtractor: Sendable {
                 ? sentencePlaces : (sentencePlaces + organizations).sorted { $0.range.lowerBound < $1.range.lowerBound }
             let sentenceText = inSentence.isEmpty ? "" : String(scalarValues: scalars[sentence])
             var previousIndicator = ""
-            for (position, quantity) in inSentence.enumerated() {
+            for position in inSentence.indices {
+                let quantity = inSentence[position]
                 if sentencePeriods.contains(where: { $0.range.overlaps(quantity.start..<quantity.end) }) { continue }
                 let clause = clauseRange(in: scalars, around: quantity, within: sentence)
-                let previousEnd = position > 0 ? inSentence[position - 1].end : clause.lowerBound
+                let previousEnd = position > inSentence.startIndex ? inSentence[position - 1].end : clause.lowerBound
                 let regionStart = max(clause.lowerBound, previousEnd)
                 let change = changeFinder.change(in: scalars, region: regionStart..<quantity.start)
                 let pairing = ListPairing.pair(
@@ -162,7 +166,7 @@ public struct FactExtractor: Sendable {
                     pairing: pairing, places: sentencePlaces, periods: sentencePeriods, buffers: &buffers)
                 indicator = IndicatorFinder.completed(
                     indicator, previous: previousIndicator,
-                    isSubFigure: Scalars.matches(Self.among, in: scalars, at: clause.lowerBound))
+                    isSubFigure: Scalars.matches(among, in: scalars, at: clause.lowerBound))
                 previousIndicator = indicator
                 var place = subjects.last { $0.range.upperBound <= quantity.start }?.text ?? context.place
                 // 全市58777户: a place right before the figure is what it counts in.
@@ -219,8 +223,7 @@ public struct FactExtractor: Sendable {
     /// The clause around a figure: between clause breaks (，；：), inside its sentence.
     private func clauseRange(in scalars: [UInt32], around quantity: Quantity, within sentence: Range<Int>) -> Range<Int>
     {
-        // The table read once, not once a scalar (a global's every read is a once-check and a retain).
-        let breaks = Scalars.clauseBreaks
+        let breaks = clauseBreaks
         var start = quantity.start
         while start > sentence.lowerBound, !breaks.contains(scalars[start - 1]) { start -= 1 }
         var end = quantity.end
@@ -234,7 +237,7 @@ public struct FactExtractor: Sendable {
     /// is a subject); 全省/全市/全县 name the whole area wherever they stand.
     private func subjectPlaces(
         _ candidates: ArraySlice<Span>, in scalars: [UInt32], sentence: Range<Int>, periodEnds: SpanEnds,
-        quantities: [Quantity], shelters: Shelters
+        quantities: ArraySlice<Quantity>, shelters: Shelters
     ) -> [Span] {
         var accepted: [Span] = []
         var previous: (end: Int, isSubject: Bool)?
@@ -249,7 +252,7 @@ public struct FactExtractor: Sendable {
                 isSubject = true
             } else if start > sentence.lowerBound, scalars[start - 1] == Self.enumerationComma {
                 // The list item before this one, in the same clause, decides.
-                if let previous, !(previous.end..<start).contains(where: { Scalars.clauseBreaks.contains(scalars[$0]) }) {
+                if let previous, !(previous.end..<start).contains(where: { clauseBreaks.contains(scalars[$0]) }) {
                     isSubject = previous.isSubject
                 }
             } else {
@@ -267,20 +270,20 @@ public struct FactExtractor: Sendable {
         let start = place.range.lowerBound
         if start <= sentence.lowerBound || periodEnds.contains(start) { return true }
         let previous = scalars[start - 1]
-        return !ScalarClass.isHan(previous) || Self.subjectLeads.contains(previous)
+        return !ScalarClass.isHan(previous) || subjectLeads.contains(previous)
     }
 
     /// Whether a place mention names the subject, not a comparison base (占全市, 高于全省, 居全省).
     private func isSubjectPlace(_ place: Span, in scalars: [UInt32]) -> Bool {
         let start = place.range.lowerBound
-        if start > 0, Self.baseMarkers.contains(scalars[start - 1]) { return false }
+        if start > 0, baseMarkers.contains(scalars[start - 1]) { return false }
         // 在全省率先: the whole province is the scope of a comparison, not the subject.
         if start > 0, scalars[start - 1] == 0x5728, scalars[start] == Self.whole,  // 在 全
-            Self.rankings.contains(where: { Scalars.matches($0, in: scalars, at: place.range.upperBound) })
+            rankings.contains(where: { Scalars.matches($0, in: scalars, at: place.range.upperBound) })
         {
             return false
         }
-        if Scalars.matches(Self.average, in: scalars, at: place.range.upperBound) { return false }
+        if Scalars.matches(average, in: scalars, at: place.range.upperBound) { return false }
         return true
     }
 
@@ -340,17 +343,21 @@ public struct FactExtractor: Sendable {
         return before
     }
 
-    static let among: [UInt32] = "其中".scalarValues
-    static let semicolons = Scalars.set("；;")
+    // The tables are the extractor's own, not globals: on Linux every read of a global is a call that
+    // checks it was made, and they are read sentence by sentence and figure by figure.
+
+    private let among: [UInt32] = "其中".scalarValues
+    private let semicolons = Scalars.set("；;")
     static let whole: UInt32 = 0x5168  // 全
     static let enumerationComma: UInt32 = 0x3001  // 、
     /// What follows 在全省 when the province is the field of a ranking (在全省率先, 在全市排名第一).
-    static let rankings: [[UInt32]] = ["率先", "前列", "领先", "排名", "排在", "排位", "位居", "位列", "名列", "居", "第", "首", "同类"]
+    private let rankings: [[UInt32]] = ["率先", "前列", "领先", "排名", "排在", "排位", "位居", "位列", "名列", "居", "第", "首", "同类"]
         .map(\.scalarValues)
     /// Characters before a place that make it a comparison base or a recipient (占全市, 高于全省, 为全市).
-    static let subjectLeads = Scalars.set("在据和与及、从今年市省县区")
-    static let baseMarkers = Scalars.set("占于比较居列超为向")
-    static let average: [UInt32] = "平均".scalarValues
+    private let subjectLeads = Scalars.set("在据和与及、从今年市省县区")
+    private let baseMarkers = Scalars.set("占于比较居列超为向")
+    private let average: [UInt32] = "平均".scalarValues
+    private let clauseBreaks = Scalars.clauseBreaks
     static let de: UInt32 = 0x7684  // 的
     /// Whether a unit counts things that may be named after it (户 家 个 吨), unlike money and shares.
     ///

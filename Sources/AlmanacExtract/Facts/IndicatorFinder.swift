@@ -11,6 +11,8 @@ struct IndicatorFinder: Sendable {
     let segmenter: Segmenter
     /// What the phrase rules ask of each lexicon tag, by its index in the lexicon's tag list.
     private let tagClasses: [TagClass]
+    /// The class of a word the lexicon lacks, read as a noun.
+    private let noun = TagClass("n")
 
     init(segmenter: Segmenter) {
         self.segmenter = segmenter
@@ -32,14 +34,11 @@ struct IndicatorFinder: Sendable {
             isIdiom = tag == "i"
             isNounLike = tag.hasPrefix("n") || tag == "vn"
         }
-
-        /// The class of a word the lexicon lacks, read as a noun.
-        static let noun = TagClass("n")
     }
 
     /// The tag class of the lexicon word `text`, a noun's when the lexicon lacks it.
     private func tagClass(of text: ArraySlice<UInt32>) -> TagClass {
-        segmenter.lexicon.tagIndex(ofScalars: text).map { tagClasses[$0] } ?? .noun
+        segmenter.lexicon.tagIndex(ofScalars: text).map { tagClasses[$0] } ?? noun
     }
 
     /// Working space kept across the figures of a passage: the cut of each clause part reuses it
@@ -61,7 +60,8 @@ struct IndicatorFinder: Sendable {
     func following(in scalars: [UInt32], range: Range<Int>, buffers: inout Buffers) -> String {
         // 14个亿元以上重点项目: a class by size (亿元以上, 千万元级) before what is counted.
         let range = Self.sizeClassEnd(in: scalars, at: range.lowerBound, limit: range.upperBound)..<range.upperBound
-        guard !range.isEmpty, ScalarClass.isHan(scalars[range.lowerBound]) || Self.innerMarks.contains(scalars[range.lowerBound])
+        guard !range.isEmpty,
+            ScalarClass.isHan(scalars[range.lowerBound]) || innerMarks.contains(scalars[range.lowerBound])
         else { return "" }
         segmenter.wordRanges(in: scalars, range: range, into: &buffers.words, buffers: &buffers.segmentation)
         // The words taken: the first one's start and the last one's end (read in place, not listed).
@@ -70,7 +70,9 @@ struct IndicatorFinder: Sendable {
         var upper = 0
         for word in buffers.words {
             let text = scalars[word]
-            if takenCount == 0, (text.count == 1 && text.first == Self.de) || text.allSatisfy({ Self.innerMarks.contains($0) }) {
+            if takenCount == 0,
+                (text.count == 1 && text.first == Self.de) || text.allSatisfy({ innerMarks.contains($0) })
+            {
                 continue
             }
             guard isNounLike(text, position: takenCount) else { break }
@@ -81,11 +83,12 @@ struct IndicatorFinder: Sendable {
         guard takenCount > 0 else { return "" }
         // The phrase is trimmed as bounds in `scalars`, not as a copy.
         while lower < upper, !ScalarClass.isHan(scalars[lower]) { lower += 1 }
-        for lead in Self.thresholdWords where upper - lower > lead.count + 1 && Scalars.matches(lead, in: scalars, at: lower) {
+        for lead in thresholdWords where upper - lower > lead.count + 1 && Scalars.matches(lead, in: scalars, at: lower)
+        {
             lower += lead.count  // 亿元以上工业项目 → 工业项目
             break
         }
-        while upper > lower, !ScalarClass.isHan(scalars[upper - 1]), !Self.closingBrackets.contains(scalars[upper - 1]) {
+        while upper > lower, !ScalarClass.isHan(scalars[upper - 1]), !closingBrackets.contains(scalars[upper - 1]) {
             upper -= 1
         }
         return String(scalarValues: scalars[lower..<upper])
@@ -103,7 +106,7 @@ struct IndicatorFinder: Sendable {
         segmenter.wordRanges(in: scalars, range: range, into: &buffers.words, buffers: &buffers.segmentation)
         // The words before the linking words at the end: a count, not words removed from a copy.
         var count = buffers.words.count
-        while count > 0, Self.links.contains(scalars[buffers.words[count - 1]]) {
+        while count > 0, links.contains(scalars[buffers.words[count - 1]]) {
             count -= 1
         }
         var start = count > 0 ? buffers.words[count - 1].upperBound : range.lowerBound
@@ -111,21 +114,21 @@ struct IndicatorFinder: Sendable {
         var sawNoun = false
         for word in buffers.words[..<count].reversed() {
             let text = scalars[word]
-            if Self.stopWords.contains(text) || Self.predicates.contains(text) { break }
-            if !word.allSatisfy({ ScalarClass.isHan(scalars[$0]) || Self.innerMarks.contains(scalars[$0]) }) { break }
-            if word.contains(where: { Self.closingQuotes.contains(scalars[$0]) }) { break }  // “…行动”专题培训
-            let tag = Self.timePrefixes.contains(text) ? TagClass.noun : tagClass(of: text)
+            if stopWords.contains(text) || predicates.contains(text) { break }
+            if !word.allSatisfy({ ScalarClass.isHan(scalars[$0]) || innerMarks.contains(scalars[$0]) }) { break }
+            if word.contains(where: { closingQuotes.contains(scalars[$0]) }) { break }  // “…行动”专题培训
+            let tag = timePrefixes.contains(text) ? noun : tagClass(of: text)
             if tag.stops { break }
             if sawNoun, tag.isVerb, end - word.lowerBound > 4, Self.predicateLike(text) { break }
             if tag.isNounLike { sawNoun = true }
             start = word.lowerBound
-            if end - start >= Self.maximumLength { break }
+            if end - start >= maximumLength { break }
         }
         // Trimmed as bounds in `scalars`, not as a copy.
-        var lower = Self.headOfLongPhrase(in: scalars, start..<end)
+        var lower = headOfLongPhrase(in: scalars, start..<end)
         var upper = end
         while lower < upper, !ScalarClass.isHan(scalars[lower]) { lower += 1 }
-        while upper > lower, !ScalarClass.isHan(scalars[upper - 1]), !Self.closingBrackets.contains(scalars[upper - 1]) {
+        while upper > lower, !ScalarClass.isHan(scalars[upper - 1]), !closingBrackets.contains(scalars[upper - 1]) {
             upper -= 1
         }
         return lower..<upper
@@ -138,8 +141,10 @@ struct IndicatorFinder: Sendable {
         guard !previous.isEmpty else { return indicator }
         if indicator.isEmpty { return previous }
         if genericMeasures.contains(indicator), !previous.hasSuffix(indicator) { return previous + indicator }
+        // Read as scalars only for a sub-figure (an array a figure was made for every indicator).
+        guard isSubFigure else { return indicator }
         let scalars = indicator.unicodeScalars.map(\.value)
-        if isSubFigure, scalars.count <= 4, let last = scalars.last, gradeEnds.contains(last) {
+        if scalars.count <= 4, let last = scalars.last, gradeEnds.contains(last) {
             // 省级以上科技企业孵化器 → 科技企业孵化器: the thing without the grade of the whole.
             var head = previous.unicodeScalars.map(\.value)
             for marker in gradeMarkers {
@@ -173,7 +178,8 @@ struct IndicatorFinder: Sendable {
     /// Whether the phrase `scalars` (read where it stands) is one verb of the lexicon (修建, 完成): no
     /// thing a figure could measure. The lexicon folds its width as `tag(of:)` does.
     func isSingleVerb(_ scalars: ArraySlice<UInt32>) -> Bool {
-        Self.predicates.contains(scalars) || segmenter.lexicon.tagIndex(ofScalars: scalars).map { tagClasses[$0].isVerb } == true
+        predicates.contains(scalars)
+            || segmenter.lexicon.tagIndex(ofScalars: scalars).map { tagClasses[$0].isVerb } == true
     }
 
     /// The first noun phrase of a clause part (its subject), or "".
@@ -184,8 +190,8 @@ struct IndicatorFinder: Sendable {
     // MARK: - Words
 
     private func isNounLike(_ text: ArraySlice<UInt32>, position: Int) -> Bool {
-        guard text.allSatisfy({ ScalarClass.isHan($0) || Self.innerMarks.contains($0) }) else { return false }
-        if Self.stopWords.contains(text) || Self.predicates.contains(text) || Self.links.contains(text) { return false }
+        guard text.allSatisfy({ ScalarClass.isHan($0) || innerMarks.contains($0) }) else { return false }
+        if stopWords.contains(text) || predicates.contains(text) || links.contains(text) { return false }
         let tag = tagClass(of: text)
         // The lexicon's tags are jieba's and not always right for nouns (it tags some as v or l):
         // the first word only has to be no function word; later words no verb or idiom either.
@@ -200,7 +206,10 @@ struct IndicatorFinder: Sendable {
 
     // MARK: - Tables
 
-    static let maximumLength = 16
+    // The tables read word by word are the finder's own, not globals: on Linux every read of a
+    // global is a call that checks it was made, and a phrase reads several for each of its words.
+
+    let maximumLength = 16
     /// Measures that say how much of something, not of what (金额, 数量, 规模).
     static let genericMeasures: Set<String> = ["金额", "数量", "规模", "总额", "总量", "面积", "人数", "户数", "数额", "额度"]
     static let gradeEnds = Scalars.set("级类型")
@@ -209,22 +218,24 @@ struct IndicatorFinder: Sendable {
     static let sizeTails: [[UInt32]] = ["以上", "以下", "级"].map(\.scalarValues)
     static let gradeMarkers: [[UInt32]] = ["级以上", "级以下", "级"].map(\.scalarValues)
     static let de: UInt32 = 0x7684  // 的
-    static let thresholdWords: [[UInt32]] = ["以上", "以下"].map(\.scalarValues)
-    static let closingQuotes = Scalars.set("”」』")
-    static let closingBrackets = Scalars.set(")）")
+    let thresholdWords: [[UInt32]] = ["以上", "以下"].map(\.scalarValues)
+    let closingQuotes = Scalars.set("”」』")
+    let closingBrackets = Scalars.set(")）")
     /// Nouns that name a thing (a project, a firm, a school) rather than a measure of it: in a long
     /// phrase, what follows the last of them is the indicator (…基地项目总投资 → 总投资).
-    static let entityHeads: [[UInt32]] = ["项目", "工程", "公司", "集团", "学校", "校区", "园区", "空间", "产品", "基地"]
+    let entityHeads: [[UInt32]] = ["项目", "工程", "公司", "集团", "学校", "校区", "园区", "空间", "产品", "基地"]
         .map(\.scalarValues)
 
     /// Where the part of a long phrase (`scalars[phrase]`) after its last entity noun starts, when at
     /// least two characters remain; else the phrase's start.
-    static func headOfLongPhrase(in scalars: [UInt32], _ phrase: Range<Int>) -> Int {
+    func headOfLongPhrase(in scalars: [UInt32], _ phrase: Range<Int>) -> Int {
         let count = phrase.count
         guard count > 6 else { return phrase.lowerBound }
         var cut = -1
         for end in stride(from: count - 2, through: 2, by: -1) {
-            if entityHeads.contains(where: { end >= $0.count && Scalars.matches($0, in: scalars, endingAt: phrase.lowerBound + end) }) {
+            if entityHeads.contains(where: {
+                end >= $0.count && Scalars.matches($0, in: scalars, endingAt: phrase.lowerBound + end)
+            }) {
                 cut = end
                 break
             }
@@ -233,8 +244,8 @@ struct IndicatorFinder: Sendable {
         return phrase.lowerBound + cut
     }
     /// 年 月 日 before a noun make a rate (年产能, 日均客流), not a time.
-    static let timePrefixes = WordSet(["年", "月", "日", "周", "季", "人均", "日均", "年均", "户均"])
-    static let innerMarks = Scalars.set("“”\"()（）《》")
+    let timePrefixes = WordSet(["年", "月", "日", "周", "季", "人均", "日均", "年均", "户均"])
+    let innerMarks = Scalars.set("“”\"()（）《》")
     static let leadingDrop = Scalars.set("“”\"")
     /// Tags that end a noun phrase: prepositions, conjunctions, particles, pronouns, adverbs, numerals.
     static let stopTags: Set<String> = [
@@ -242,20 +253,21 @@ struct IndicatorFinder: Sendable {
         "t", "tg", "zg",
     ]
     /// Words between a phrase and its figure that link them (达到 为 共 累计 …).
-    static let links = WordSet([
+    let links = WordSet([
         "达到", "达", "为", "是", "有", "共有", "共计", "合计", "总计", "累计", "约", "共", "计", "超", "突破", "增至", "降至",
         "至", "到", "了", "的", "已", "已达", "已经", "将", "分别", "仅", "仅为", "只有", "高达", "多达", "近", "逾", "超过",
-        "约为", "总", "达成", "需", "需要", "仅需", "用时", "只需", "攀升至", "达到了", "实现了", "完成了", "均", "各", "都", "也", "还", "再", "又", "每", "新增",
+        "约为", "总", "达成", "需", "需要", "仅需", "用时", "只需", "攀升至", "达到了", "实现了", "完成了", "均", "各", "都", "也", "还", "再", "又",
+        "每", "新增",
     ])
     /// Function words that end a phrase whatever the lexicon tags them.
-    static let stopWords = WordSet([
+    let stopWords = WordSet([
         "的", "在", "对", "于", "和", "与", "及", "并", "等", "了", "着", "过", "把", "被", "让", "由", "从", "向", "以",
         "其中", "其", "该", "这", "此", "其他", "据统计", "统计", "据悉", "目前", "如今", "今年", "去年", "同时", "以及",
         "为", "是", "有", "将", "已", "共", "均", "各", "每", "全", "本", "我", "我们", "他们", "通过", "围绕", "按照",
         "中", "内", "里", "同期", "上年", "去年同期", "上年同期",
     ])
     /// Predicate verbs that end a noun phrase on their left.
-    static let predicates = WordSet([
+    let predicates = WordSet([
         "实现", "完成", "达到", "召开", "开展", "成立", "建设", "新建", "引进", "签约", "举办", "组织", "吸引", "发放",
         "拥有", "获得", "提供", "走访", "协调", "带动", "惠及", "帮助", "解决", "落实",
         "新增", "累计", "共有", "投入", "安排", "争取", "储备", "谋划", "招引", "对照", "打造", "受理", "办理",

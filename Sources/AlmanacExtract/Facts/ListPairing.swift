@@ -10,7 +10,7 @@ struct ListPairing: Sendable {
 
     /// The subject paired with `quantity` by a 分别 list in its clause, or `nil`.
     static func pair(
-        _ quantity: Quantity, in scalars: [UInt32], clause: Range<Int>, quantities: [Quantity], places: [Span]
+        _ quantity: Quantity, in scalars: [UInt32], clause: Range<Int>, quantities: ArraySlice<Quantity>, places: [Span]
     ) -> ListPairing? {
         var marker = quantity.start - 2
         while marker >= clause.lowerBound, !Scalars.matches(fenbie, in: scalars, at: marker) { marker -= 1 }
@@ -30,7 +30,9 @@ struct ListPairing: Sendable {
         guard items.count == listed.count else { return nil }
         var subject = items[position]
         // The first item may carry the clause's opening words: keep a place or the phrase's end.
-        if let place = places.first(where: { subject.contains($0.range.lowerBound) && $0.range.upperBound == subject.upperBound }) {
+        if let place = places.first(where: {
+            subject.contains($0.range.lowerBound) && $0.range.upperBound == subject.upperBound
+        }) {
             subject = place.range
         }
         let isPlace = places.contains { $0.range == subject }
@@ -41,7 +43,9 @@ struct ListPairing: Sendable {
         var start = range.lowerBound
         var end = range.upperBound
         while start < end, !ScalarClass.isHan(scalars[start]) { start += 1 }
-        while end > start, !ScalarClass.isHan(scalars[end - 1]) && scalars[end - 1] != 0xFF09 && scalars[end - 1] != 0x29 {
+        while end > start,
+            !ScalarClass.isHan(scalars[end - 1]) && scalars[end - 1] != 0xFF09 && scalars[end - 1] != 0x29
+        {
             end -= 1
         }
         return start..<end

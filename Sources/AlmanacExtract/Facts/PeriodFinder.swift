@@ -10,12 +10,11 @@ struct PeriodFinder: Sendable {
     /// The period phrases of `scalars`, left to right.
     func periods(in scalars: [UInt32]) -> [Span] {
         var found: [Span] = []
-        let startScalars = Self.startScalars
-        let numeralScalars = Self.numeralScalars
         var index = 0
         while index < scalars.count {
-            guard startScalars.contains(scalars[index]) || ScalarClass.isDigit(scalars[index])
-                || numeralScalars.contains(scalars[index])
+            guard
+                startScalars.contains(scalars[index]) || ScalarClass.isDigit(scalars[index])
+                    || numeralScalars.contains(scalars[index])
             else {
                 index += 1
                 continue
@@ -25,13 +24,13 @@ struct PeriodFinder: Sendable {
             while let next = atom(in: scalars, at: end) {
                 end = next
                 atoms += 1
-                if end < scalars.count, Self.connectors.contains(scalars[end]), atom(in: scalars, at: end + 1) != nil {
+                if end < scalars.count, connectors.contains(scalars[end]), atom(in: scalars, at: end + 1) != nil {
                     end += 1
                 }
             }
             if atoms > 0 {
                 let start = index
-                if Scalars.matches(Self.since, in: scalars, at: end) { end += 2 }
+                if Scalars.matches(since, in: scalars, at: end) { end += 2 }
                 if !isComparisonBase(scalars, at: start), !isEventDate(scalars, start..<end) {
                     found.append(Span(range: start..<end, text: String(scalarValues: scalars[start..<end])))
                 }
@@ -39,13 +38,12 @@ struct PeriodFinder: Sendable {
                 continue
             }
             // X以来: an event clause ending in 以来 (党史学习教育开展以来, 自开赛以来).
-            if Scalars.matches(Self.since, in: scalars, at: index) {
+            if Scalars.matches(since, in: scalars, at: index) {
                 var start = index
-                let breaks = Scalars.clauseBreaks
-                while start > 0, !breaks.contains(scalars[start - 1]), index - start < 12 {
+                while start > 0, !clauseBreaks.contains(scalars[start - 1]), index - start < 12 {
                     start -= 1
                 }
-                if index - start >= 2, !Scalars.clauseBreaks.contains(scalars[start]) {
+                if index - start >= 2, !clauseBreaks.contains(scalars[start]) {
                     if let zi = (start..<index).first(where: { scalars[$0] == 0x81EA }) { start = zi }  // 自
                     found.append(Span(range: start..<index + 2, text: String(scalarValues: scalars[start..<index + 2])))
                 }
@@ -62,47 +60,46 @@ struct PeriodFinder: Sendable {
     /// The end of the period atom starting at `index`, or `nil`.
     private func atom(in scalars: [UInt32], at index: Int) -> Int? {
         guard index < scalars.count else { return nil }
-        // Most scalars begin no period word and no deadline: one bit answers them, not forty matches.
+        // Most scalars begin no period word and no deadline: one bit answers them before any lookup.
         let first = scalars[index]
-        if Self.wordFirsts.contains(first), let length = Self.matchAny(Self.words, in: scalars, at: index) {
+        if words.firsts.contains(first), let length = words.longestMatch(in: scalars, at: index) {
             return index + length
         }
-        if first == Self.deadlines[0][0], let length = Self.matchAny(Self.deadlines, in: scalars, at: index) {
+        if first == deadlineFirst, let length = Self.matchAny(deadlines, in: scalars, at: index) {
             let after = index + length
             return atom(in: scalars, at: after) ?? after
         }
         // 前7个月, 近3年, 前三季度, 近两个月
-        if Self.leads.contains(scalars[index]), let number = numberEnd(in: scalars, at: index + 1) {
-            if let length = Self.matchAny(Self.durationUnits, in: scalars, at: number) { return number + length }
+        if leads.contains(scalars[index]), let number = numberEnd(in: scalars, at: index + 1) {
+            if let length = Self.matchAny(durationUnits, in: scalars, at: number) { return number + length }
             return nil
         }
         guard let number = numberEnd(in: scalars, at: index) else { return nil }
         let digits = number - index
         // 2022年, 二〇二三年 (four digits), 7年来
-        if Scalars.matches(Self.year, in: scalars, at: number) {
-            if digits == 4 { return number + 1 + (Scalars.matches(Self.du, in: scalars, at: number + 1) ? 1 : 0) }
-            if Scalars.matches(Self.since, in: scalars, at: number + 1) { return number + 1 }
-            if Scalars.matches(Self.lai, in: scalars, at: number + 1) { return number + 2 }
+        if Scalars.matches(year, in: scalars, at: number) {
+            if digits == 4 { return number + 1 + (Scalars.matches(du, in: scalars, at: number + 1) ? 1 : 0) }
+            if Scalars.matches(since, in: scalars, at: number + 1) { return number + 1 }
+            if Scalars.matches(lai, in: scalars, at: number + 1) { return number + 2 }
             return nil
         }
         // 8月, 8月份, 8月底, 8月16日, 16日, 三季度
-        if let length = Self.matchAny(Self.monthWords, in: scalars, at: number) { return number + length }
+        if let length = Self.matchAny(monthWords, in: scalars, at: number) { return number + length }
         // 1-7月, 1—10月: a month range written with a dash.
-        if number < scalars.count, Self.connectors.contains(scalars[number]),
+        if number < scalars.count, connectors.contains(scalars[number]),
             let second = numberEnd(in: scalars, at: number + 1),
-            let length = Self.matchAny(Self.monthWords, in: scalars, at: second)
+            let length = Self.matchAny(monthWords, in: scalars, at: second)
         {
             return second + length
         }
-        if let length = Self.matchAny(Self.dayWords, in: scalars, at: number), digits <= 2 { return number + length }
-        if let length = Self.matchAny(Self.quarterWords, in: scalars, at: number), digits == 1 { return number + length }
+        if let length = Self.matchAny(dayWords, in: scalars, at: number), digits <= 2 { return number + length }
+        if let length = Self.matchAny(quarterWords, in: scalars, at: number), digits == 1 { return number + length }
         return nil
     }
 
     /// The end of a run of digits or Chinese numerals at `index`, or `nil`.
     private func numberEnd(in scalars: [UInt32], at index: Int) -> Int? {
         var end = index
-        let numeralScalars = Self.numeralScalars
         while end < scalars.count, ScalarClass.isDigit(scalars[end]) || numeralScalars.contains(scalars[end]) {
             end += 1
         }
@@ -112,46 +109,45 @@ struct PeriodFinder: Sendable {
     /// Whether the phrase is a bare date (12月21日): when something happened, not a period a figure covers.
     /// Only 截至/至/以来 make a date bound a period.
     private func isEventDate(_ scalars: [UInt32], _ range: Range<Int>) -> Bool {
-        guard let last = range.last, Self.dayEnds.contains(scalars[last]) else { return false }
-        return !scalars[range].contains { Self.boundMarkers.contains($0) }
+        guard let last = range.last, dayEnds.contains(scalars[last]) else { return false }
+        return !scalars[range].contains { boundMarkers.contains($0) }
     }
 
     /// Whether the phrase at `start` follows 较/比/同/与 (a comparison base: 较2017年).
     private func isComparisonBase(_ scalars: [UInt32], at start: Int) -> Bool {
-        start > 0 && Self.comparisons.contains(scalars[start - 1])
+        start > 0 && comparisons.contains(scalars[start - 1])
     }
 
     // MARK: - Tables
 
-    static let words: [[UInt32]] = [
+    // The tables are the finder's own, not globals: `atom(in:at:)` reads a dozen of them at each
+    // candidate, and every read of a global is a call that checks it was made.
+
+    private let words = WordSet([
         "今年以来", "年初以来", "近年来", "近期", "上半年", "下半年", "今年", "去年", "前年", "明年", "上年", "本年",
         "当年", "全年", "年初", "年底", "年末", "年内", "如今", "目前", "当前", "眼下", "此前", "至今", "今后",
         "月底", "月初", "月末", "上旬", "中旬", "下旬", "每年", "每月", "每周", "每天", "每日",
         "第一季度", "第二季度", "第三季度", "第四季度",
-    ].sorted { $0.count > $1.count }.map(\.scalarValues)
-    /// The first scalars of `words`.
-    static let wordFirsts: ScalarSet = {
-        var set = ScalarSet("")
-        for word in words { set.insert(word[0]) }
-        return set
-    }()
+    ])
     /// Deadlines, all beginning with 截.
-    static let deadlines: [[UInt32]] = ["截至到", "截止到", "截至", "截止"].map(\.scalarValues)
-    static let durationUnits: [[UInt32]] = ["个月", "季度", "年", "月", "周", "天"].map(\.scalarValues)
-    static let monthWords: [[UInt32]] = ["月份", "月底", "月初", "月末", "月中", "月"].map(\.scalarValues)
-    static let dayWords: [[UInt32]] = ["日", "号"].map(\.scalarValues)
-    static let quarterWords: [[UInt32]] = ["季度"].map(\.scalarValues)
-    static let since: [UInt32] = "以来".scalarValues
-    static let lai: [UInt32] = "来".scalarValues
-    static let year: [UInt32] = "年".scalarValues
-    static let du: [UInt32] = "度".scalarValues
-    static let leads = Scalars.set("前近头后")
-    static let dayEnds = Scalars.set("日号")
-    static let boundMarkers = Scalars.set("截止至到")
-    static let connectors = Scalars.set("至到-－—~～")
-    static let comparisons = Scalars.set("较比同与于")
-    static let numeralScalars = Scalars.set("零〇○一二两三四五六七八九十")
-    static let startScalars = Scalars.set("今去前明上本当全年如目眼此至每近日第截下中月头后以")
+    private let deadlines: [[UInt32]] = ["截至到", "截止到", "截至", "截止"].map(\.scalarValues)
+    private let deadlineFirst: UInt32 = 0x622A  // 截
+    private let durationUnits: [[UInt32]] = ["个月", "季度", "年", "月", "周", "天"].map(\.scalarValues)
+    private let monthWords: [[UInt32]] = ["月份", "月底", "月初", "月末", "月中", "月"].map(\.scalarValues)
+    private let dayWords: [[UInt32]] = ["日", "号"].map(\.scalarValues)
+    private let quarterWords: [[UInt32]] = ["季度"].map(\.scalarValues)
+    private let since: [UInt32] = "以来".scalarValues
+    private let lai: [UInt32] = "来".scalarValues
+    private let year: [UInt32] = "年".scalarValues
+    private let du: [UInt32] = "度".scalarValues
+    private let leads = Scalars.set("前近头后")
+    private let dayEnds = Scalars.set("日号")
+    private let boundMarkers = Scalars.set("截止至到")
+    private let connectors = Scalars.set("至到-－—~～")
+    private let comparisons = Scalars.set("较比同与于")
+    private let numeralScalars = Scalars.set("零〇○一二两三四五六七八九十")
+    private let startScalars = Scalars.set("今去前明上本当全年如目眼此至每近日第截下中月头后以")
+    private let clauseBreaks = Scalars.clauseBreaks
 
     static func matchAny(_ words: [[UInt32]], in scalars: [UInt32], at index: Int) -> Int? {
         for word in words where Scalars.matches(word, in: scalars, at: index) { return word.count }

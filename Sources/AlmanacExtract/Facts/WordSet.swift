@@ -5,16 +5,25 @@
 struct WordSet: Sendable {
     /// The packed words (``KeyTable``).
     private let table: KeyTable
+    /// The lengths of the shortest and the longest word, in scalars.
+    private let lengths: ClosedRange<Int>
+    /// The words' first scalars.
+    let firsts: ScalarSet
 
     /// The set of `words`; a word longer than four scalars or outside the BMP is a programming error.
     init(_ words: [String]) {
         var keys: Set<UInt64> = []
+        var firsts = ScalarSet("")
         for word in words {
             let scalars = word.unicodeScalars.map(\.value)
             guard let key = Self.key(scalars[...]) else { preconditionFailure("\(word) does not fit a WordSet") }
             keys.insert(key)
+            firsts.insert(scalars[0])
         }
         table = KeyTable(keys)
+        let counts = words.map(\.unicodeScalars.count)
+        lengths = (counts.min() ?? 1)...(counts.max() ?? 1)
+        self.firsts = firsts
     }
 
     /// Whether the scalars spell a word of the set.
@@ -22,6 +31,15 @@ struct WordSet: Sendable {
     func contains(_ word: ArraySlice<UInt32>) -> Bool {
         guard let key = Self.key(word) else { return false }
         return table.contains(key)
+    }
+
+    /// The length of the longest word of the set printed at `index` of `scalars`, or `nil`: one probe
+    /// a length, where matching a list of words compared them one by one.
+    func longestMatch(in scalars: [UInt32], at index: Int) -> Int? {
+        for length in lengths.reversed() where index + length <= scalars.count {
+            if contains(scalars[index..<index + length]) { return length }
+        }
+        return nil
     }
 
     /// Whether `word` is in the set.
