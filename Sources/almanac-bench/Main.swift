@@ -11,16 +11,23 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "almanac-bench",
         abstract: "Measure Almanac's throughput on one core (build with -c release).",
-        subcommands: [PagesThroughput.self, LayoutThroughput.self, ExtractThroughput.self, EntitiesThroughput.self, TrainEntities.self, EvalEntities.self])
+        subcommands: [
+            PagesThroughput.self, LayoutThroughput.self, ExtractThroughput.self, EntitiesThroughput.self,
+            TrainEntities.self, EvalEntities.self,
+        ])
 }
 
 /// Options shared by the throughput benchmarks.
 struct RoundOptions: ParsableArguments {
-    @Option(help: "Keep measuring for at least this many seconds.")
+    @Option(help: "Keep measuring for at least this many seconds (one round at least, whatever this says).")
     var seconds: Double = 5
 
     @Option(help: "Stop after this many rounds even if time is left.")
     var maxRounds = 10_000
+
+    func validate() throws {
+        guard maxRounds >= 1 else { throw ValidationError("--max-rounds must be at least 1.") }
+    }
 }
 
 /// Rebuilds the articles of every page in FILES, round after round, and prints MB/s.
@@ -63,7 +70,10 @@ enum Throughput {
         var cpuSeconds: [Double] = []
         var wallRates: [Double] = []
         let start = clock.now
-        while cpuRates.count < options.maxRounds, (clock.now - start) < .seconds(options.seconds) {
+        // One round at least: the report takes medians of what the rounds measured.
+        while cpuRates.isEmpty
+            || (cpuRates.count < options.maxRounds && (clock.now - start) < .seconds(options.seconds))
+        {
             let cpuStart = threadCPUSeconds()
             let duration = clock.measure(round)
             let cpu = threadCPUSeconds() - cpuStart
@@ -77,7 +87,8 @@ enum Throughput {
         cpuRates.sort()
         wallRates.sort()
         let pages = pagesPerRound.map {
-            String(format: "; %.1f pages/s of CPU time (median)", Double($0) / max(cpuSeconds[cpuSeconds.count / 2], 1e-9))
+            String(
+                format: "; %.1f pages/s of CPU time (median)", Double($0) / max(cpuSeconds[cpuSeconds.count / 2], 1e-9))
         }
         return String(
             format: "%d rounds: median %.1f MB/s of CPU time (min %.1f, max %.1f); wall clock median %.1f MB/s",

@@ -29,6 +29,9 @@ struct SearchLatency: AsyncParsableCommand {
     @Option(help: "A label printed with the figures (e.g. sqlite, postgres).")
     var label = "archive"
 
+    @Flag(help: "Also print every query's own figures.")
+    var perQuery = false
+
     /// Queries by how many articles of a generated corpus hold them.
     static let queries: [(kind: String, text: String)] = [
         ("frequent", "岚江"), ("frequent", "同比增长"), ("frequent", "项目"), ("frequent", "亿元"),
@@ -50,6 +53,7 @@ struct SearchLatency: AsyncParsableCommand {
             var allCPU: [Double] = []
             var byKind: [String: [Double]] = [:]
             var hits: [String: Int] = [:]
+            var byQuery: [String: [Double]] = [:]
             for (_, text) in Self.queries {
                 hits[text] = try await store.search(query(text)).count
             }
@@ -62,11 +66,17 @@ struct SearchLatency: AsyncParsableCommand {
                     let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
                     all.append(ms)
                     byKind[kind, default: []].append(ms)
+                    byQuery[text, default: []].append(ms)
                 }
             }
             for kind in ["frequent", "medium", "rare"] {
                 let texts = Self.queries.filter { $0.kind == kind }.map { "\($0.text) (\(hits[$0.text] ?? 0))" }
                 print("  \(kind): " + Self.summary(byKind[kind] ?? []) + "  — " + texts.joined(separator: ", "))
+            }
+            if perQuery {
+                for (_, text) in Self.queries {
+                    print("  \(text) (\(hits[text] ?? 0)): " + Self.summary(byQuery[text] ?? []))
+                }
             }
             print("\(label) search latency: " + Self.summary(all))
             print("\(label) CPU time of this process per search: " + Self.summary(allCPU))
