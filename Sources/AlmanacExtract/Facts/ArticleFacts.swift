@@ -27,18 +27,15 @@ extension FactExtractor {
             if index > 0 { whole.append(0x0A) }
             whole.append(contentsOf: part)
         }
-        // The places named by a suffix are read once, in the whole: each part's are its run of them.
-        let suffixPlaces = suffixPlaces(in: whole)
-        let stems = placeStems(inScalars: whole, suffixPlaces: suffixPlaces).union(pageStems)
+        // The whole is read for places once: each part's findings are its run of them.
+        let reading = placeReading(of: whole)
+        let stems = placeStems(inScalars: whole, placeReading: reading).union(pageStems)
         var shift = 0
-        var next = 0
         for (index, (text, part)) in parts.enumerated() {
             let end = shift + scalars[index].count
-            let first = next
-            while next < suffixPlaces.count, suffixPlaces[next].range.lowerBound < end { next += 1 }
             if !text.isEmpty {
                 appendFacts(
-                    in: scalars[index], knownPlaceStems: stems, suffixPlaces: (suffixPlaces[first..<next], shift),
+                    in: scalars[index], knownPlaceStems: stems, placeReading: reading.part(shift..<end),
                     seq: article.seq, to: &found
                 ) { (part: part, fact: $0) }
             }

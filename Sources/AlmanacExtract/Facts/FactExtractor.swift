@@ -54,15 +54,16 @@ public struct FactExtractor: Sendable {
         placeFinder.stems(in: scalars)
     }
 
-    /// The places of `scalars` named by a suffix: read once for an article whole, then lent to its
-    /// parts (``appendFacts(in:knownPlaceStems:suffixPlaces:seq:to:_:)``) and its stems.
-    func suffixPlaces(in scalars: [UInt32]) -> [PlaceFinder.SuffixPlace] {
-        placeFinder.suffixPlaces(in: scalars)
+    /// The first reading of `scalars` for places (its places named by a suffix, and where later rules
+    /// start): made once for an article whole, then lent to its parts
+    /// (``appendFacts(in:knownPlaceStems:placeReading:seq:to:_:)``) and its stems.
+    func placeReading(of scalars: [UInt32]) -> PlaceFinder.Reading {
+        placeFinder.reading(of: scalars)
     }
 
-    /// ``placeStems(in:)`` of a text whose places named by a suffix are read already.
-    func placeStems(inScalars scalars: [UInt32], suffixPlaces: [PlaceFinder.SuffixPlace]) -> Set<[UInt32]> {
-        placeFinder.stems(in: scalars, suffixPlaces: suffixPlaces)
+    /// ``placeStems(in:)`` of a text whose first reading for places is made already.
+    func placeStems(inScalars scalars: [UInt32], placeReading: PlaceFinder.Reading) -> Set<[UInt32]> {
+        placeFinder.stems(in: scalars, reading: placeReading)
     }
 
     /// The facts of `scalars`, bare occurrences of `knownPlaceStems` read as places too.
@@ -76,21 +77,19 @@ public struct FactExtractor: Sendable {
     /// a fact is moved into its element where it is made, not copied (with every string it holds
     /// retained) from a list of facts into another.
     ///
-    /// `suffixPlaces`, when given, are the places named by a suffix of a text that holds `scalars` at
-    /// offset `shift` (an article whole, its parts joined by line breaks), read there once.
+    /// `placeReading`, when given, is the first reading for places of a text that holds `scalars` at
+    /// offset `placeReading.shift` (an article whole, its parts joined by line breaks), made there once.
     func appendFacts<Element>(
         in scalars: [UInt32], knownPlaceStems: Set<[UInt32]>,
-        suffixPlaces: (places: ArraySlice<PlaceFinder.SuffixPlace>, shift: Int)? = nil, seq: Int?,
+        placeReading: PlaceFinder.Reading? = nil, seq: Int?,
         to found: inout [Element], _ wrap: (consuming Fact) -> Element
     ) {
         let quantities = scanner.quantities(in: scalars)
         guard !quantities.isEmpty else { return }
         let periods = periodFinder.periods(in: scalars)
         let mentions =
-            if let suffixPlaces {
-                placeFinder.mentions(
-                    in: scalars, suffixPlaces: suffixPlaces.places, shift: suffixPlaces.shift,
-                    knownStems: knownPlaceStems)
+            if let placeReading {
+                placeFinder.mentions(in: scalars, reading: placeReading, knownStems: knownPlaceStems)
             } else {
                 placeFinder.mentions(in: scalars, knownStems: knownPlaceStems)
             }

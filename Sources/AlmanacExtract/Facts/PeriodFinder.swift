@@ -12,10 +12,7 @@ struct PeriodFinder: Sendable {
         var found: [Span] = []
         var index = 0
         while index < scalars.count {
-            guard
-                startScalars.contains(scalars[index]) || ScalarClass.isDigit(scalars[index])
-                    || numeralScalars.contains(scalars[index])
-            else {
+            guard phraseStarts.contains(scalars[index]) else {
                 index += 1
                 continue
             }
@@ -145,12 +142,21 @@ struct PeriodFinder: Sendable {
     private let boundMarkers = Scalars.set("截止至到")
     private let connectors = Scalars.set("至到-－—~～")
     private let comparisons = Scalars.set("较比同与于")
-    private let numeralScalars = Scalars.set("零〇○一二两三四五六七八九十")
-    private let startScalars = Scalars.set("今去前明上本当全年如目眼此至每近日第截下中月头后以")
+    private static let numerals = "零〇○一二两三四五六七八九十"
+    private let numeralScalars = Scalars.set(Self.numerals)
+    /// Where a phrase may start: a period word's first scalar, a digit (of either width) or a Chinese
+    /// numeral, in one lookup (most scalars are none of them, and three lookups told that for each).
+    private let phraseStarts = Scalars.set("今去前明上本当全年如目眼此至每近日第截下中月头后以0123456789０１２３４５６７８９" + Self.numerals)
     private let clauseBreaks = Scalars.clauseBreaks
 
     static func matchAny(_ words: [[UInt32]], in scalars: [UInt32], at index: Int) -> Int? {
-        for word in words where Scalars.matches(word, in: scalars, at: index) { return word.count }
+        // Asked after every number (at each of its digits): the first scalar rules out most words
+        // before any is matched in full.
+        guard index >= 0, index < scalars.count else { return nil }
+        let first = scalars[index]
+        for word in words where word.first == first && Scalars.matches(word, in: scalars, at: index) {
+            return word.count
+        }
         return nil
     }
 }

@@ -47,21 +47,20 @@ struct PlaceFinder: Sendable {
     /// The places of `scalars` and, apart, the places that begin an organization's or an event's name
     /// (岚江市总工会, 岚江市招商推介会): where such a name opens a clause, the organization is its subject.
     func mentions(in scalars: [UInt32], knownStems: Set<[UInt32]> = []) -> (places: [Span], organizations: [Span]) {
-        mentions(in: scalars, suffixPlaces: suffixPlaces(in: scalars)[...], shift: 0, knownStems: knownStems)
+        mentions(in: scalars, reading: reading(of: scalars), knownStems: knownStems)
     }
 
-    /// ``mentions(in:knownStems:)`` from the places named by a suffix already read (``suffixPlaces(in:)``),
-    /// which may be those of a longer text holding `scalars` at offset `shift` (an article whose parts
-    /// are joined by line breaks: no such place runs across a line break, and each reads the same in a
-    /// part as in the whole).
+    /// ``mentions(in:knownStems:)`` from the text's first reading already made (``reading(of:)``),
+    /// which may be that of a longer text holding `scalars` at offset `reading.shift` (an article whose
+    /// parts are joined by line breaks: no such place runs across a line break, and each reads the same
+    /// in a part as in the whole).
     ///
     /// With `forStems`, for ``stems(in:)`` alone: the spans' texts stay empty and only the places a
     /// stem can come from are kept (a name in full whose last scalar is a suffix), so nothing is made
     /// for the others — the text is read for stems three times a page (the page, each article whole),
     /// and every span found takes part in where later rules look.
     func mentions(
-        in scalars: [UInt32], suffixPlaces: ArraySlice<SuffixPlace>, shift: Int, knownStems: Set<[UInt32]>,
-        forStems: Bool = false
+        in scalars: [UInt32], reading: Reading, knownStems: Set<[UInt32]>, forStems: Bool = false
     ) -> (places: [Span], organizations: [Span]) {
         // A span's text, or nothing when only its range is read.
         func text(_ range: Range<Int>) -> String { forStems ? "" : String(scalarValues: scalars[range]) }
@@ -69,7 +68,8 @@ struct PlaceFinder: Sendable {
         // The stems named in full here, each with its suffix's scalar (the last one named wins); the
         // known stems are read beside them, not copied in (each copy hashed an array).
         var stems: [[UInt32]: UInt32] = [:]
-        for place in suffixPlaces {
+        let shift = reading.shift
+        for place in reading.suffixPlaces {
             let range = (place.range.lowerBound - shift)..<(place.range.upperBound - shift)
             found.append(Span(range: range, text: text(range)))
             if let stem = place.stem {
@@ -82,8 +82,11 @@ struct PlaceFinder: Sendable {
         if !stems.isEmpty || !knownStems.isEmpty {
             appendBareStems(stems, knownStems, in: scalars, taken: &taken, to: &found, text: text)
         }
-        appendClauseOpeningPlaces(in: scalars, taken: taken, to: &found, text: text)
-        appendLandmarks(in: scalars, to: &found, onlyScenicAreas: forStems, text: text)
+        appendClauseOpeningPlaces(
+            in: scalars, tailStarts: reading.tailStarts, shift: shift, taken: taken, to: &found, text: text)
+        appendLandmarks(
+            in: scalars, landmarkStarts: reading.landmarkStarts, shift: shift, to: &found, onlyScenicAreas: forStems,
+            text: text)
         if forStems { found.removeAll { !isFullName($0.range, in: scalars) } }
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
         var places: [Span] = []
@@ -101,71 +104,81 @@ struct PlaceFinder: Sendable {
     }
 
     /// Place names the lexicon knows (tag `ns`) that name a port, customs or zone (岚江港, 岚江海关),
-    /// appended to `found`; `taken` marks what earlier rules found.
+    /// appended to `found`; `taken` marks what earlier rules found, `tailStarts` (less `shift`) where
+    /// the scalars stand that open a tail.
     private func appendClauseOpeningPlaces(
-        in scalars: [UInt32], taken: [Bool], to found: inout [Span], text: (Range<Int>) -> String
+        in scalars: [UInt32], tailStarts: ArraySlice<Int>, shift: Int, taken: [Bool], to found: inout [Span],
+        text: (Range<Int>) -> String
     ) {
         guard lexicon != nil else { return }
-        // The tables read once, not at each candidate (a global's every read is a once-check).
-        let tailStarts = Self.tailStarts
+        // Read once, not at each candidate (a global's every read is a once-check).
         let institutionTails = Self.institutionTails
+        // A name starts two or three scalars before a tail's first scalar: those starts are tried left
+        // to right, as when every scalar was tested for a tail two or three after it. `index` is where
+        // the next name may start (past the last one found).
         var index = 0
-        while index < scalars.count {
-            let tailFollows =
-                (index + 2 < scalars.count && tailStarts.contains(scalars[index + 2]))
-                || (index + 3 < scalars.count && tailStarts.contains(scalars[index + 3]))
-            guard tailFollows, ScalarClass.isHan(scalars[index]), !taken[index] else {
-                index += 1
-                continue
-            }
-            var matched: Range<Int>?
-            // Three scalars, then two (a literal array of lengths was made at each candidate).
-            var length = 3
-            while length >= 2 {
-                defer { length -= 1 }
-                guard index + length <= scalars.count else { continue }
-                var end = index + length
-                // A tail opens with one of `tailStarts`: tested before the tails are matched one by one.
-                guard end < scalars.count, tailStarts.contains(scalars[end]) else { continue }
-                var hasTail = false
-                for tail in institutionTails where Scalars.matches(tail, in: scalars, at: end) {
-                    end += tail.count
-                    hasTail = true
-                    break
+        for offset in tailStarts where offset - shift >= 2 {
+            let tailStart = offset - shift
+            index = max(index, tailStart - 3)
+            while index <= tailStart - 2 {
+                if let matched = clauseOpeningPlace(at: index, in: scalars, taken: taken, tails: institutionTails) {
+                    found.append(Span(range: matched, text: text(matched)))
+                    index = matched.upperBound
+                } else {
+                    index += 1
                 }
-                guard hasTail else { continue }
-                // Read in place (an array was made of each candidate word).
-                let word = scalars[index..<index + length]
-                // A stem holds no function word: 南至 and 北至 (a road's ends) are tagged as places too.
-                guard isStem(word), isPlaceWord(word) else { continue }
-                if end < scalars.count, Self.suffixes.contains(scalars[end]) { break }
-                // A bare lexicon place name only with a tail: 新建 or 北至 open clauses as verbs too.
-                matched = index..<end
-                break
-            }
-            if let matched {
-                found.append(Span(range: matched, text: text(matched)))
-                index = matched.upperBound
-            } else {
-                index += 1
             }
         }
+    }
+
+    /// The place of ``appendClauseOpeningPlaces(in:tailStarts:shift:taken:to:text:)`` starting at `index`, if any: a
+    /// stem of three scalars, then two, followed by one of `tails`.
+    private func clauseOpeningPlace(at index: Int, in scalars: [UInt32], taken: [Bool], tails: [[UInt32]])
+        -> Range<Int>?
+    {
+        guard ScalarClass.isHan(scalars[index]), !taken[index] else { return nil }
+        let tailStarts = Self.tailStarts
+        // Three scalars, then two (a literal array of lengths was made at each candidate).
+        var length = 3
+        while length >= 2 {
+            defer { length -= 1 }
+            guard index + length <= scalars.count else { continue }
+            var end = index + length
+            // A tail opens with one of `tailStarts`: tested before the tails are matched one by one.
+            guard end < scalars.count, tailStarts.contains(scalars[end]) else { continue }
+            var hasTail = false
+            for tail in tails where Scalars.matches(tail, in: scalars, at: end) {
+                end += tail.count
+                hasTail = true
+                break
+            }
+            guard hasTail else { continue }
+            // Read in place (an array was made of each candidate word).
+            let word = scalars[index..<index + length]
+            // A stem holds no function word: 南至 and 北至 (a road's ends) are tagged as places too.
+            guard isStem(word), isPlaceWord(word) else { continue }
+            if end < scalars.count, Self.suffixes.contains(scalars[end]) { return nil }
+            // A bare lexicon place name only with a tail: 新建 or 北至 open clauses as verbs too.
+            return index..<end
+        }
+        return nil
     }
 
     /// Parks, squares and scenic areas named by a two-character stem at a word boundary (青峰公园),
     /// appended to `found`; with `onlyScenicAreas`, those ending in 景区 alone (the only suffix that
     /// is a place suffix: one match never overlaps where another could start, so the rest change
-    /// nothing of these).
+    /// nothing of these). `landmarkStarts` (less `shift`) are where the scalars stand that open a suffix.
     private func appendLandmarks(
-        in scalars: [UInt32], to found: inout [Span], onlyScenicAreas: Bool, text: (Range<Int>) -> String
+        in scalars: [UInt32], landmarkStarts: ArraySlice<Int>, shift: Int, to found: inout [Span],
+        onlyScenicAreas: Bool, text: (Range<Int>) -> String
     ) {
-        let landmarkStarts = onlyScenicAreas ? Self.scenicStarts : Self.landmarkStarts
-        var index = 2
-        while index + 1 < scalars.count {
-            guard landmarkStarts.contains(scalars[index]) else {
-                index += 1
-                continue
-            }
+        let scenicStarts = Self.scenicStarts
+        // Where the next landmark may end its stem (past the last one found).
+        var next = 2
+        for offset in landmarkStarts {
+            let index = offset - shift
+            guard index >= next, index + 1 < scalars.count, !onlyScenicAreas || scenicStarts.contains(scalars[index])
+            else { continue }
             var matched: Range<Int>?
             for suffix in Self.landmarkSuffixes where Scalars.matches(suffix, in: scalars, at: index) {
                 let start = index - 2
@@ -177,23 +190,21 @@ struct PlaceFinder: Sendable {
             }
             if let matched {
                 found.append(Span(range: matched, text: text(matched)))
-                index = matched.upperBound
-            } else {
-                index += 1
+                next = matched.upperBound
             }
         }
     }
 
     /// The stems of the places `scalars` names in full (岚江 of 岚江市), for reading bare stems elsewhere.
     func stems(in scalars: [UInt32]) -> Set<[UInt32]> {
-        stems(in: scalars, suffixPlaces: suffixPlaces(in: scalars))
+        stems(in: scalars, reading: reading(of: scalars))
     }
 
-    /// ``stems(in:)`` from the text's places named by a suffix, already read (``suffixPlaces(in:)``).
-    func stems(in scalars: [UInt32], suffixPlaces: [SuffixPlace]) -> Set<[UInt32]> {
+    /// ``stems(in:)`` from the text's first reading, already made (``reading(of:)``).
+    func stems(in scalars: [UInt32], reading: Reading) -> Set<[UInt32]> {
         var stems: Set<[UInt32]> = []
         // A place's text is its range's scalars (every span is made so): read them there, not decoded back.
-        for span in mentions(in: scalars, suffixPlaces: suffixPlaces[...], shift: 0, knownStems: [], forStems: true)
+        for span in mentions(in: scalars, reading: reading, knownStems: [], forStems: true)
             .places
         {
             stems.insert(Array(scalars[span.range].dropLast()))
