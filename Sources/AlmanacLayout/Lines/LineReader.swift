@@ -50,6 +50,14 @@ struct LineReader: Sendable {
                         i += 1
                         continue
                     }
+                    // Chinese text is three bytes a scalar: decode those without a loop.
+                    if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n {
+                        let v = (b0 & 0x0F) << 12 | (UInt32(utf8[i + 1]) & 0x3F) << 6 | (UInt32(utf8[i + 2]) & 0x3F)
+                        out[o] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                        o += 1
+                        i += 3
+                        continue
+                    }
                     var v: UInt32
                     var width: Int
                     if b0 < 0xE0 {
