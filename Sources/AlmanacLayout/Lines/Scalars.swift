@@ -47,6 +47,8 @@ enum Scalars {
     }
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        // Chinese characters are past every space but U+FEFF: one comparison settles most scalars.
+        guard s.value <= 0x3000 || s.value == 0xFEFF else { return false }
         switch s.value {
         case 0x20, 0x09, 0x0B, 0x0C, 0xA0, 0x3000, 0x2000...0x200B, 0x202F, 0x205F, 0xFEFF: return true
         default: return false
@@ -67,6 +69,8 @@ enum Scalars {
 
     /// Marks that end a sentence: 。！？ and their ASCII forms, the ellipsis.
     static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
+        // Chinese characters lie between 。 and the full-width marks.
+        guard s.value <= 0x3002 || s.value >= 0xFF01 else { return false }
         switch s.value {
         case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x2026, 0xFF0E, 0xFF61: return true
         default: return false
@@ -90,6 +94,8 @@ enum Scalars {
 
     /// Closing quotes and brackets, which may follow a sentence's final mark.
     static func isCloser(_ s: Unicode.Scalar) -> Bool {
+        // Chinese characters lie between 】 and the full-width closers.
+        guard s.value <= 0x3011 || s.value >= 0xFF02 else { return false }
         switch s.value {
         case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B, 0x3009, 0x3011, 0x5D, 0x22, 0x27, 0xFF02, 0xFF07:
             return true
