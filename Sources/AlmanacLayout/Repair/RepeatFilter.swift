@@ -47,16 +47,23 @@ struct RepeatFilter: Sendable {
         seen.removeAll(keepingCapacity: true)
         partial.removeAll(keepingCapacity: true)
         keep.removeAll(keepingCapacity: true)
-        for range in ranges {
-            let start = scratch.count
-            for scalar in paragraph[range] where !Scalars.isSpace(scalar) { scratch.append(scalar) }
-            normalized.append(start..<scratch.count)
+        scratch.reserveCapacity(paragraph.count)
+        // Each sentence is copied without white space and hashed in the same pass.
+        paragraph.withUnsafeBufferPointer { text in
+            for range in ranges {
+                let start = scratch.count
+                var hash = Self.hashSeed
+                for i in range where !Scalars.isSpace(text[i]) {
+                    scratch.append(text[i])
+                    hash = Self.hashing(text[i], into: hash)
+                }
+                normalized.append(start..<scratch.count)
+                hashes.append(Self.finished(hash))
+            }
         }
         for k in 0..<n {
             let text = scratch[normalized[k]]
-            let hash = Self.hash(text)
-            hashes.append(hash)
-            seen.append(find(text, hash: hash) != nil)
+            seen.append(find(text, hash: hashes[k]) != nil)
             partial.append(!seen[k] && ((k == 0 && isTailOfPrinted(text)) || (k == n - 1 && isHeadOfPrinted(text))))
             keep.append(true)
         }
@@ -187,13 +194,20 @@ struct RepeatFilter: Sendable {
 
     /// FNV-1a over the scalar values.
     private static func hash(_ s: ArraySlice<Unicode.Scalar>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for scalar in s {
-            h ^= UInt64(scalar.value)
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        // Mix the high bits down: the index probes by the low ones.
-        h ^= h >> 29
-        return h
+        var h = hashSeed
+        for scalar in s { h = hashing(scalar, into: h) }
+        return finished(h)
+    }
+
+    private static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// One FNV-1a step.
+    @inline(__always) private static func hashing(_ scalar: Unicode.Scalar, into h: UInt64) -> UInt64 {
+        (h ^ UInt64(scalar.value)) &* 0x0000_0100_0000_01B3
+    }
+
+    /// Mixes the high bits down: the index probes by the low ones.
+    @inline(__always) private static func finished(_ h: UInt64) -> UInt64 {
+        h ^ (h >> 29)
     }
 }
