@@ -133,18 +133,6 @@ extension Array where Element == Unicode.Scalar {
         filter { !Scalars.isSpace($0) }
     }
 
-    /// Whether the text ends a sentence: its last mark, after closing quotes and brackets, is 。！？…
-    var endsSentence: Bool {
-        var i = endIndex - 1
-        while i >= startIndex, Scalars.isSpace(self[i]) { i -= 1 }
-        while i >= startIndex, Scalars.isCloser(self[i]) { i -= 1 }
-        guard i >= startIndex else { return false }
-        if Scalars.isSentenceEnd(self[i]) { return true }
-        // An ASCII full stop ends a sentence unless it sits between digits.
-        if self[i] == "." { return i == startIndex || !Scalars.isDigit(self[i - 1]) }
-        return false
-    }
-
     func hasPrefix(_ p: [Unicode.Scalar]) -> Bool {
         count >= p.count && self[0..<p.count].elementsEqual(p)
     }
@@ -166,6 +154,20 @@ extension Array where Element == Unicode.Scalar {
             if self[i] == first, self[i..<(i + needle.count)].elementsEqual(needle) { return true }
             i += 1
         }
+        return false
+    }
+}
+
+extension RandomAccessCollection where Element == Unicode.Scalar, Index == Int {
+    /// Whether the text ends a sentence: its last mark, after closing quotes and brackets, is 。！？…
+    var endsSentence: Bool {
+        var i = endIndex - 1
+        while i >= startIndex, Scalars.isSpace(self[i]) { i -= 1 }
+        while i >= startIndex, Scalars.isCloser(self[i]) { i -= 1 }
+        guard i >= startIndex else { return false }
+        if Scalars.isSentenceEnd(self[i]) { return true }
+        // An ASCII full stop ends a sentence unless it sits between digits.
+        if self[i] == "." { return i == startIndex || !Scalars.isDigit(self[i - 1]) }
         return false
     }
 }
