@@ -8,27 +8,31 @@ enum Scalars {
         let capacity = pieces.reduce(pieces.count) { $0 + $1.count } * 4
         return String(unsafeUninitializedCapacity: capacity) { buffer in
             var i = 0
+            // Indices stay below the capacity reserved, so they are stepped without overflow checks.
+            @inline(__always) func byte(_ b: UInt32, at offset: Int) {
+                buffer[i &+ offset] = UInt8(truncatingIfNeeded: b)
+            }
             @inline(__always) func put(_ s: Unicode.Scalar) {
                 let v = s.value
-                switch v {
-                case ..<0x80:
-                    buffer[i] = UInt8(v)
-                    i += 1
-                case ..<0x800:
-                    buffer[i] = UInt8(0xC0 | (v >> 6))
-                    buffer[i + 1] = UInt8(0x80 | (v & 0x3F))
-                    i += 2
-                case ..<0x10000:
-                    buffer[i] = UInt8(0xE0 | (v >> 12))
-                    buffer[i + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    buffer[i + 2] = UInt8(0x80 | (v & 0x3F))
-                    i += 3
-                default:
-                    buffer[i] = UInt8(0xF0 | (v >> 18))
-                    buffer[i + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                    buffer[i + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    buffer[i + 3] = UInt8(0x80 | (v & 0x3F))
-                    i += 4
+                // Three-byte scalars (Chinese text) are tested for first.
+                if v >= 0x800 && v < 0x10000 {
+                    byte(0xE0 | (v >> 12), at: 0)
+                    byte(0x80 | ((v >> 6) & 0x3F), at: 1)
+                    byte(0x80 | (v & 0x3F), at: 2)
+                    i &+= 3
+                } else if v < 0x80 {
+                    byte(v, at: 0)
+                    i &+= 1
+                } else if v < 0x800 {
+                    byte(0xC0 | (v >> 6), at: 0)
+                    byte(0x80 | (v & 0x3F), at: 1)
+                    i &+= 2
+                } else {
+                    byte(0xF0 | (v >> 18), at: 0)
+                    byte(0x80 | ((v >> 12) & 0x3F), at: 1)
+                    byte(0x80 | ((v >> 6) & 0x3F), at: 2)
+                    byte(0x80 | (v & 0x3F), at: 3)
+                    i &+= 4
                 }
             }
             for (k, piece) in pieces.enumerated() {
