@@ -106,30 +106,27 @@ struct RepeatFilter: Sendable {
 
     // MARK: - Sentences
 
-    /// Sentence ranges: each ends after a run of sentence marks and the closing quotes that follow.
-    static func sentenceRanges(_ text: [Unicode.Scalar]) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        sentenceRanges(text, into: &ranges)
-        return ranges
-    }
-
-    /// ``sentenceRanges(_:)`` written into `ranges`, emptied first.
+    /// The text's sentence ranges, written into `ranges` (emptied first): each ends after a run of
+    /// sentence marks and the closing quotes that follow.
     static func sentenceRanges(_ text: [Unicode.Scalar], into ranges: inout [Range<Int>]) {
         ranges.removeAll(keepingCapacity: true)
         var start = 0
-        var i = 0
-        while i < text.count {
-            if Scalars.isSentenceEnd(text[i]) {
-                var end = i + 1
-                while end < text.count, Scalars.isSentenceEnd(text[end]) || Scalars.isCloser(text[end]) { end += 1 }
-                ranges.append(start..<end)
-                start = end
-                i = end
-            } else {
-                i += 1
-            }
+        while start < text.count {
+            let end = sentenceEnd(in: text, from: start)
+            ranges.append(start..<end)
+            start = end
         }
-        if start < text.count { ranges.append(start..<text.count) }
+    }
+
+    /// Where the sentence opening at `start` ends: after its run of sentence marks and the closing
+    /// quotes that follow, or at the end of the text.
+    static func sentenceEnd(in text: [Unicode.Scalar], from start: Int) -> Int {
+        var i = start
+        while i < text.count, !Scalars.isSentenceEnd(text[i]) { i += 1 }
+        guard i < text.count else { return text.count }
+        var end = i + 1
+        while end < text.count, Scalars.isSentenceEnd(text[end]) || Scalars.isCloser(text[end]) { end += 1 }
+        return end
     }
 
     // MARK: - Lookups
