@@ -134,7 +134,11 @@ extension Array where Element == Unicode.Scalar {
 
     /// The scalars with all white space removed.
     func withoutSpaces() -> [Unicode.Scalar] {
-        filter { !Scalars.isSpace($0) }
+        // Room for every scalar up front: the copy never grows.
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(count)
+        for s in self where !Scalars.isSpace(s) { out.append(s) }
+        return out
     }
 
     func hasPrefix(_ p: [Unicode.Scalar]) -> Bool {
