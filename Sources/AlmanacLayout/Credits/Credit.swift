@@ -107,8 +107,9 @@ enum CreditParser {
 
     /// `文/甲 图/乙`, `摄影：丙`: a role marker, a slash or colon, names.
     private static func slashCredit(_ text: ArraySlice<Unicode.Scalar>) -> Credit? {
+        // Most text holds no separator: look before copying.
+        guard text.contains(where: isRoleSeparator) else { return nil }
         let t = Array(text).trimmed()
-        guard t.contains(where: isRoleSeparator) else { return nil }
         var credit = Credit()
         var role: (byline: Bool, photo: Bool)?
         var i = 0
