@@ -11,14 +11,17 @@ struct RepeatFilter: Sendable {
     static let minimumRun = 16
     /// Characters hashed to find a sentence by its head or tail.
     private static let keyLength = 10
+    /// Room in the indexes from the start: a page prints about a hundred sentences, and an index
+    /// that starts small is rebuilt each time it doubles.
+    private static let sentencesPerPage = 128
 
     /// Every sentence remembered, without white space, one after another; `bounds` delimits them.
     private var store: [Unicode.Scalar] = []
     private var bounds: [Range<Int>] = []
     /// Hash → first sentence index; `chain` links sentences sharing a hash bucket.
-    private var exact = HashIndex()
-    private var heads = HashIndex()
-    private var tails = HashIndex()
+    private var exact = HashIndex(capacity: Self.sentencesPerPage)
+    private var heads = HashIndex(capacity: Self.sentencesPerPage)
+    private var tails = HashIndex(capacity: Self.sentencesPerPage)
     private var exactChain: [Int] = []
     private var headChain: [Int] = []
     private var tailChain: [Int] = []
