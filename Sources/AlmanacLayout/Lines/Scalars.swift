@@ -152,21 +152,22 @@ extension Array where Element == Unicode.Scalar {
     /// The scalars as a `String`, encoded straight to UTF-8.
     var string: String { Scalars.string(joining: [self], separator: "\n") }
 
+}
+
+extension RandomAccessCollection where Element == Unicode.Scalar, Index == Int {
     /// Whether `needle` occurs in the scalars.
     func contains(_ needle: [Unicode.Scalar]) -> Bool {
         guard !needle.isEmpty else { return true }
         guard count >= needle.count, let first = needle.first else { return false }
-        var i = 0
-        let last = count - needle.count
+        var i = startIndex
+        let last = endIndex - needle.count
         while i <= last {
             if self[i] == first, self[i..<(i + needle.count)].elementsEqual(needle) { return true }
             i += 1
         }
         return false
     }
-}
 
-extension RandomAccessCollection where Element == Unicode.Scalar, Index == Int {
     /// Whether the text ends a sentence: its last mark, after closing quotes and brackets, is 。！？…
     var endsSentence: Bool {
         var i = endIndex - 1
