@@ -138,7 +138,8 @@ struct ArticleBuilder: Sendable {
         let pl = lines[items[p]]
         guard !pl.opensWithDateline, pl.line.level == 0 else { return false }
         let head = pl.prose
-        let length = head.visibleCount
+        // Without a glued credit the prose is the whole line, whose visible length is known.
+        let length = pl.tail == nil ? pl.line.length : head.visibleCount
         guard length >= 4, length <= 80, !Self.hasInnerSentenceEnd(head) else { return false }
         var credited = pl.tail?.credit.isPicture == true
         if !credited, p + 1 < items.count, let next = lines[items[p + 1]].credit, next.isPicture {
@@ -242,8 +243,8 @@ struct ArticleBuilder: Sendable {
         return paragraphs.contains { $0.withoutSpaces().contains(needle) }
     }
 
+    /// Whether the text holds more than one sentence: text follows the end of its first.
     private static func hasInnerSentenceEnd(_ text: [Unicode.Scalar]) -> Bool {
-        let ranges = RepeatFilter.sentenceRanges(text)
-        return ranges.count > 1
+        RepeatFilter.sentenceEnd(in: text, from: 0) < text.count
     }
 }

@@ -107,8 +107,9 @@ enum CreditParser {
 
     /// `文/甲 图/乙`, `摄影：丙`: a role marker, a slash or colon, names.
     private static func slashCredit(_ text: ArraySlice<Unicode.Scalar>) -> Credit? {
+        // Most text holds no separator: look before copying.
+        guard text.contains(where: isRoleSeparator) else { return nil }
         let t = Array(text).trimmed()
-        guard t.contains(where: isRoleSeparator) else { return nil }
         var credit = Credit()
         var role: (byline: Bool, photo: Bool)?
         var i = 0
@@ -151,19 +152,28 @@ enum CreditParser {
     static func tail(of text: [Unicode.Scalar]) -> (head: [Unicode.Scalar], credit: Credit)? {
         let n = text.count
         guard n >= 4 else { return nil }
-        let start = max(1, n - 40)
-        for p in start..<(n - 1) {
+        // The head needs two visible scalars: it must reach past the second one.
+        var shortestHead = n
+        var visible = 0
+        for i in 0..<n where !Scalars.isSpace(text[i]) {
+            visible += 1
+            if visible == 2 {
+                shortestHead = i + 1
+                break
+            }
+        }
+        let start = max(1, n - 40, shortestHead)
+        // The head is read in place and copied only for the credit found.
+        for p in start..<max(start, n - 1) {
             let before = text[p - 1]
             let cut =
                 Scalars.isSpace(before) || Scalars.isSentenceEnd(before) || text[p] == "(" || text[p] == "（"
                 || (Scalars.isCloser(before) && p >= 2 && Scalars.isSentenceEnd(text[p - 2]))
             guard cut, !Scalars.isSpace(text[p]) else { continue }
-            let head = Array(text[..<p]).trimmed()
-            guard head.visibleCount >= 2 else { continue }
             let rest = unbracketed(text[p...])
-            if let credit = picture(rest) { return (head, credit) }
-            if head.endsSentence, let credit = byline(rest) ?? bracketedNames(text[p...], inner: rest) {
-                return (head, credit)
+            if let credit = picture(rest) { return (Array(text[..<p]).trimmed(), credit) }
+            if text[..<p].endsSentence, let credit = byline(rest) ?? bracketedNames(text[p...], inner: rest) {
+                return (Array(text[..<p]).trimmed(), credit)
             }
         }
         return nil

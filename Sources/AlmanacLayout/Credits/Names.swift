@@ -7,10 +7,17 @@ enum Names {
         "摄影记者", "特约记者", "见习记者", "实习记者", "首席记者", "通讯员", "实习生", "记者",
     ].map { Array($0.unicodeScalars) }
 
+    /// The role words that hold no shorter one (记者, 通讯员, 实习生): every role word holds one of them.
+    private static let roleCores: [[Unicode.Scalar]] = roles.filter { role in
+        !roles.contains { $0.count < role.count && role.contains($0) }
+    }
+
     /// Splits on white space, removes role words and returns the names, or nil when some token is no name.
     ///
     /// - Parameter requireRole: whether at least one role word must appear.
     static func parse(_ text: ArraySlice<Unicode.Scalar>, requireRole: Bool) -> [String]? {
+        // A role word is found only in text that holds one, and most text tried for a byline holds none.
+        if requireRole, !roleCores.contains(where: { text.contains($0) }) { return nil }
         var tokens: [[Unicode.Scalar]] = []
         var sawRole = false
         // The token read so far is `text[currentStart..<index]`: read in place, not gathered scalar by

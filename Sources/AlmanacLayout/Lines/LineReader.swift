@@ -9,29 +9,37 @@ struct LineReader: Sendable {
         result.reserveCapacity(scalars.count / 64 + 4)
         var blanks = 0
         var sawContent = false
-        var lineStart = 0
-        var i = 0
         let n = scalars.count
-        while i <= n {
-            let atEnd = i == n
-            let v = atEnd ? 0x0A : scalars[i].value
-            guard v == 0x0A || v == 0x0D || v == 0x2028 || v == 0x2029 || v == 0x85 else {
-                i += 1
-                continue
+        var lineStart = 0
+        // The end of the text ends the last line.
+        while lineStart <= n {
+            // Scanned in a loop of its own: most scalars are no line end.
+            let end = scalars.withUnsafeBufferPointer { buffer in
+                var end = lineStart
+                while end < n, !Self.isLineEnd(buffer[end]) { end += 1 }
+                return end
             }
-            if let line = makeLine(scalars[lineStart..<min(i, n)], gapBefore: blanks) {
+            if let line = makeLine(scalars[lineStart..<end], gapBefore: blanks) {
                 result.append(line)
                 blanks = 0
                 sawContent = true
             } else if sawContent {
                 blanks += 1
             }
+            var next = end + 1
             // CR LF is one line end.
-            if v == 0x0D, i + 1 < n, scalars[i + 1].value == 0x0A { i += 1 }
-            i += 1
-            lineStart = i
+            if end < n, scalars[end] == "\r", next < n, scalars[next] == "\n" { next += 1 }
+            lineStart = next
         }
         return result
+    }
+
+    /// Line feed, carriage return, next line (NEL) and the Unicode line and paragraph separators.
+    private static func isLineEnd(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0A, 0x0D, 0x2028, 0x2029, 0x85: return true
+        default: return false
+        }
     }
 
     /// The text's scalars, decoded straight from its UTF-8.
@@ -48,6 +56,14 @@ struct LineReader: Sendable {
                         out[o] = Unicode.Scalar(UInt8(b0))
                         o += 1
                         i += 1
+                        continue
+                    }
+                    // Chinese text is three bytes a scalar: decode those without a loop.
+                    if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n {
+                        let v = (b0 & 0x0F) << 12 | (UInt32(utf8[i + 1]) & 0x3F) << 6 | (UInt32(utf8[i + 2]) & 0x3F)
+                        out[o] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                        o += 1
+                        i += 3
                         continue
                     }
                     var v: UInt32

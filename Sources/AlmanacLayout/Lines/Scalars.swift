@@ -8,27 +8,31 @@ enum Scalars {
         let capacity = pieces.reduce(pieces.count) { $0 + $1.count } * 4
         return String(unsafeUninitializedCapacity: capacity) { buffer in
             var i = 0
+            // Indices stay below the capacity reserved, so they are stepped without overflow checks.
+            @inline(__always) func byte(_ b: UInt32, at offset: Int) {
+                buffer[i &+ offset] = UInt8(truncatingIfNeeded: b)
+            }
             @inline(__always) func put(_ s: Unicode.Scalar) {
                 let v = s.value
-                switch v {
-                case ..<0x80:
-                    buffer[i] = UInt8(v)
-                    i += 1
-                case ..<0x800:
-                    buffer[i] = UInt8(0xC0 | (v >> 6))
-                    buffer[i + 1] = UInt8(0x80 | (v & 0x3F))
-                    i += 2
-                case ..<0x10000:
-                    buffer[i] = UInt8(0xE0 | (v >> 12))
-                    buffer[i + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    buffer[i + 2] = UInt8(0x80 | (v & 0x3F))
-                    i += 3
-                default:
-                    buffer[i] = UInt8(0xF0 | (v >> 18))
-                    buffer[i + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                    buffer[i + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    buffer[i + 3] = UInt8(0x80 | (v & 0x3F))
-                    i += 4
+                // Three-byte scalars (Chinese text) are tested for first.
+                if v >= 0x800 && v < 0x10000 {
+                    byte(0xE0 | (v >> 12), at: 0)
+                    byte(0x80 | ((v >> 6) & 0x3F), at: 1)
+                    byte(0x80 | (v & 0x3F), at: 2)
+                    i &+= 3
+                } else if v < 0x80 {
+                    byte(v, at: 0)
+                    i &+= 1
+                } else if v < 0x800 {
+                    byte(0xC0 | (v >> 6), at: 0)
+                    byte(0x80 | (v & 0x3F), at: 1)
+                    i &+= 2
+                } else {
+                    byte(0xF0 | (v >> 18), at: 0)
+                    byte(0x80 | ((v >> 12) & 0x3F), at: 1)
+                    byte(0x80 | ((v >> 6) & 0x3F), at: 2)
+                    byte(0x80 | (v & 0x3F), at: 3)
+                    i &+= 4
                 }
             }
             for (k, piece) in pieces.enumerated() {
@@ -47,6 +51,8 @@ enum Scalars {
     }
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        // Chinese characters are past every space but U+FEFF: one comparison settles most scalars.
+        guard s.value <= 0x3000 || s.value == 0xFEFF else { return false }
         switch s.value {
         case 0x20, 0x09, 0x0B, 0x0C, 0xA0, 0x3000, 0x2000...0x200B, 0x202F, 0x205F, 0xFEFF: return true
         default: return false
@@ -67,6 +73,8 @@ enum Scalars {
 
     /// Marks that end a sentence: 。！？ and their ASCII forms, the ellipsis.
     static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
+        // Chinese characters lie between 。 and the full-width marks.
+        guard s.value <= 0x3002 || s.value >= 0xFF01 else { return false }
         switch s.value {
         case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x2026, 0xFF0E, 0xFF61: return true
         default: return false
@@ -90,6 +98,8 @@ enum Scalars {
 
     /// Closing quotes and brackets, which may follow a sentence's final mark.
     static func isCloser(_ s: Unicode.Scalar) -> Bool {
+        // Chinese characters lie between 】 and the full-width closers.
+        guard s.value <= 0x3011 || s.value >= 0xFF02 else { return false }
         switch s.value {
         case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B, 0x3009, 0x3011, 0x5D, 0x22, 0x27, 0xFF02, 0xFF07:
             return true
@@ -124,19 +134,11 @@ extension Array where Element == Unicode.Scalar {
 
     /// The scalars with all white space removed.
     func withoutSpaces() -> [Unicode.Scalar] {
-        filter { !Scalars.isSpace($0) }
-    }
-
-    /// Whether the text ends a sentence: its last mark, after closing quotes and brackets, is 。！？…
-    var endsSentence: Bool {
-        var i = endIndex - 1
-        while i >= startIndex, Scalars.isSpace(self[i]) { i -= 1 }
-        while i >= startIndex, Scalars.isCloser(self[i]) { i -= 1 }
-        guard i >= startIndex else { return false }
-        if Scalars.isSentenceEnd(self[i]) { return true }
-        // An ASCII full stop ends a sentence unless it sits between digits.
-        if self[i] == "." { return i == startIndex || !Scalars.isDigit(self[i - 1]) }
-        return false
+        // Room for every scalar up front: the copy never grows.
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(count)
+        for s in self where !Scalars.isSpace(s) { out.append(s) }
+        return out
     }
 
     func hasPrefix(_ p: [Unicode.Scalar]) -> Bool {
@@ -150,16 +152,31 @@ extension Array where Element == Unicode.Scalar {
     /// The scalars as a `String`, encoded straight to UTF-8.
     var string: String { Scalars.string(joining: [self], separator: "\n") }
 
+}
+
+extension RandomAccessCollection where Element == Unicode.Scalar, Index == Int {
     /// Whether `needle` occurs in the scalars.
     func contains(_ needle: [Unicode.Scalar]) -> Bool {
         guard !needle.isEmpty else { return true }
         guard count >= needle.count, let first = needle.first else { return false }
-        var i = 0
-        let last = count - needle.count
+        var i = startIndex
+        let last = endIndex - needle.count
         while i <= last {
             if self[i] == first, self[i..<(i + needle.count)].elementsEqual(needle) { return true }
             i += 1
         }
+        return false
+    }
+
+    /// Whether the text ends a sentence: its last mark, after closing quotes and brackets, is 。！？…
+    var endsSentence: Bool {
+        var i = endIndex - 1
+        while i >= startIndex, Scalars.isSpace(self[i]) { i -= 1 }
+        while i >= startIndex, Scalars.isCloser(self[i]) { i -= 1 }
+        guard i >= startIndex else { return false }
+        if Scalars.isSentenceEnd(self[i]) { return true }
+        // An ASCII full stop ends a sentence unless it sits between digits.
+        if self[i] == "." { return i == startIndex || !Scalars.isDigit(self[i - 1]) }
         return false
     }
 }

@@ -11,14 +11,17 @@ struct RepeatFilter: Sendable {
     static let minimumRun = 16
     /// Characters hashed to find a sentence by its head or tail.
     private static let keyLength = 10
+    /// Room in the indexes from the start: a page prints about a hundred sentences, and an index
+    /// that starts small is rebuilt each time it doubles.
+    private static let sentencesPerPage = 128
 
     /// Every sentence remembered, without white space, one after another; `bounds` delimits them.
     private var store: [Unicode.Scalar] = []
     private var bounds: [Range<Int>] = []
     /// Hash → first sentence index; `chain` links sentences sharing a hash bucket.
-    private var exact = HashIndex()
-    private var heads = HashIndex()
-    private var tails = HashIndex()
+    private var exact = HashIndex(capacity: Self.sentencesPerPage)
+    private var heads = HashIndex(capacity: Self.sentencesPerPage)
+    private var tails = HashIndex(capacity: Self.sentencesPerPage)
     private var exactChain: [Int] = []
     private var headChain: [Int] = []
     private var tailChain: [Int] = []
@@ -47,16 +50,23 @@ struct RepeatFilter: Sendable {
         seen.removeAll(keepingCapacity: true)
         partial.removeAll(keepingCapacity: true)
         keep.removeAll(keepingCapacity: true)
-        for range in ranges {
-            let start = scratch.count
-            for scalar in paragraph[range] where !Scalars.isSpace(scalar) { scratch.append(scalar) }
-            normalized.append(start..<scratch.count)
+        scratch.reserveCapacity(paragraph.count)
+        // Each sentence is copied without white space and hashed in the same pass.
+        paragraph.withUnsafeBufferPointer { text in
+            for range in ranges {
+                let start = scratch.count
+                var hash = Self.hashSeed
+                for i in range where !Scalars.isSpace(text[i]) {
+                    scratch.append(text[i])
+                    hash = Self.hashing(text[i], into: hash)
+                }
+                normalized.append(start..<scratch.count)
+                hashes.append(Self.finished(hash))
+            }
         }
         for k in 0..<n {
             let text = scratch[normalized[k]]
-            let hash = Self.hash(text)
-            hashes.append(hash)
-            seen.append(find(text, hash: hash) != nil)
+            seen.append(find(text, hash: hashes[k]) != nil)
             partial.append(!seen[k] && ((k == 0 && isTailOfPrinted(text)) || (k == n - 1 && isHeadOfPrinted(text))))
             keep.append(true)
         }
@@ -99,30 +109,27 @@ struct RepeatFilter: Sendable {
 
     // MARK: - Sentences
 
-    /// Sentence ranges: each ends after a run of sentence marks and the closing quotes that follow.
-    static func sentenceRanges(_ text: [Unicode.Scalar]) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        sentenceRanges(text, into: &ranges)
-        return ranges
-    }
-
-    /// ``sentenceRanges(_:)`` written into `ranges`, emptied first.
+    /// The text's sentence ranges, written into `ranges` (emptied first): each ends after a run of
+    /// sentence marks and the closing quotes that follow.
     static func sentenceRanges(_ text: [Unicode.Scalar], into ranges: inout [Range<Int>]) {
         ranges.removeAll(keepingCapacity: true)
         var start = 0
-        var i = 0
-        while i < text.count {
-            if Scalars.isSentenceEnd(text[i]) {
-                var end = i + 1
-                while end < text.count, Scalars.isSentenceEnd(text[end]) || Scalars.isCloser(text[end]) { end += 1 }
-                ranges.append(start..<end)
-                start = end
-                i = end
-            } else {
-                i += 1
-            }
+        while start < text.count {
+            let end = sentenceEnd(in: text, from: start)
+            ranges.append(start..<end)
+            start = end
         }
-        if start < text.count { ranges.append(start..<text.count) }
+    }
+
+    /// Where the sentence opening at `start` ends: after its run of sentence marks and the closing
+    /// quotes that follow, or at the end of the text.
+    static func sentenceEnd(in text: [Unicode.Scalar], from start: Int) -> Int {
+        var i = start
+        while i < text.count, !Scalars.isSentenceEnd(text[i]) { i += 1 }
+        guard i < text.count else { return text.count }
+        var end = i + 1
+        while end < text.count, Scalars.isSentenceEnd(text[end]) || Scalars.isCloser(text[end]) { end += 1 }
+        return end
     }
 
     // MARK: - Lookups
@@ -187,13 +194,20 @@ struct RepeatFilter: Sendable {
 
     /// FNV-1a over the scalar values.
     private static func hash(_ s: ArraySlice<Unicode.Scalar>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for scalar in s {
-            h ^= UInt64(scalar.value)
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        // Mix the high bits down: the index probes by the low ones.
-        h ^= h >> 29
-        return h
+        var h = hashSeed
+        for scalar in s { h = hashing(scalar, into: h) }
+        return finished(h)
+    }
+
+    private static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// One FNV-1a step.
+    @inline(__always) private static func hashing(_ scalar: Unicode.Scalar, into h: UInt64) -> UInt64 {
+        (h ^ UInt64(scalar.value)) &* 0x0000_0100_0000_01B3
+    }
+
+    /// Mixes the high bits down: the index probes by the low ones.
+    @inline(__always) private static func finished(_ h: UInt64) -> UInt64 {
+        h ^ (h >> 29)
     }
 }
