@@ -50,11 +50,6 @@ public struct Ingest: Sendable {
     /// (``Store/beginBulkLoad()``): on SQLite the indexes only reads need are built at its end.
     /// 10,000 generated pages: 36.0 s with the indexes kept up row by row, 31 s plus 2 s to build them.
     public var bulkLoadAfter = 1_000
-    /// A bulk load tidies the store (``Store/optimize()``, on SQLite merging the search index whole)
-    /// once at most this share of its files (1 in `bulkLoadTidyTail`) is left to start, rather than
-    /// after the last one: the writer merges while the workers extract those files, instead of the run
-    /// ending on one busy core. What the last files add to the index stays in a segment or two.
-    public var bulkLoadTidyTail = 32
 
     /// An ingest with the bundled extraction (layout and facts; no mention finder unless `extraction` has one).
     public init(
@@ -88,12 +83,10 @@ public struct Ingest: Sendable {
         var wasStored: Bool
     }
 
-    /// What the pipeline waits for: a worker's page, the writer's batch, or the store tidied (with
-    /// the warning that gave, if any).
+    /// What the pipeline waits for: a worker's page, or the writer's batch.
     enum Event: Sendable {
         case prepared(Int, Prepared)
         case written(Tally)
-        case tidied(warning: String?)
     }
 
     /// Ingests `files`, calling `progress` each time a file has been handled (read, skipped or failed).
@@ -111,8 +104,6 @@ public struct Ingest: Sendable {
                 tally.summary.warnings.append("could not prepare the archive for a bulk load: \(error)")
             }
         }
-        // Whether the store was tidied while the last files of a bulk load were extracted.
-        var tidied = false
         await withTaskGroup(of: Event.self) { group in
             let order = shuffled ? files.indices.shuffled() : Array(files.indices)
             var next = 0
@@ -121,8 +112,6 @@ public struct Ingest: Sendable {
             var writing = false
             var lastWrite = clock.now
             var done = 0
-            // The step the writer is taking, reported with every file handled meanwhile.
-            var step: IngestProgress.Step?
             // Twice as many files in flight as workers, so a worker finds the next one waiting.
             let maxInFlight = jobs * 2
             // Beyond this many pages waiting for the writer, no new file is started.
@@ -136,26 +125,7 @@ public struct Ingest: Sendable {
                     group.addTask { .prepared(index, await prepare(path)) }
                 }
             }
-            // Tidies the store (merges its search index) once few enough files of a bulk load are left
-            // to start (``bulkLoadTidyTail``), while the workers extract them. Says whether it started.
-            func tidyIfDue() -> Bool {
-                guard bulkLoad, !tidied, !writing, (order.count - next) * bulkLoadTidyTail <= order.count else {
-                    return false
-                }
-                tidied = true
-                writing = true
-                step = .tidying
-                progress(IngestProgress(done: done, total: files.count, elapsed: clock.now - start, step: .tidying))
-                group.addTask {
-                    do { try await store.optimize() } catch {
-                        return .tidied(warning: "could not optimize the archive: \(error)")
-                    }
-                    return .tidied(warning: nil)
-                }
-                return true
-            }
             func writeIfDue() {
-                guard !tidyIfDue() else { return }
                 guard !writing, !pending.isEmpty else { return }
                 let last = inFlight == 0 && next == order.count
                 // Once every file is started, batches go as soon as the writer is free again: the last
@@ -182,14 +152,10 @@ public struct Ingest: Sendable {
                         tally.failed.append((index, IngestSummary.Entry(path: files[index], reason: reason)))
                     }
                     done += 1
-                    progress(IngestProgress(done: done, total: files.count, elapsed: clock.now - start, step: step))
+                    progress(IngestProgress(done: done, total: files.count, elapsed: clock.now - start))
                 case .written(let result):
                     writing = false
                     tally.merge(result)
-                case .tidied(let warning):
-                    if let warning { tally.summary.warnings.append(warning) }
-                    step = nil
-                    writing = false
                 }
                 writeIfDue()
                 submit()
@@ -203,9 +169,8 @@ public struct Ingest: Sendable {
             }
         }
         // Many batches leave the search index in many segments; merging them is worth its seconds
-        // only after a large run. Failing to tidy loses nothing: searches are merely slower. A bulk
-        // load was tidied before its last files (``bulkLoadTidyTail``).
-        if !tidied && tally.summary.pages + tally.summary.replaced >= optimizeAfter {
+        // only after a large run. Failing to tidy loses nothing: searches are merely slower.
+        if tally.summary.pages + tally.summary.replaced >= optimizeAfter {
             progress(IngestProgress(done: files.count, total: files.count, elapsed: clock.now - start, step: .tidying))
             do { try await store.optimize() } catch {
                 tally.summary.warnings.append("could not optimize the archive: \(error)")
@@ -308,8 +273,7 @@ public struct Ingest: Sendable {
 
 /// How far an ingest run has got.
 public struct IngestProgress: Sendable {
-    /// What the writer does besides storing pages, which takes seconds in a large run: after the last
-    /// file, or in a bulk load, tidying while its last files are extracted.
+    /// What a run does after its last file, which takes seconds on a large one.
     public enum Step: String, Sendable {
         /// Building the indexes a bulk load put off (``Store/endBulkLoad()``).
         case indexes = "building the archive's indexes"
@@ -320,7 +284,7 @@ public struct IngestProgress: Sendable {
     public var done: Int
     public var total: Int
     public var elapsed: Duration
-    /// What the writer is doing besides storing pages, if anything: set on every report while it does.
+    /// Set once every file is handled, while the run finishes.
     public var step: Step?
 
     public init(done: Int, total: Int, elapsed: Duration, step: Step? = nil) {
