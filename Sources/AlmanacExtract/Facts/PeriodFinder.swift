@@ -146,7 +146,13 @@ struct PeriodFinder: Sendable {
     private let numeralScalars = Scalars.set(Self.numerals)
     /// Where a phrase may start: a period word's first scalar, a digit (of either width) or a Chinese
     /// numeral, in one lookup (most scalars are none of them, and three lookups told that for each).
-    private let phraseStarts = Scalars.set("今去前明上本当全年如目眼此至每近日第截下中月头后以0123456789０１２３４５６７８９" + Self.numerals)
+    private let phraseStarts = {
+        var starts = Scalars.set("今去前明上本当全年如目眼此至每近日第截下中月头后以" + Self.numerals)
+        // The digits as `ScalarClass.isDigit` tells them (ASCII and full-width), asked of every scalar
+        // the set can hold, so the two never disagree.
+        for value in UInt32(0)...0xFFFF where ScalarClass.isDigit(value) { starts.insert(value) }
+        return starts
+    }()
     private let clauseBreaks = Scalars.clauseBreaks
 
     static func matchAny(_ words: [[UInt32]], in scalars: [UInt32], at index: Int) -> Int? {

@@ -113,6 +113,7 @@ struct PlaceFinder: Sendable {
         guard lexicon != nil else { return }
         // Read once, not at each candidate (a global's every read is a once-check).
         let institutionTails = Self.institutionTails
+        let tailStartSet = Self.tailStarts
         // A name starts two or three scalars before a tail's first scalar: those starts are tried left
         // to right, as when every scalar was tested for a tail two or three after it. `index` is where
         // the next name may start (past the last one found).
@@ -121,7 +122,9 @@ struct PlaceFinder: Sendable {
             let tailStart = offset - shift
             index = max(index, tailStart - 3)
             while index <= tailStart - 2 {
-                if let matched = clauseOpeningPlace(at: index, in: scalars, taken: taken, tails: institutionTails) {
+                if let matched = clauseOpeningPlace(
+                    at: index, in: scalars, taken: taken, tails: institutionTails, tailStarts: tailStartSet)
+                {
                     found.append(Span(range: matched, text: text(matched)))
                     index = matched.upperBound
                 } else {
@@ -132,12 +135,12 @@ struct PlaceFinder: Sendable {
     }
 
     /// The place of ``appendClauseOpeningPlaces(in:tailStarts:shift:taken:to:text:)`` starting at `index`, if any: a
-    /// stem of three scalars, then two, followed by one of `tails`.
-    private func clauseOpeningPlace(at index: Int, in scalars: [UInt32], taken: [Bool], tails: [[UInt32]])
-        -> Range<Int>?
-    {
+    /// stem of three scalars, then two, followed by one of `tails`, each of which opens with one of
+    /// `tailStarts` (the caller's copies of ``institutionTails`` and ``tailStarts``).
+    private func clauseOpeningPlace(
+        at index: Int, in scalars: [UInt32], taken: [Bool], tails: [[UInt32]], tailStarts: ScalarSet
+    ) -> Range<Int>? {
         guard ScalarClass.isHan(scalars[index]), !taken[index] else { return nil }
-        let tailStarts = Self.tailStarts
         // Three scalars, then two (a literal array of lengths was made at each candidate).
         var length = 3
         while length >= 2 {
