@@ -34,17 +34,24 @@ struct EvalEntities: ParsableCommand {
         if verbose {
             for sentence in part {
                 let scalars = Array(sentence.text.unicodeScalars)
-                func show(_ s: NERSpan) -> String { s.type + ":" + String(String.UnicodeScalarView(scalars[s.start..<s.end])) }
+                func show(_ s: NERSpan) -> String {
+                    s.type + ":" + String(String.UnicodeScalarView(scalars[s.start..<s.end]))
+                }
                 let gold = Set(sentence.spans)
-                let predicted = Set(recognizer.mentions(in: sentence.text).compactMap { m in
-                    NERSpan.type(of: m.kind).map { NERSpan(type: $0, start: m.start, end: m.end) } })
+                let predicted = Set(
+                    recognizer.mentions(in: sentence.text).compactMap { m in
+                        NERSpan.type(of: m.kind).map { NERSpan(type: $0, start: m.start, end: m.end) }
+                    })
                 let missed = gold.subtracting(predicted).map(show)
                 let wrong = predicted.subtracting(gold).map(show)
                 if !missed.isEmpty || !wrong.isEmpty { print("MISS \(missed) FALSE \(wrong)") }
             }
         }
         for (type, counts) in score.byType.sorted(by: { $0.key < $1.key }) + [("all", score.overall)] {
-            print(String(format: "%@ P %.3f R %.3f F1 %.3f (gold %d, predicted %d)", type, counts.precision, counts.recall, counts.f1, counts.gold, counts.predicted))
+            print(
+                String(
+                    format: "%@ P %.3f R %.3f F1 %.3f (gold %d, predicted %d)", type, counts.precision, counts.recall,
+                    counts.f1, counts.gold, counts.predicted))
         }
     }
 }

@@ -13,7 +13,7 @@ struct Bench: ParsableCommand {
         abstract: "Measure Almanac's throughput on one core (build with -c release).",
         subcommands: [
             PagesThroughput.self, LayoutThroughput.self, ExtractThroughput.self, EntitiesThroughput.self,
-            TrainEntities.self, EvalEntities.self,
+            IndexWordsThroughput.self, TrainEntities.self, EvalEntities.self,
         ])
 }
 

@@ -2,7 +2,8 @@ import Testing
 
 @testable import AlmanacText
 
-/// `String.scalarValues` and `String(scalarValues:)` against the standard library's scalar view, and
+/// `String.scalarValues`, `String(scalarValues:)` and `String(joining:of:)` against the standard
+/// library's scalar view and `joined(separator:)`, and
 /// ``ScalarMap`` against the dictionary it filters.
 struct ScalarValuesTests {
     /// One to four UTF-8 bytes a scalar, small (inline) and large strings, and the empty string.
@@ -28,6 +29,23 @@ struct ScalarValuesTests {
         let values: [UInt32] = [0x5C9A, 0xD800, 0x6C5F, 0xDFFF, 0x110000, 0x1F600, 0xFFFF_FFFF]
         #expect(String(scalarValues: values) == "岚江😀")
         #expect(String(scalarValues: [UInt32]([0xD800])) == "")
+    }
+
+    @Test(arguments: texts)
+    func rangesJoinedAreTheirWordsJoinedBySpaces(_ text: String) {
+        let scalars = text.scalarValues
+        // Every single scalar, every pair, overlapping and out of order, and empty ranges.
+        var ranges = scalars.indices.map { $0..<$0 + 1 }
+        ranges += stride(from: scalars.count - 2, through: 0, by: -1).map { $0..<$0 + 2 }
+        ranges += [0..<0, 0..<scalars.count, scalars.count..<scalars.count]
+        let words = ranges.map { String(scalarValues: scalars[$0]) }
+        #expect(String(joining: ranges, of: scalars) == words.joined(separator: " "))
+        #expect(String(joining: [], of: scalars) == "")
+    }
+
+    @Test func joiningSkipsValuesThatAreNoScalars() {
+        let values: [UInt32] = [0x5C9A, 0xD800, 0x6C5F, 0x110000, 0x1F600]
+        #expect(String(joining: [0..<2, 1..<3, 3..<5, 1..<2], of: values) == "岚 江 😀 ")
     }
 
     @Test func aScalarMapAnswersExactlyAsItsDictionary() {

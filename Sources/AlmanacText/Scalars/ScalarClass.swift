@@ -104,27 +104,64 @@ extension String {
         }
         self = String(unsafeUninitializedCapacity: byteCount) { bytes in
             var index = 0
-            for value in scalarValues {
-                switch Self.utf8Length(of: value) {
-                case 1:
-                    bytes[index] = UInt8(truncatingIfNeeded: value)
-                case 2:
-                    bytes[index] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
-                    bytes[index &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-                case 3:
-                    bytes[index] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
-                    bytes[index &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
-                    bytes[index &+ 2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-                case 4:
-                    bytes[index] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
-                    bytes[index &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
-                    bytes[index &+ 2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
-                    bytes[index &+ 3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-                default:
-                    continue
-                }
-                index &+= Self.utf8Length(of: value)
+            for value in scalarValues { index = String.write(value, to: bytes, at: index) }
+            return index
+        }
+    }
+
+    /// The scalars of `scalars` in each of `ranges`, the ranges joined by single spaces, skipping
+    /// any values that are not valid scalars: `words.joined(separator: " ")` for words given as
+    /// ranges, with no string made for each word.
+    public init(joining ranges: [Range<Int>], of scalars: [UInt32]) {
+        var byteCount = Swift.max(ranges.count - 1, 0)
+        scalars.withUnsafeBufferPointer { scalars in
+            for range in ranges {
+                for position in range { byteCount &+= String.utf8Length(of: scalars[position]) }
             }
+        }
+        guard byteCount > 0 else {
+            self = ""
+            return
+        }
+        self = String(unsafeUninitializedCapacity: byteCount) { bytes in
+            scalars.withUnsafeBufferPointer { scalars in
+                var index = 0
+                for (number, range) in ranges.enumerated() {
+                    if number > 0 {
+                        bytes[index] = 0x20
+                        index &+= 1
+                    }
+                    for position in range { index = String.write(scalars[position], to: bytes, at: index) }
+                }
+                return index
+            }
+        }
+    }
+
+    /// Writes the UTF-8 of scalar `value` into `bytes` at `index`, and returns the index after it
+    /// (`index` itself when `value` is no scalar).
+    @inlinable
+    static func write(_ value: UInt32, to bytes: UnsafeMutableBufferPointer<UInt8>, at index: Int) -> Int {
+        switch Self.utf8Length(of: value) {
+        case 1:
+            bytes[index] = UInt8(truncatingIfNeeded: value)
+            return index &+ 1
+        case 2:
+            bytes[index] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
+            bytes[index &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+            return index &+ 2
+        case 3:
+            bytes[index] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
+            bytes[index &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+            bytes[index &+ 2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+            return index &+ 3
+        case 4:
+            bytes[index] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
+            bytes[index &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
+            bytes[index &+ 2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+            bytes[index &+ 3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+            return index &+ 4
+        default:
             return index
         }
     }

@@ -32,8 +32,7 @@ extension Segmenter {
     /// string rather than through a string for every word (a tenth of an ingest's CPU went on those).
     public func indexText(in text: String) -> String {
         let scalars = text.scalarValues
-        return indexText(
-            scalars, searchWordRanges(in: scalars, words: wordRanges(in: scalars)), capacity: text.utf8.count * 2)
+        return String(joining: searchWordRanges(in: scalars, words: wordRanges(in: scalars)), of: scalars)
     }
 
     /// ``indexText(in:)`` of a text already cut into `words`: the ``wordRanges(in:)`` of its scalars,
@@ -41,20 +40,7 @@ extension Segmenter {
     /// Cutting a text is most of the cost of its index words.
     public func indexText(in text: String, words: [Range<Int>]) -> String {
         let scalars = text.scalarValues
-        return indexText(scalars, searchWordRanges(in: scalars, words: words), capacity: text.utf8.count * 2)
-    }
-
-    private func indexText(_ scalars: [UInt32], _ ranges: [Range<Int>], capacity: Int) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(capacity)
-        for range in ranges {
-            if !bytes.isEmpty { bytes.append(0x20) }
-            for value in scalars[range] {
-                guard let scalar = Unicode.Scalar(value) else { continue }
-                UTF8.encode(scalar) { bytes.append($0) }
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(joining: searchWordRanges(in: scalars, words: words), of: scalars)
     }
 
     /// Where the words of `searchWords(in:)` lie in `scalars`, in the same order.
@@ -64,15 +50,16 @@ extension Segmenter {
 
     /// ``searchWordRanges(in:)`` with the text's ``wordRanges(in:)`` given.
     func searchWordRanges(in scalars: [UInt32], words ranges: [Range<Int>]) -> [Range<Int>] {
+        // Whether each word is all Han, read once: its neighbours ask again for their stranded pairs.
+        let isHan = ranges.map { Self.isHanWord(scalars[$0]) }
         var words: [Range<Int>] = []
+        words.reserveCapacity(ranges.count)
         var subwords: [Range<Int>] = []
         for (index, range) in ranges.enumerated() {
-            guard Self.isSearchable(scalars[range]) else { continue }
+            // Han characters are letters: only other words are looked at for one.
+            guard isHan[index] || Self.isSearchable(scalars[range]) else { continue }
             words.append(range)
-            // A Han word's lexicon node, shared by its sub-words and its stranded pairs.
-            let isHan = Self.isHanWord(scalars[range])
-            let isKnown = isHan && range.count > 1 && lexicon.contains(scalars: scalars[range])
-            if isHan { appendSubwords(of: range, in: scalars, isKnown: isKnown, to: &subwords) }
+            let isKnown = isHan[index] && appendSubwords(of: range, in: scalars, to: &subwords)
             appendStrandedPairs(at: index, in: ranges, scalars, isHan: isHan, isKnown: isKnown, to: &subwords)
         }
         return words + subwords
@@ -82,23 +69,21 @@ extension Segmenter {
     /// cut through is still found: for a single character left over beside a word (`岚` of `岚 江边`),
     /// the pairs it forms with its neighbours' nearest characters (`岚江`) and its join with the next
     /// word (`岚江边`, as `searchTerms(in:)` joins it in a query); for a word the lexicon lacks (`在岚`
-    /// of `在岚 江边`), the pairs across its two ends (`岚江`). `isHan` and `isKnown` say whether the
-    /// word is all Han and a lexicon word.
+    /// of `在岚 江边`), the pairs across its two ends (`岚江`). `isHan` says which words are all Han,
+    /// and `isKnown` whether the word at `index` is a lexicon word.
     func appendStrandedPairs(
-        at index: Int, in ranges: [Range<Int>], _ scalars: [UInt32], isHan: Bool, isKnown: Bool,
+        at index: Int, in ranges: [Range<Int>], _ scalars: [UInt32], isHan: [Bool], isKnown: Bool,
         to pairs: inout [Range<Int>]
     ) {
         let range = ranges[index]
-        guard isHan else { return }
+        guard isHan[index] else { return }
         let single = range.count == 1 && !Self.grammaticalCharacters.contains(scalars[range.lowerBound])
         let unknown = range.count > 1 && !isKnown
         guard single || unknown else { return }
-        if index > 0, ranges[index - 1].upperBound == range.lowerBound, Self.isHanWord(scalars[ranges[index - 1]]) {
+        if index > 0, ranges[index - 1].upperBound == range.lowerBound, isHan[index - 1] {
             pairs.append(range.lowerBound - 1..<range.lowerBound + 1)
         }
-        if index + 1 < ranges.count, ranges[index + 1].lowerBound == range.upperBound,
-            Self.isHanWord(scalars[ranges[index + 1]])
-        {
+        if index + 1 < ranges.count, ranges[index + 1].lowerBound == range.upperBound, isHan[index + 1] {
             let next = ranges[index + 1]
             pairs.append(range.upperBound - 1..<next.lowerBound + 1)
             if single, next.count > 1 {
@@ -159,9 +144,8 @@ extension Segmenter {
     public func subwords(of word: String) -> [String] {
         let scalars = word.unicodeScalars.map { ScalarClass.foldWidth($0.value) }
         guard scalars.allSatisfy(ScalarClass.isHan) else { return [] }
-        let isKnown = scalars.count > 1 && lexicon.contains(scalars: scalars[...])
         var found: [Range<Int>] = []
-        appendSubwords(of: 0..<scalars.count, in: scalars, isKnown: isKnown, to: &found)
+        appendSubwords(of: 0..<scalars.count, in: scalars, to: &found)
         return found.map { String(scalarValues: scalars[$0]) }
     }
 
@@ -170,22 +154,27 @@ extension Segmenter {
         word.allSatisfy { ScalarClass.isHan(ScalarClass.foldWidth($0)) }
     }
 
-    /// Appends where the sub-words of the all-Han word at `word` in `scalars` lie (see `subwords(of:)`).
-    func appendSubwords(of word: Range<Int>, in scalars: [UInt32], isKnown: Bool, to found: inout [Range<Int>]) {
+    /// Appends where the sub-words of the all-Han word at `word` in `scalars` lie (see `subwords(of:)`),
+    /// and says whether the word itself is a lexicon word (of two characters or more): the walk
+    /// that finds the lexicon words starting where the word does reaches the word too.
+    @discardableResult
+    func appendSubwords(of word: Range<Int>, in scalars: [UInt32], to found: inout [Range<Int>]) -> Bool {
         let count = word.count
-        guard count > 2 else { return }
+        guard count > 1 else { return false }
+        guard count > 2 else { return lexicon.contains(scalars: scalars[word]) }
         let first = found.count
         func add(_ range: Range<Int>) {
             let sub = scalars[range]
             if !found[first...].contains(where: { scalars[$0].elementsEqual(sub) }) { found.append(range) }
         }
+        var isKnown = false
         for start in word.lowerBound..<word.upperBound - 1 {
-            var node: Int32 = 0
-            for end in start..<word.upperBound {
-                node = lexicon.child(of: node, label: scalars[end])
-                if node < 0 { break }
-                let length = end - start + 1
-                if length >= 2, length < count, node.isWord(in: lexicon) { add(start..<end + 1) }
+            lexicon.forEachWord(startingAt: start, in: scalars, maxLength: word.upperBound - start) { length, _ in
+                if length == count {
+                    isKnown = true
+                } else if length >= 2 {
+                    add(start..<start + length)
+                }
             }
         }
         if !isKnown {
@@ -194,6 +183,7 @@ extension Segmenter {
         if Self.administrativeSuffixes.contains(scalars[word.upperBound - 1]) {
             add(word.lowerBound..<word.upperBound - 1)
         }
+        return isKnown
     }
 
     /// Whether `word` holds a letter or a digit (else it is punctuation, which no index keeps).
