@@ -153,14 +153,19 @@ extension EntityTagger {
                                                 if i >= 2 { add(scalarRow(4), at: i - 2) }
                                             }
                                             // Skipping pairs, words and triples: keys for the keyed table, read
-                                            // below (adjacent pairs are read by pair, further below).
+                                            // below (adjacent pairs are read by pair, further below), 0 for a
+                                            // key the filter rules out (no key is 0), so that it is asked once
+                                            // a key and not again by the loads ahead and the probes.
+                                            @inline(__always) func keep(_ key: UInt64) -> UInt64 {
+                                                KeyedRows.mayContain(key, in: filter) ? key : 0
+                                            }
                                             let k = i &* hashedCount
-                                            hashed[k] = CharacterFeatures.key(10, v.before1, v.after1)
-                                            hashed[k &+ 1] = CharacterFeatures.key(13, v.wordHash, v.position)
-                                            hashed[k &+ 2] = CharacterFeatures.key(14, v.previousHash, v.position)
-                                            hashed[k &+ 3] = CharacterFeatures.key(15, v.nextHash, v.position)
-                                            hashed[k &+ 4] = CharacterFeatures.key(
-                                                33, v.before1, v.current << 32 ^ v.after1)
+                                            hashed[k] = keep(CharacterFeatures.key(10, v.before1, v.after1))
+                                            hashed[k &+ 1] = keep(CharacterFeatures.key(13, v.wordHash, v.position))
+                                            hashed[k &+ 2] = keep(CharacterFeatures.key(14, v.previousHash, v.position))
+                                            hashed[k &+ 3] = keep(CharacterFeatures.key(15, v.nextHash, v.position))
+                                            hashed[k &+ 4] = keep(
+                                                CharacterFeatures.key(33, v.before1, v.current << 32 ^ v.after1))
                                             sums[i] &+= row
                                         }
                                         // The keyed table: keys the filter rules out are not probed; the home
@@ -168,22 +173,20 @@ extension EntityTagger {
                                         // their cache misses overlap with the probes of this one.
                                         let ahead = 4
                                         var touched: UInt64 = 0
-                                        for k in 0..<(min(ahead, n) &* hashedCount)
-                                        where KeyedRows.mayContain(hashed[k], in: filter) {
+                                        for k in 0..<(min(ahead, n) &* hashedCount) where hashed[k] != 0 {
                                             touched |= pairKeys[KeyedRows.home(hashed[k], pairMask)]
                                         }
                                         for i in 0..<n {
                                             if i &+ ahead < n {
                                                 let k = (i &+ ahead) &* hashedCount
-                                                for f in 0..<hashedCount
-                                                where KeyedRows.mayContain(hashed[k &+ f], in: filter) {
+                                                for f in 0..<hashedCount where hashed[k &+ f] != 0 {
                                                     touched |= pairKeys[KeyedRows.home(hashed[k &+ f], pairMask)]
                                                 }
                                             }
                                             var row = SIMD8<Int32>()
                                             for f in 0..<hashedCount {
                                                 let key = hashed[i &* hashedCount &+ f]
-                                                guard KeyedRows.mayContain(key, in: filter) else { continue }
+                                                guard key != 0 else { continue }
                                                 var slot = KeyedRows.home(key, pairMask)
                                                 while true {
                                                     let found = pairKeys[slot]
