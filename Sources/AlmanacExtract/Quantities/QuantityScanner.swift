@@ -76,10 +76,13 @@ public struct QuantityScanner: Sendable {
         if let numeral = NumeralParser.numeral(in: scalars, at: index) { return numeral }
         var start = index
         var isApproximate = false
-        for prefix in Self.prefixes where Self.matches(prefix, in: scalars, at: index) {
-            start = index + prefix.count
-            isApproximate = true
-            break
+        // Most scalars here (一 of 统一, 上 of 以上) open no prefix: one lookup tells them.
+        if Self.prefixStarts.contains(scalars[index]) {
+            for prefix in Self.prefixes where Self.matches(prefix, in: scalars, at: index) {
+                start = index + prefix.count
+                isApproximate = true
+                break
+            }
         }
         guard start < scalars.count, Self.bareUnits.contains(scalars[start]) else { return nil }
         if start > 0, Self.chineseNumeralScalars.contains(scalars[start - 1]) { return nil }
@@ -102,8 +105,11 @@ public struct QuantityScanner: Sendable {
         if isOrdinal(scalars, at: start) { return nil }
         // 86.3 亿元, 三个亿: a multiplier set apart from its number.
         if !numeral.isPercent, let detached = Self.detachedMultiplier(scalars, at: end, isChinese: isChinese),
-            let entry = unitTable.match(scalars, at: detached.end, afterChineseNumerals: false), Self.isMoney(entry.unit),
-            !Self.modifierTails.contains(where: { Self.matches($0, in: scalars, at: detached.end + entry.written.count) })
+            let entry = unitTable.match(scalars, at: detached.end, afterChineseNumerals: false),
+            Self.isMoney(entry.unit),
+            !Self.modifierTails.contains(where: {
+                Self.matches($0, in: scalars, at: detached.end + entry.written.count)
+            })
         {
             numeral.value *= detached.factor
             numeral.low = numeral.low.map { $0 * detached.factor }
@@ -250,6 +256,12 @@ public struct QuantityScanner: Sendable {
     static let modifierTails: [[UInt32]] = ["以上", "以下", "级"].map(\.scalarValues)
     static let rangeConnectors = Scalars.set("-－—–~～至到")
     static let prefixes: [[UInt32]] = ["超过", "将近", "接近", "大约", "不到", "不足", "约", "近", "超", "逾"].map(\.scalarValues)
+    /// The first scalars of `prefixes`.
+    static let prefixStarts: ScalarSet = {
+        var set = ScalarSet("")
+        for prefix in prefixes { if let first = prefix.first { set.insert(first) } }
+        return set
+    }()
     static let suffixes: [[UInt32]] = ["以上", "以下", "左右", "上下", "之多", "有余"].map(\.scalarValues)
     /// 百 千 万 written without a digit before them (`近百户`, `百余名`, `千余人`).
     static let bareUnits = Scalars.set("百千")

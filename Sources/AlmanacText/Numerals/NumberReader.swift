@@ -80,6 +80,8 @@ struct NumberReader {
             if ScalarClass.isDigit(value) {
                 guard !hasCurrent, sequenceCount == 0, let next = readArabic(at: index) else { break }
                 index = next
+            } else if !NumeralCharacters.mayContinue(value) {
+                break
             } else if let digit = NumeralCharacters.digits[value] {
                 if NumeralCharacters.zeroPlaceholders.contains(value) && lastWasUnit {
                     sawZeroAfterUnit = true
@@ -103,7 +105,8 @@ struct NumberReader {
                 lastWasUnit = true
                 index += 1
             } else if let unit = NumeralCharacters.smallUnits[value] {
-                if !sawDigit && !(unit == 10 && allowLeadingTen && index == start) && !hasCurrent && sequenceCount == 0 {
+                if !sawDigit && !(unit == 10 && allowLeadingTen && index == start) && !hasCurrent && sequenceCount == 0
+                {
                     break
                 }
                 guard let pending = takePending(pair: pair, defaultsToOne: unit == 10) else { break }
@@ -170,7 +173,8 @@ struct NumberReader {
         case 0: return defaultsToOne ? (1, 1, false) : nil
         case 1: return (Double(sequenceFirst), 1, true)
         // 八九亿, 四五千; and the colloquial 三五 (三五百: three to five hundred).
-        case 2 where (sequenceSecond == sequenceFirst + 1 && sequenceFirst > 0) || (sequenceFirst == 3 && sequenceSecond == 5):
+        case 2
+        where (sequenceSecond == sequenceFirst + 1 && sequenceFirst > 0) || (sequenceFirst == 3 && sequenceSecond == 5):
             hasPair = true
             isApproximate = true
             return (Double(pair == .low ? sequenceFirst : sequenceSecond), 1, false)

@@ -49,6 +49,15 @@ enum NumeralCharacters {
         return table
     }()
 
+    /// Whether `value` can stand in a number after its first scalar other than as an Arabic digit:
+    /// a Chinese digit, a unit, 余 多 来 几, 分 (bit 2 of ``startTable``) or 点. The reader asks it
+    /// first of each scalar, so the scalar that ends a number is told with one load, not a lookup
+    /// in each table.
+    @inline(__always)
+    static func mayContinue(_ value: UInt32) -> Bool {
+        value == chineseDecimalPoint || (value < 0x10000 && startTable[Int(value)] & 2 != 0)
+    }
+
     /// Whether the scalar can be part of a Chinese numeral.
     static func isNumeralCharacter(_ value: UInt32) -> Bool {
         digits[value] != nil || smallUnits[value] != nil || largeUnits[value] != nil || tens[value] != nil
@@ -70,6 +79,10 @@ enum NumeralCharacters {
     ].map(\.scalarValues)
     /// Words after a number that make it approximate, longest first.
     static let approximateSuffixes: [[UInt32]] = ["左右", "以上", "以下", "上下", "之多", "有余", "许"].map(\.scalarValues)
+    /// The first scalars of ``approximatePrefixes`` and ``approximateSuffixes``: asked around every
+    /// numeral, they rule out most places with one lookup before the words are matched one by one.
+    static let approximatePrefixStarts = ScalarMap(members: approximatePrefixes.compactMap(\.first))
+    static let approximateSuffixStarts = ScalarMap(members: approximateSuffixes.compactMap(\.first))
     /// Vague digits (`数十`, `几百`, `上千`): low and high digit they stand for.
     static let vagueDigits = ScalarMap<(low: Double, high: Double)>([
         0x6570: (2, 9), 0x51E0: (2, 9), 0x4E0A: (1, 1),  // 数 几 上

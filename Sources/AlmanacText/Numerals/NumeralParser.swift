@@ -16,7 +16,9 @@ public enum NumeralParser {
         guard start >= 0, start < scalars.count else { return nil }
         var index = start
         var isApproximate = false
-        if let prefix = matchAny(NumeralCharacters.approximatePrefixes, in: scalars, at: index) {
+        if NumeralCharacters.approximatePrefixStarts.contains(scalars[index]),
+            let prefix = matchAny(NumeralCharacters.approximatePrefixes, in: scalars, at: index)
+        {
             guard startsNumber(scalars, at: index + prefix) else { return nil }
             index += prefix
             isApproximate = true
@@ -46,7 +48,9 @@ public enum NumeralParser {
             result.isPercent = true
             end += 1
         }
-        if let suffix = matchAny(NumeralCharacters.approximateSuffixes, in: scalars, at: end) {
+        if end < scalars.count, NumeralCharacters.approximateSuffixStarts.contains(scalars[end]),
+            let suffix = matchAny(NumeralCharacters.approximateSuffixes, in: scalars, at: end)
+        {
             result.isApproximate = true
             end += suffix
         }
@@ -125,7 +129,9 @@ public enum NumeralParser {
         if first.multiplier < second.multiplier, second.multiplier > 1 {
             if low * second.multiplier <= second.value {
                 low *= second.multiplier
-            } else if let large = largePart(of: second.multiplier), first.multiplier < large, low * large <= second.value {
+            } else if let large = largePart(of: second.multiplier), first.multiplier < large,
+                low * large <= second.value
+            {
                 low *= large
             }
         }
