@@ -16,6 +16,14 @@ struct PeriodFinder: Sendable {
                 index += 1
                 continue
             }
+            // A number opens an atom only with a period word or a range mark after its run of digits
+            // (2022年, 8月, 1-7月), wherever in the run it starts: without one, no start in the run opens
+            // anything (nor 以来), and the run is passed over whole rather than digit by digit.
+            let runEnd = numeralRunEnd(in: scalars, from: index)
+            if runEnd > index, runEnd == scalars.count || !numberFollowers.contains(scalars[runEnd]) {
+                index = runEnd
+                continue
+            }
             var end = index
             var atoms = 0
             while let next = atom(in: scalars, at: end) {
@@ -96,11 +104,17 @@ struct PeriodFinder: Sendable {
 
     /// The end of a run of digits or Chinese numerals at `index`, or `nil`.
     private func numberEnd(in scalars: [UInt32], at index: Int) -> Int? {
+        let end = numeralRunEnd(in: scalars, from: index)
+        return end > index && end - index <= 4 ? end : nil
+    }
+
+    /// Where the run of digits or Chinese numerals from `index` ends (`index` when none stands there).
+    private func numeralRunEnd(in scalars: [UInt32], from index: Int) -> Int {
         var end = index
         while end < scalars.count, ScalarClass.isDigit(scalars[end]) || numeralScalars.contains(scalars[end]) {
             end += 1
         }
-        return end > index && end - index <= 4 ? end : nil
+        return end
     }
 
     /// Whether the phrase is a bare date (12月21日): when something happened, not a period a figure covers.
@@ -154,6 +168,15 @@ struct PeriodFinder: Sendable {
         return starts
     }()
     private let clauseBreaks = Scalars.clauseBreaks
+    /// What may follow a number that opens an atom: the first scalars of `year`, `monthWords`,
+    /// `dayWords` and `quarterWords`, and the `connectors` of a month range (1-7月). Made from them.
+    private let numberFollowers: ScalarSet
+
+    init() {
+        var followers = connectors
+        for word in [year] + monthWords + dayWords + quarterWords { followers.insert(word[0]) }
+        numberFollowers = followers
+    }
 
     static func matchAny(_ words: [[UInt32]], in scalars: [UInt32], at index: Int) -> Int? {
         // Asked after every number (at each of its digits): the first scalar rules out most words

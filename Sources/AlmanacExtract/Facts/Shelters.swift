@@ -10,10 +10,14 @@ struct Shelters: Sendable {
     /// Finds the sheltered parts of `scalars`.
     init(_ scalars: [UInt32]) {
         covered = [Bool](repeating: false, count: scalars.count)
+        // Read once, not at each scalar (a global's every read is a once-check).
+        let rules = Self.rules
+        let opens = Self.opens
         var index = 0
         while index < scalars.count {
             let value = scalars[index]
-            guard let rule = Self.rules.first(where: { $0.open == value }) else {
+            // Most scalars open nothing: one lookup tells them before the rules are asked in turn.
+            guard opens.contains(value), let rule = rules.first(where: { $0.open == value }) else {
                 index += 1
                 continue
             }
@@ -56,4 +60,10 @@ struct Shelters: Sendable {
         Rule(open: 0x28, close: 0x29, limit: 30, nameOnly: false),  // ()
         Rule(open: 0x201C, close: 0x201D, limit: 24, nameOnly: true),  // “”
     ]
+    /// The scalars that open a rule's part.
+    private static let opens: ScalarSet = {
+        var set = ScalarSet("")
+        for rule in rules { set.insert(rule.open) }
+        return set
+    }()
 }
