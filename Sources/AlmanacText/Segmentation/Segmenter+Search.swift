@@ -56,7 +56,7 @@ extension Segmenter {
         words.reserveCapacity(ranges.count)
         var subwords: [Range<Int>] = []
         for (index, range) in ranges.enumerated() {
-            // Han characters are letters: only other words are looked at for one.
+            // A Han word has letters; only the other words need looking at for a letter or digit.
             guard isHan[index] || Self.isSearchable(scalars[range]) else { continue }
             words.append(range)
             let isKnown = isHan[index] && appendSubwords(of: range, in: scalars, to: &subwords)
