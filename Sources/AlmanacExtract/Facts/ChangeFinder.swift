@@ -50,11 +50,7 @@ struct ChangeFinder: Sendable {
         "上升", "回落", "回升", "下滑", "高于", "低于", "快于", "慢于", "多于", "少于",
     ].map(\.scalarValues)
     /// The first characters of ``words``, to pass over the others without comparing.
-    static let firsts: ScalarSet = {
-        var set = ScalarSet("")
-        for word in words { if let first = word.first { set.insert(first) } }
-        return set
-    }()
+    static let firsts = ScalarSet(values: words.compactMap(\.first))
     static let comparisons: Set<[UInt32]> = Set(["高于", "低于", "快于", "慢于", "多于", "少于"].map(\.scalarValues))
     static let qualifiers: [[UInt32]] = ["同比", "环比"].map(\.scalarValues)
     /// Characters after a change word that turn it into a noun (增加值, 增长率, 增速, 降本).

@@ -173,9 +173,8 @@ struct PeriodFinder: Sendable {
     private let numberFollowers: ScalarSet
 
     init() {
-        var followers = connectors
-        for word in [year] + monthWords + dayWords + quarterWords { followers.insert(word[0]) }
-        numberFollowers = followers
+        numberFollowers = connectors.union(
+            ScalarSet(values: ([year] + monthWords + dayWords + quarterWords).map { $0[0] }))
     }
 
     static func matchAny(_ words: [[UInt32]], in scalars: [UInt32], at index: Int) -> Int? {

@@ -386,16 +386,8 @@ struct PlaceFinder: Sendable {
         "对接会", "洽谈会", "博览会", "交易会", "推介会", "招聘会", "展销会", "运动会", "展览会", "座谈会", "发布会",
         "大会", "论坛", "峰会", "大赛", "联赛", "书画展", "摄影展", "展览", "文化节", "旅游节", "艺术节",
     ].map(\.scalarValues)
-    static let organizationSuffixEnds: ScalarSet = {
-        var set = ScalarSet("")
-        for suffix in organizationSuffixes { if let last = suffix.last { set.insert(last) } }
-        return set
-    }()
-    static let nameBreakStarts: ScalarSet = {
-        var set = ScalarSet("")
-        for word in nameBreakWords { if let first = word.first { set.insert(first) } }
-        return set
-    }()
+    static let organizationSuffixEnds = ScalarSet(values: organizationSuffixes.compactMap(\.last))
+    static let nameBreakStarts = ScalarSet(values: nameBreakWords.compactMap(\.first))
     static let districtTails: [[UInt32]] = ["中心城区", "主城区", "城区", "高新区", "开发区", "新区"].map(\.scalarValues)
     static let landmarkSuffixes: [[UInt32]] = ["公园", "广场", "景区", "湿地"].map(\.scalarValues)
     static let landmarkStarts = Scalars.set("公广景湿")

@@ -61,9 +61,5 @@ struct Shelters: Sendable {
         Rule(open: 0x201C, close: 0x201D, limit: 24, nameOnly: true),  // “”
     ]
     /// The scalars that open a rule's part.
-    private static let opens: ScalarSet = {
-        var set = ScalarSet("")
-        for rule in rules { set.insert(rule.open) }
-        return set
-    }()
+    private static let opens = ScalarSet(values: rules.map(\.open))
 }

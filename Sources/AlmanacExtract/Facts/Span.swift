@@ -42,7 +42,12 @@ struct ScalarSet: Sendable {
     private var words = [UInt64](repeating: 0, count: 1024)
 
     init(_ characters: String) {
-        for scalar in characters.unicodeScalars { insert(scalar.value) }
+        self.init(values: characters.unicodeScalars.lazy.map(\.value))
+    }
+
+    /// The set of `values` (those beyond the Basic Multilingual Plane are left out).
+    init(values: some Sequence<UInt32>) {
+        for value in values { insert(value) }
     }
 
     mutating func insert(_ value: UInt32) {

@@ -13,17 +13,15 @@ struct WordSet: Sendable {
     /// The set of `words`; a word longer than four scalars or outside the BMP is a programming error.
     init(_ words: [String]) {
         var keys: Set<UInt64> = []
-        var firsts = ScalarSet("")
         for word in words {
             let scalars = word.unicodeScalars.map(\.value)
             guard let key = Self.key(scalars[...]) else { preconditionFailure("\(word) does not fit a WordSet") }
             keys.insert(key)
-            firsts.insert(scalars[0])
         }
         table = KeyTable(keys)
         let counts = words.map(\.unicodeScalars.count)
         lengths = (counts.min() ?? 1)...(counts.max() ?? 1)
-        self.firsts = firsts
+        firsts = ScalarSet(values: words.compactMap(\.unicodeScalars.first?.value))
     }
 
     /// Whether the scalars spell a word of the set.

@@ -257,11 +257,7 @@ public struct QuantityScanner: Sendable {
     static let rangeConnectors = Scalars.set("-－—–~～至到")
     static let prefixes: [[UInt32]] = ["超过", "将近", "接近", "大约", "不到", "不足", "约", "近", "超", "逾"].map(\.scalarValues)
     /// The first scalars of `prefixes`.
-    static let prefixStarts: ScalarSet = {
-        var set = ScalarSet("")
-        for prefix in prefixes { if let first = prefix.first { set.insert(first) } }
-        return set
-    }()
+    static let prefixStarts = ScalarSet(values: prefixes.compactMap(\.first))
     static let suffixes: [[UInt32]] = ["以上", "以下", "左右", "上下", "之多", "有余"].map(\.scalarValues)
     /// 百 千 万 written without a digit before them (`近百户`, `百余名`, `千余人`).
     static let bareUnits = Scalars.set("百千")
@@ -283,11 +279,7 @@ public struct QuantityScanner: Sendable {
     ]
 
     /// Every scalar of `blockedFollowers`' sets.
-    static let blockedFollowerScalars: ScalarSet = {
-        var set = ScalarSet("")
-        for follower in blockedFollowers.values.joined() { set.insert(follower) }
-        return set
-    }()
+    static let blockedFollowerScalars = ScalarSet(values: blockedFollowers.values.joined())
 
     /// For each BMP scalar: whether a figure can start there (a digit, a Chinese numeral, an
     /// approximation prefix, 百 of 百分之, a vague digit).
