@@ -263,7 +263,7 @@ struct CompactStorageMigrationTests {
                 _ = try await store.save([page, F.march], mode: .skipExisting)
             }
             #expect(try await Self.count("SELECT count(*) FROM page WHERE typeof(text) = 'blob'", .sqlite, location) == 2)
-            // Every body gains from deflating with the archive's dictionary, even March's one-sentence ones.
+            // Every body gains from the archive's character code, even March's one-sentence ones.
             #expect(
                 try await Self.count("SELECT count(*) FROM article WHERE typeof(body) = 'blob'", .sqlite, location) == 3)
             #expect(try await Self.count("SELECT count(*) FROM text_dictionary", .sqlite, location) == 1)

@@ -113,8 +113,9 @@ extension SQLiteStore {
     /// ```
     public static func registerSearchFunctions(_ db: Database) throws {
         registerSearchFunctions(db, searchText: try SearchText.bundled())
-        // The dictionaries its bodies were deflated with, so the functions can read them.
+        // The dictionaries and codes its bodies were stored with, so the functions can read them.
         _ = try loadBodyDictionaries(db)
+        _ = try loadCharacterCodes(db)
     }
 
     /// Adds `article`, stored under `id`, to the search index; runs inside the caller's transaction.

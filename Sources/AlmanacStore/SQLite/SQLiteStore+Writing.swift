@@ -6,7 +6,7 @@ import GRDB
 extension SQLiteStore {
     public func save(_ pages: [ExtractedPage], mode: SaveMode) async throws -> [SaveOutcome] {
         guard !pages.isEmpty else { return [] }
-        let prepared = Self.prepare(pages, searchText: searchText, bodyDictionary: bodyDictionary)
+        let prepared = Self.prepare(pages, searchText: searchText, bodyCode: bodyCode)
         return try await pool.writeWithoutTransaction { db in
             try Self.withReferenceChecks(mode == .replace, db) {
                 var outcomes = [SaveOutcome?](repeating: nil, count: pages.count)
@@ -63,14 +63,14 @@ extension SQLiteStore {
 
     /// Prepares `pages` on all cores before the write lock is taken: cutting search words inside the
     /// one writer's transaction kept a core idle while the writer set the pace of an ingest.
-    static func prepare(_ pages: [ExtractedPage], searchText: SearchText, bodyDictionary: TextCodec.Preset)
+    static func prepare(_ pages: [ExtractedPage], searchText: SearchText, bodyCode: CharacterCode)
         -> [PreparedPage]
     {
         pages.concurrentMap { page in
             let articles = page.articles.map { extracted in
                 PreparedArticle(
                     fields: searchText.fields(of: extracted), digest: bodyDigestBytes(extracted.article.body),
-                    body: TextCodec.encode(extracted.article.body, preset: bodyDictionary),
+                    body: TextCodec.encode(extracted.article.body, code: bodyCode),
                     facts: FactColumns.of(extracted.facts, in: extracted.article))
             }
             let dictionary = TextCodec.pageDictionary(page.articles.map(\.article))

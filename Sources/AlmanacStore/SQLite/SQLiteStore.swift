@@ -14,8 +14,8 @@ public struct SQLiteStore: Store {
     let pool: DatabasePool
     /// Cuts articles into index words and queries into terms.
     let searchText: SearchText
-    /// The preset dictionary new bodies are deflated with: the archive's newest (``TextCodec``).
-    let bodyDictionary: TextCodec.Preset
+    /// The code new bodies are spelt in: the archive's newest (``TextCodec``).
+    let bodyCode: CharacterCode
 
     /// Bytes of the file SQLite reads through a memory map (`PRAGMA mmap_size`); beyond it, `pread`.
     static let mmapSize = 1 << 30
@@ -63,10 +63,11 @@ public struct SQLiteStore: Store {
         self.searchText = searchText
         try Self.migrator(searchText: searchText).migrate(pool)
         try Self.buildMissingIndexes(in: pool)
-        guard let newest = try pool.read(Self.loadBodyDictionaries) else {
-            throw DatabaseError(message: "the archive holds no text dictionary")
+        _ = try pool.read(Self.loadBodyDictionaries)
+        guard let newest = try pool.read(Self.loadCharacterCodes) else {
+            throw DatabaseError(message: "the archive holds no character code")
         }
-        bodyDictionary = TextCodec.Preset(newest)
+        bodyCode = newest
         try Self.refreshSearchIndexIfStale(pool, searchText: searchText)
     }
 
@@ -109,6 +110,14 @@ public struct SQLiteStore: Store {
         let stored = try Data.fetchAll(db, sql: "SELECT bytes FROM text_dictionary ORDER BY id").map { [UInt8]($0) }
         for dictionary in stored { TextDictionaries.shared.add(dictionary) }
         return stored.last
+    }
+
+    /// Makes the archive's character codes known to this process and returns the newest (nil for an
+    /// archive made before migration "v16 character code").
+    static func loadCharacterCodes(_ db: Database) throws -> CharacterCode? {
+        guard try db.tableExists("text_code") else { return nil }
+        let stored = try Data.fetchAll(db, sql: "SELECT bytes FROM text_code ORDER BY id").map { [UInt8]($0) }
+        return try stored.map { try TextCodes.shared.add(serialized: $0) }.last
     }
 
     // MARK: - Rows

@@ -5,20 +5,26 @@ import Foundation
 import GRDB
 import Synchronization
 
-/// How a SQLite archive keeps long text — a page's raw text, an article's body — deflated (zlib).
+/// How a SQLite archive keeps long text — a page's raw text, an article's body — compact.
 ///
 /// Text is most of an archive: a page's raw text and its articles' bodies each weigh about as much
-/// as the page. A body is stored as a BLOB when deflating makes it smaller (Chinese news text takes
-/// about two thirds of its UTF-8 size on its own), else as TEXT. A page's raw text is deflated with
+/// as the page. A body is spelt in the archive's ``CharacterCode`` (a code word per character, as
+/// long as the character is rare) and stored as a BLOB when that makes it smaller — a Chinese
+/// body takes under half its UTF-8 size — else as TEXT. A page's raw text is deflated (zlib) with
 /// its articles as the preset dictionary: the articles are the page's text rebuilt, so the page
 /// costs little more than what layout left out (a tenth of its deflated size alone). The page is
 /// read only beside its articles, which are read first to give the dictionary back.
 ///
-/// A BLOB is a 4-byte little-endian length of the UTF-8 text, then the zlib stream (whose header
-/// names the dictionary by its Adler-32 checksum when one was used, and whose trailer holds the
-/// text's own checksum, checked on every read). A value stored as TEXT
-/// (by older versions, or too short to gain) is read as it is, so no migration rewrites the archive.
-/// PostgreSQL compresses long values itself (TOAST) and keeps text as text.
+/// A BLOB is a 4-byte little-endian length of the UTF-8 text, then either
+/// - the zlib stream (whose header names the dictionary by its Adler-32 checksum when one was used,
+///   and whose trailer holds the text's own checksum, checked on every read), or
+/// - the byte ``codedMarker``, the code's checksum and the text's Adler-32 (4 bytes each, little-endian),
+///   then the code words.
+///
+/// Bodies written before migration "v16 character code" are deflated with the archive's body
+/// dictionary, and read so still; a value stored as TEXT (by older versions, or too short to gain)
+/// is read as it is, so no migration rewrites the archive. PostgreSQL compresses long values itself
+/// (TOAST) and keeps text as text.
 enum TextCodec {
     /// The value to store for `text`: deflated (with `dictionary` when one is given) when that makes
     /// it smaller, else as it is; always deflated when `always`.
@@ -27,48 +33,33 @@ enum TextCodec {
         return value(text, bytes, deflated(bytes, dictionary: dictionary), always: always)
     }
 
-    /// The value to store for `text`, deflated with `preset` when that makes it smaller.
-    static func encode(_ text: String, preset: Preset) -> DatabaseValue {
-        let bytes = Array(text.utf8)
-        return value(text, bytes, preset.deflated(bytes), always: false)
+    /// The value to store for `text`: spelt in `code` when that makes it smaller, else as it is.
+    static func encode(_ text: String, code: CharacterCode) -> DatabaseValue {
+        let count = text.utf8.count
+        var blob: [UInt8] = []
+        blob.reserveCapacity(13 + count / 2)
+        appendLittleEndian(UInt32(count), to: &blob)
+        blob.append(codedMarker)
+        appendLittleEndian(code.checksum, to: &blob)
+        var text = text
+        let checksum = text.withUTF8 { UInt32(adler32(1, $0.baseAddress, uInt($0.count))) }
+        appendLittleEndian(checksum, to: &blob)
+        code.encode(text, into: &blob)
+        guard blob.count < count else { return text.databaseValue }
+        return Data(blob).databaseValue
+    }
+
+    /// The byte after the length that marks a text spelt in a ``CharacterCode``; a zlib stream's first
+    /// byte names its method (8, deflate) in its low four bits.
+    static let codedMarker: UInt8 = 0x01
+
+    private static func appendLittleEndian(_ value: UInt32, to bytes: inout [UInt8]) {
+        for shift in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt32(shift)))) }
     }
 
     private static func value(_ text: String, _ bytes: [UInt8], _ blob: Data, always: Bool) -> DatabaseValue {
         if !always, blob.count >= bytes.count { return text.databaseValue }
         return blob.databaseValue
-    }
-
-    /// A preset dictionary made ready once, for deflating many texts with it: each copies a stream
-    /// that has taken the dictionary in already (`deflateCopy`). Setting a dictionary hashes every
-    /// byte of it and sums it; done for every body with the 32 KiB body dictionary, that was a
-    /// twentieth of an ingest's CPU.
-    final class Preset: @unchecked Sendable {
-        /// The dictionary.
-        let bytes: [UInt8]
-        /// A deflate stream with the dictionary set and nothing deflated. After `init` it is only
-        /// read (deflateCopy reads its source), so threads may copy it at once; it lives as long as
-        /// the value.
-        private let primed: UnsafeMutablePointer<z_stream>
-
-        init(_ bytes: [UInt8]) {
-            self.bytes = bytes
-            primed = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-            primed.initialize(to: z_stream())
-            TextCodec.open(primed, dictionary: bytes)
-        }
-
-        deinit {
-            deflateEnd(primed)
-            primed.deallocate()
-        }
-
-        /// `bytes` deflated with this dictionary: the same stream as `deflated(bytes, dictionary:)`.
-        func deflated(_ bytes: [UInt8]) -> Data {
-            TextCodec.deflated(bytes) { stream in
-                let status = deflateCopy(stream, primed)
-                precondition(status == Z_OK, "zlib deflateCopy failed (\(status))")
-            }
-        }
     }
 
     /// The text of a stored value: TEXT as it is, a BLOB inflated. A stream deflated with a preset
@@ -106,7 +97,8 @@ enum TextCodec {
     /// more, the most frequent last (zlib reaches the end of a dictionary with the shortest
     /// distances). A short body deflates to about two thirds of its size alone and to about a half
     /// with it. An archive keeps the dictionary it was made with (`text_dictionary`), so a later
-    /// lexicon never changes how stored bodies read.
+    /// lexicon never changes how stored bodies read. Bodies were deflated with it until migration
+    /// "v16 character code"; those written since are spelt in a ``CharacterCode``.
     static func bodyDictionary(from lexicon: Lexicon) -> [UInt8] {
         // Made once a process for a lexicon (a test run makes many archives).
         let identity = "\(lexicon.nodeCount) \(lexicon.wordCount) \(lexicon.totalFrequency)"
@@ -143,12 +135,9 @@ enum TextCodec {
     /// find: a page's articles, the lexicon's frequent words). Level 1 stored 1.7 % more.
     static let level: Int32 = 3
 
-    /// zlib's memory level: the size of its hash table and of its buffer of symbols per block. Every
-    /// body is deflated by a copy of a stream primed with the body dictionary (``Preset``), and
-    /// `deflateCopy` copies all of the stream's state: 256 KiB at zlib's default level 8, 160 KiB at
-    /// 6 (the 64 KiB window and its chain links stay), about 40 % less time to copy in a C test.
-    /// A body of a thousand characters needs neither the larger table nor the larger buffer: over
-    /// 2,580 bodies cut from generated pages, 0.4783 of their size against 0.4780 at level 8.
+    /// zlib's memory level: the size of its hash table and of its buffer of symbols per block. A
+    /// page of ten thousand bytes needs neither the default's larger table nor its larger buffer
+    /// (bodies, when they were deflated: 0.4783 of their size against 0.4780 at level 8).
     static let memoryLevel: Int32 = 6
 
     /// Opens `stream` for deflating at ``level`` and ``memoryLevel``, with `dictionary` set when there is one.
@@ -191,6 +180,7 @@ enum TextCodec {
     }
 
     static func inflated(_ data: Data, dictionary: (UInt32) throws -> [UInt8]) throws -> String {
+        if data.count >= 13, data[data.startIndex + 4] == codedMarker { return try decoded(data) }
         var input = [UInt8](data)
         // The length, the zlib header (2 bytes, then 4 naming the dictionary if one was used), the
         // deflate data, and the Adler-32 of the text (4 bytes).
@@ -242,6 +232,58 @@ enum TextCodec {
                     : "deflated text does not inflate (zlib \(status))")
         }
         return String(decoding: text, as: UTF8.self)
+    }
+}
+
+extension TextCodec {
+    /// The text of a BLOB spelt in a ``CharacterCode`` (``encode(_:code:)``): the code is found by its
+    /// checksum among those loaded in this process (``TextCodes``), the text checked against its own.
+    static func decoded(_ data: Data) throws -> String {
+        try data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            func littleEndian(at index: Int) -> UInt32 {
+                (0..<4).reduce(0) { $0 | UInt32(bytes[index + $1]) << (8 * UInt32($1)) }
+            }
+            let count = Int(littleEndian(at: 0))
+            let code = try TextCodes.shared.code(checksum: littleEndian(at: 5))
+            let utf8 = try code.decode(UnsafeBufferPointer(rebasing: bytes[13...]), utf8Count: count)
+            let checksum = utf8.withUnsafeBufferPointer { UInt32(adler32(1, $0.baseAddress, uInt($0.count))) }
+            guard checksum == littleEndian(at: 9) else {
+                throw DatabaseError(message: "coded text does not read back: written with another code?")
+            }
+            return String(decoding: utf8, as: UTF8.self)
+        }
+    }
+}
+
+/// The character codes of the archives this process has opened, by checksum: a coded body names its
+/// code by checksum, so it reads wherever it is decoded, as a deflated body does (``TextDictionaries``).
+final class TextCodes: Sendable {
+    static let shared = TextCodes()
+
+    private let codes = Mutex<[UInt32: CharacterCode]>([:])
+
+    /// Adds `code` (when no code of its checksum is known yet).
+    func add(_ code: CharacterCode) {
+        codes.withLock { codes in
+            if codes[code.checksum] == nil { codes[code.checksum] = code }
+        }
+    }
+
+    /// The code stored as `serialized`, added if new.
+    func add(serialized: [UInt8]) throws -> CharacterCode {
+        let checksum = serialized.withUnsafeBufferPointer { UInt32(adler32(1, $0.baseAddress, uInt($0.count))) }
+        if let known = codes.withLock({ $0[checksum] }) { return known }
+        let code = try CharacterCode(serialized: serialized)
+        add(code)
+        return code
+    }
+
+    func code(checksum: UInt32) throws -> CharacterCode {
+        guard let code = codes.withLock({ $0[checksum] }) else {
+            throw DatabaseError(message: "coded text names a character code this archive does not hold (\(checksum))")
+        }
+        return code
     }
 }
 

@@ -162,3 +162,24 @@ extension Lexicon {
         }
     }
 }
+
+extension Lexicon {
+    /// How often each scalar occurs in the lexicon's words, each word counted as often as its
+    /// frequency says: a character's share of running text, as the word list estimates it. Sorted by
+    /// scalar.
+    public func scalarFrequencies() -> [(scalar: UInt32, frequency: Int)] {
+        // A node's label occurs once in every word whose path passes through the node, so it counts
+        // the frequencies of the node's whole subtree. Children come after their parent (breadth
+        // first), so one backward pass sums every subtree.
+        let count = storage.nodeCount
+        var subtree = [Int](repeating: 0, count: count)
+        var totals: [UInt32: Int] = [:]
+        for node in stride(from: count - 1, to: 0, by: -1) {
+            var sum = Int(storage.frequencies[node])
+            for child in Int(storage.childStart[node])..<Int(storage.childStart[node + 1]) { sum += subtree[child] }
+            subtree[node] = sum
+            if sum > 0 { totals[UInt32(storage.labels[node]), default: 0] += sum }
+        }
+        return totals.sorted { $0.key < $1.key }.map { (scalar: $0.key, frequency: $0.value) }
+    }
+}
