@@ -68,6 +68,10 @@ struct CharacterCodeTests {
         var damaged = data
         damaged[damaged.count / 2] ^= 0x10
         #expect(throws: (any Error).self) { try TextCodec.decode(damaged.databaseValue) }
+        // A damaged length is refused before anything of that size is made.
+        var long = data
+        long.replaceSubrange(long.startIndex..<long.startIndex + 4, with: [0xF0, 0xFF, 0xFF, 0x7F])
+        #expect(throws: (any Error).self) { try TextCodec.decode(long.databaseValue) }
         // Text the code spells longer than its UTF-8 stays text.
         let latin = "abc"
         #expect(TextCodec.encode(latin, code: Self.code) == latin.databaseValue)

@@ -31,6 +31,9 @@ extension CharacterCode {
 
     /// The UTF-8 of the text that `bits` spells, which is `count` bytes long.
     func decode(_ bits: UnsafeBufferPointer<UInt8>, utf8Count count: Int) throws -> [UInt8] {
+        // A word of a bit or more gives at most 4 bytes: a larger count is a damaged length, not a
+        // reason to allocate it.
+        guard count <= bits.count * 32 else { throw CharacterCodeError.damaged("a text's length does not match") }
         var output = [UInt8](repeating: 0, count: count + 4)
         var written = 0
         var position = 0

@@ -59,6 +59,7 @@ final class CharacterCode: Sendable {
         var weights = weights.filter { $0.value > 0 && $0.key < Self.escape }
         weights[Self.escape] = max(1, escapeWeight)
         let entries = weights.sorted { $0.key < $1.key }
+        precondition(entries.count >= 2, "a code needs two symbols or more (the escape and one scalar)")
         var values = entries.map { Int64($0.value) }
         var lengths = Self.huffmanLengths(values)
         // Too long a word for the rarest characters: flatten the weights (halving keeps the order,
@@ -67,7 +68,8 @@ final class CharacterCode: Sendable {
             values = values.map { max(1, $0 / 2) }
             lengths = Self.huffmanLengths(values)
         }
-        try! self.init(pairs: zip(entries.map(\.key), lengths).map { ($0, UInt8($1)) })
+        // Huffman lengths make a complete code by construction, and every length is now in bounds.
+        self.init(canonical: Self.canonicalOrder(zip(entries.map(\.key), lengths).map { ($0, UInt8($1)) }))
     }
 
     /// Reads a code stored by ``serialized``.
@@ -79,12 +81,7 @@ final class CharacterCode: Sendable {
             let value = UInt32(bytes[start]) | UInt32(bytes[start + 1]) << 8 | UInt32(bytes[start + 2]) << 16
             pairs.append((value, bytes[start + 3]))
         }
-        try self.init(pairs: pairs)
-    }
-
-    /// Makes the tables from each symbol's length, checking that the lengths make a complete prefix code.
-    private init(pairs: [(UInt32, UInt8)]) throws {
-        let sorted = pairs.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        let sorted = Self.canonicalOrder(pairs)
         let maximum = Self.maximumLength
         guard let shortest = sorted.first?.1, shortest >= 1, let longest = sorted.last?.1, longest <= maximum,
             Set(sorted.map(\.0)).count == sorted.count, sorted.contains(where: { $0.0 == Self.escape })
@@ -92,6 +89,18 @@ final class CharacterCode: Sendable {
         // A complete code: the lengths' Kraft sum is exactly 1 (every bit string starts some word).
         let kraft = sorted.reduce(0) { $0 + (1 << (maximum - Int($1.1))) }
         guard kraft == 1 << maximum else { throw CharacterCodeError.damaged("its lengths do not make a complete code") }
+        self.init(canonical: sorted)
+    }
+
+    /// Symbols and lengths in canonical order: by length, then by value.
+    private static func canonicalOrder(_ pairs: [(UInt32, UInt8)]) -> [(UInt32, UInt8)] {
+        pairs.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+    }
+
+    /// Makes the tables from each symbol's length, in canonical order, the lengths making a complete
+    /// prefix code of words of 1 to ``maximumLength`` bits (checked by the callers).
+    private init(canonical sorted: [(UInt32, UInt8)]) {
+        let maximum = Self.maximumLength
         symbols = sorted.map(\.0)
         lengths = sorted.map(\.1)
         var serialized: [UInt8] = []
