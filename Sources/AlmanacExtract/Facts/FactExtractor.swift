@@ -95,8 +95,6 @@ public struct FactExtractor: Sendable {
             }
         let places = mentions.places
         let shelters = Shelters(scalars)
-        let placeBefore = Dictionary(places.map { ($0.range.upperBound, $0) }, uniquingKeysWith: { first, _ in first })
-        let placeAt = Dictionary(places.map { ($0.range.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
         var context = Context()
         // Working space for cutting the clause parts of every figure here.
         var buffers = IndicatorFinder.Buffers()
@@ -169,9 +167,11 @@ public struct FactExtractor: Sendable {
                 previousIndicator = indicator
                 var place = subjects.last { $0.range.upperBound <= quantity.start }?.text ?? context.place
                 // 全市58777户: a place right before the figure is what it counts in.
-                if let adjacent = placeBefore[quantity.start] { place = adjacent.text }
-                // 110家岚江市企业: the place of what is counted, for this figure alone.
-                if Self.countedUnits(quantity.unit), let named = placeAt[quantity.end],
+                if let adjacent = Self.place(in: places, endingAt: quantity.start) { place = adjacent.text }
+                // 110家岚江市企业: the place of what is counted, for this figure alone (looked for from the
+                // sentence's places on: every place before them starts before the figure ends).
+                if Self.countedUnits(quantity.unit),
+                    let named = Self.place(in: places[nextPlace...], startingAt: quantity.end),
                     !shelters.contains(named.range.lowerBound), let last = named.text.unicodeScalars.last,
                     !PlaceFinder.localSuffixes.contains(last.value)  // 110个重点村: a kind of village
                 {
@@ -204,6 +204,26 @@ public struct FactExtractor: Sendable {
         init(_ spans: ArraySlice<Span>) { self.spans = spans }
 
         func contains(_ offset: Int) -> Bool { spans.contains { $0.range.upperBound == offset } }
+    }
+
+    /// The first of `places` (in order of their starts) that ends at `offset`. Read in the list, past
+    /// no place that starts at `offset` or after it: a dictionary of the places by their ends (and
+    /// one by their starts) was made for every passage with figures.
+    private static func place(in places: [Span], endingAt offset: Int) -> Span? {
+        for place in places {
+            if place.range.lowerBound >= offset { break }
+            if place.range.upperBound == offset { return place }
+        }
+        return nil
+    }
+
+    /// The first of `places` (in order of their starts) that starts at `offset`.
+    private static func place(in places: ArraySlice<Span>, startingAt offset: Int) -> Span? {
+        for place in places {
+            if place.range.lowerBound > offset { break }
+            if place.range.lowerBound == offset { return place }
+        }
+        return nil
     }
 
     /// What the paragraph carries from sentence to sentence.

@@ -330,8 +330,10 @@ struct PlaceFinder: Sendable {
     ) {
         // The stems' first scalars folded into 256 bits by their low byte, a filter with no false
         // negatives before the stems are matched (a ``ScalarSet`` was 8 KB to clear for each text; 64
-        // bits let a third of a text's characters through once a page's stems were known).
-        var firsts = SIMD4<UInt64>(repeating: 0)
+        // bits let a third of a text's characters through once a page's stems were known). Four words
+        // of an array, not a `SIMD4`: indexed by a variable, the vector was copied to the stack at
+        // every scalar tested.
+        var firsts = [UInt64](repeating: 0, count: 4)
         var candidates: [[UInt32]] = []
         candidates.reserveCapacity(stems.count + knownStems.count)
         for stem in stems.keys {

@@ -36,9 +36,11 @@ public struct QuantityScanner: Sendable {
     /// ``longestLead`` scalars before it (a currency name, a minus sign).
     func scan(_ scalars: [UInt32], from index: inout Int, before limit: Int, into found: inout [Quantity]) {
         let count = min(limit, scalars.count)
+        // Read once, not at each scalar (a global's every read is a once-check).
+        let startTable = Self.startTable
         while index < count {
             let value = scalars[index]
-            guard value < 0x10000, Self.startTable[Int(value)] else {
+            guard value < 0x10000, startTable[Int(value)] else {
                 index += 1
                 continue
             }
@@ -106,7 +108,7 @@ public struct QuantityScanner: Sendable {
         // 86.3 亿元, 三个亿: a multiplier set apart from its number.
         if !numeral.isPercent, let detached = Self.detachedMultiplier(scalars, at: end, isChinese: isChinese),
             let entry = unitTable.match(scalars, at: detached.end, afterChineseNumerals: false),
-            Self.isMoney(entry.unit),
+            entry.isMoney,
             !Self.modifierTails.contains(where: {
                 Self.matches($0, in: scalars, at: detached.end + entry.written.count)
             })
@@ -131,7 +133,7 @@ public struct QuantityScanner: Sendable {
             guard accepts(entry, after: numeral, in: scalars, isChinese: isChinese) else { return nil }
             unit = entry.unit
             end += entry.written.count
-            if Self.isMoney(unit) {
+            if entry.isMoney {
                 // 三元五角六分, 2800元/吨, 伍佰萬圆整
                 if Self.unit(unit, is: "元"), let change = Self.smallChange(scalars, at: end) {
                     fraction = change.fraction
@@ -198,8 +200,7 @@ public struct QuantityScanner: Sendable {
 
     /// Whether a currency name follows (`一百五十万港币`): a Chinese numeral with 万 or 亿 is then money.
     private func isFollowedByCurrency(_ scalars: [UInt32], at index: Int) -> Bool {
-        guard let entry = unitTable.match(scalars, at: index, afterChineseNumerals: true) else { return false }
-        return Self.isMoney(entry.unit)
+        unitTable.match(scalars, at: index, afterChineseNumerals: true)?.isMoney ?? false
     }
 
     /// Whether a unit match is the figure's unit and not the start of another word (`个月`, `一次性`).
