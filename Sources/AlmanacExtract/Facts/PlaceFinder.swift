@@ -265,10 +265,14 @@ struct PlaceFinder: Sendable {
                 let name = scalars[start..<after]
                 // 七里河村: a stem the lexicon knows as a place names the village after it.
                 if isPlaceWord(name) || isPlaceWord(stem) { return start }
-                guard let lexicon else { return start }
-                if lexicon.contains(scalars: name) { return nil }
+                // The lexicon is asked through the optional, not bound: a bound copy retained (and
+                // released) each of its buffers, at every suffix a text holds.
+                guard lexicon != nil else { return start }
+                if lexicon?.contains(scalars: name) == true { return nil }
                 // 农村, 乡村: the last stem character and the suffix make a common word.
-                if suffix.count == 1, lexicon.contains(scalars: scalars[(suffixAt - 1)...suffixAt]) { return nil }
+                if suffix.count == 1, lexicon?.contains(scalars: scalars[(suffixAt - 1)...suffixAt]) == true {
+                    return nil
+                }
                 // 示范村, 清理村: a verb or an adjective is no village name.
                 if let tag = tagClass(of: scalars[(suffixAt - 2)..<suffixAt]), !tag.isNounNotPerson {
                     return nil
@@ -290,10 +294,10 @@ struct PlaceFinder: Sendable {
         let start = suffixAt - 2
         guard start >= 0, isStem(scalars[start..<suffixAt]) else { return nil }
         let stem = scalars[start..<suffixAt]
-        if let lexicon, lexicon.contains(scalars: stem), tagClass(of: stem)?.isPlace != true { return nil }
+        if lexicon?.contains(scalars: stem) == true, tagClass(of: stem)?.isPlace != true { return nil }
         // The stem's last scalar and the suffix, read where they stand (the suffix is `scalars[suffixAt…]`).
         let pair = scalars[(suffixAt - 1)..<(suffixAt + suffix.count)]
-        if let lexicon, lexicon.contains(scalars: pair) { return nil }  // 城市 地区 社区 上市
+        if lexicon?.contains(scalars: pair) == true { return nil }  // 城市 地区 社区 上市
         // 110家岚江市企业: a measure word after a number ends the word before the name.
         let afterCount = start >= 2 && ScalarClass.isDigit(scalars[start - 2])
         if start > 0, !isBoundary(scalars[start - 1]), !afterCount { return nil }
