@@ -121,12 +121,16 @@ public struct QuantityScanner: Sendable {
         }
         if end < scalars.count, ScalarClass.isLatin(scalars[end]) && !isUnitLatin(scalars, at: end) { return nil }
         var unit = ""
+        // Whether `unit` is 元, kept as the unit is set (comparing its string was a read of its bytes
+        // at every figure).
+        var isYuan = false
         var approx = numeral.isApproximate
         var fraction = 0.0
         if numeral.isPercent {
             unit = "%"
         } else if let spoken = Self.spokenMoney(scalars, at: end, value: numeral.value) {
             unit = "元"
+            isYuan = true
             fraction = spoken.fraction
             end = spoken.end
         } else if let entry = unitTable.match(scalars, at: end, afterChineseNumerals: isChinese) {
@@ -135,12 +139,14 @@ public struct QuantityScanner: Sendable {
             end += entry.written.count
             if entry.isMoney {
                 // 三元五角六分, 2800元/吨, 伍佰萬圆整
-                if Self.unit(unit, is: "元"), let change = Self.smallChange(scalars, at: end) {
+                isYuan = entry.isYuan
+                if isYuan, let change = Self.smallChange(scalars, at: end) {
                     fraction = change.fraction
                     end = change.end
                 }
                 if let per = perUnit(scalars, at: end) {
                     unit += per.unit
+                    isYuan = false
                     end = per.end
                 }
                 if end < scalars.count, scalars[end] == Self.whole { end += 1 }  // 整
@@ -167,7 +173,6 @@ public struct QuantityScanner: Sendable {
             value = -value
         }
         // 港币三千四百元, 新台币 86.3亿元: the currency written first.
-        let isYuan = Self.unit(unit, is: "元")
         if isYuan || unit.isEmpty, first == start, let currency = Self.currencyBefore(scalars, at: start),
             isYuan || numeral.multiplier >= 1e4
         {
@@ -182,13 +187,15 @@ public struct QuantityScanner: Sendable {
 
     /// `2万元-8万元`, `3万(含)-6万元`, `1000元至3000元`: a range whose ends are both written in full.
     private func rangeWithUnitTwice(from first: Quantity, in scalars: [UInt32]) -> Quantity? {
-        guard first.low == nil, first.unit.isEmpty || Self.isMoney(first.unit) else { return nil }
+        guard first.low == nil else { return nil }
         var cursor = Self.skipInclusiveNote(scalars, at: first.end)
         let connectorStart = cursor
         while cursor < scalars.count, cursor - connectorStart < 2, Self.rangeConnectors.contains(scalars[cursor]) {
             cursor += 1
         }
-        guard cursor > connectorStart, let numeral = numeral(in: scalars, at: cursor), numeral.low == nil,
+        // The unit is read only after a range mark (most figures have none).
+        guard cursor > connectorStart, first.unit.isEmpty || Self.isMoney(first.unit),
+            let numeral = numeral(in: scalars, at: cursor), numeral.low == nil,
             let second = quantity(from: numeral, in: scalars), second.start == cursor, Self.isMoney(second.unit),
             first.unit.isEmpty || first.unit == second.unit, first.value < second.value
         else { return nil }

@@ -13,6 +13,8 @@ struct UnitTable: Sendable {
         var afterChineseNumerals: Bool
         /// ``QuantityScanner/isMoney(_:)`` of `unit`, asked once here rather than at each figure.
         var isMoney: Bool
+        /// Whether `unit` is 元.
+        var isYuan: Bool
     }
 
     /// Entries by their first scalar, longest first.
@@ -33,7 +35,7 @@ struct UnitTable: Sendable {
             table[first, default: []].append(
                 Entry(
                     written: scalars, unit: unit, afterChineseNumerals: chinese,
-                    isMoney: QuantityScanner.isMoney(unit)))
+                    isMoney: QuantityScanner.isMoney(unit), isYuan: QuantityScanner.unit(unit, is: "元")))
         }
         // Money: 亿元 and 万元 leave 元 once the parser took the multiplier.
         for currency in [
