@@ -65,6 +65,9 @@ struct PlaceFinder: Sendable {
         // A span's text, or nothing when only its range is read.
         func text(_ range: Range<Int>) -> String { forStems ? "" : String(scalarValues: scalars[range]) }
         var found: [Span] = []
+        // Sized for the suffix places and as many again found by the later rules: grown from empty,
+        // it was reallocated four or five times a text.
+        found.reserveCapacity(2 * reading.suffixPlaces.count + 4)
         // The stems named in full here, each with its suffix's scalar (the last one named wins); the
         // known stems are read beside them, not copied in (each copy hashed an array).
         var stems: [[UInt32]: UInt32] = [:]
