@@ -155,8 +155,9 @@ extension String {
     }
 
     /// Writes the UTF-8 of scalar `value` into `bytes` at `index`, and returns the index after it
-    /// (`index` itself when `value` is no scalar).
-    @inlinable
+    /// (`index` itself when `value` is no scalar). Always inlined: called for each scalar of every
+    /// string made from scalars, the call was a third of the writing.
+    @inlinable @inline(__always)
     static func write(_ value: UInt32, to bytes: UnsafeMutableBufferPointer<UInt8>, at index: Int) -> Int {
         switch Self.utf8Length(of: value) {
         case 1:
