@@ -233,6 +233,7 @@ struct PlaceFinder: Sendable {
         let nameBreaks = Self.nameBreaks
         let breakStarts = Self.nameBreakStarts
         let suffixEnds = Self.organizationSuffixEnds
+        let suffixesByEnd = Self.organizationSuffixesByEnd
         var index = end
         while index < scalars.count, index - end < 18, ScalarClass.isHan(scalars[index]),
             !nameBreaks.contains(scalars[index]),
@@ -241,7 +242,8 @@ struct PlaceFinder: Sendable {
         {
             index += 1
             guard suffixEnds.contains(scalars[index - 1]) else { continue }
-            for suffix in Self.organizationSuffixes where Scalars.matches(suffix, in: scalars, endingAt: index) {
+            for suffix in suffixesByEnd[scalars[index - 1], default: []]
+            where Scalars.matches(suffix, in: scalars, endingAt: index) {
                 return true
             }
         }
@@ -396,6 +398,9 @@ struct PlaceFinder: Sendable {
         "大会", "论坛", "峰会", "大赛", "联赛", "书画展", "摄影展", "展览", "文化节", "旅游节", "艺术节",
     ].map(\.scalarValues)
     static let organizationSuffixEnds = ScalarSet(values: organizationSuffixes.compactMap(\.last))
+    /// `organizationSuffixes` by their last scalar: a name's scalar that ends one (会, 院, 心) is
+    /// matched against the few ending in it, not against every suffix.
+    static let organizationSuffixesByEnd = Dictionary(grouping: organizationSuffixes) { $0.last ?? 0 }
     static let nameBreakStarts = ScalarSet(values: nameBreakWords.compactMap(\.first))
     static let districtTails: [[UInt32]] = ["中心城区", "主城区", "城区", "高新区", "开发区", "新区"].map(\.scalarValues)
     static let landmarkSuffixes: [[UInt32]] = ["公园", "广场", "景区", "湿地"].map(\.scalarValues)
