@@ -58,12 +58,10 @@ extension PlaceFinder {
         let tailStartSet = Self.tailStarts
         let landmarkStartSet = Self.landmarkStarts
         var index = 0
-        while index < scalars.count {
+        while true {
+            index = starts.firstMember(in: scalars, from: index)
+            guard index < scalars.count else { break }
             let value = scalars[index]
-            guard starts.contains(value) else {
-                index += 1
-                continue
-            }
             if tailStartSet.contains(value) { tailStarts.append(index) }
             if landmarkStartSet.contains(value) { landmarkStarts.append(index) }
             if index == 0 {
