@@ -95,8 +95,6 @@ public struct FactExtractor: Sendable {
             }
         let places = mentions.places
         let shelters = Shelters(scalars)
-        let placeBefore = Dictionary(places.map { ($0.range.upperBound, $0) }, uniquingKeysWith: { first, _ in first })
-        let placeAt = Dictionary(places.map { ($0.range.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
         var context = Context()
         // Working space for cutting the clause parts of every figure here.
         var buffers = IndicatorFinder.Buffers()
@@ -154,6 +152,8 @@ public struct FactExtractor: Sendable {
             for position in inSentence.indices {
                 let quantity = inSentence[position]
                 if sentencePeriods.contains(where: { $0.range.overlaps(quantity.start..<quantity.end) }) { continue }
+                // Read once for the figure (its indicator and its place both ask).
+                let countsThings = Self.countedUnits(quantity.unit)
                 let clause = clauseRange(in: scalars, around: quantity, within: sentence)
                 let previousEnd = position > inSentence.startIndex ? inSentence[position - 1].end : clause.lowerBound
                 let regionStart = max(clause.lowerBound, previousEnd)
@@ -162,16 +162,18 @@ public struct FactExtractor: Sendable {
                     quantity, in: scalars, clause: clause, quantities: inSentence, places: sentencePlaces)
                 var indicator = indicatorText(
                     for: quantity, in: scalars, clause: clause, regionStart: regionStart, change: change,
-                    pairing: pairing, places: sentencePlaces, periods: sentencePeriods, buffers: &buffers)
+                    pairing: pairing, countsThings: countsThings, places: sentencePlaces, periods: sentencePeriods,
+                    buffers: &buffers)
                 indicator = IndicatorFinder.completed(
                     indicator, previous: previousIndicator,
                     isSubFigure: Scalars.matches(among, in: scalars, at: clause.lowerBound))
                 previousIndicator = indicator
                 var place = subjects.last { $0.range.upperBound <= quantity.start }?.text ?? context.place
                 // 全市58777户: a place right before the figure is what it counts in.
-                if let adjacent = placeBefore[quantity.start] { place = adjacent.text }
-                // 110家岚江市企业: the place of what is counted, for this figure alone.
-                if Self.countedUnits(quantity.unit), let named = placeAt[quantity.end],
+                if let adjacent = Self.place(in: places, endingAt: quantity.start) { place = adjacent.text }
+                // 110家岚江市企业: the place of what is counted, for this figure alone (looked for from the
+                // sentence's places on: every place before them starts before the figure ends).
+                if countsThings, let named = Self.place(in: places[nextPlace...], startingAt: quantity.end),
                     !shelters.contains(named.range.lowerBound), let last = named.text.unicodeScalars.last,
                     !PlaceFinder.localSuffixes.contains(last.value)  // 110个重点村: a kind of village
                 {
@@ -187,7 +189,7 @@ public struct FactExtractor: Sendable {
                     quantity: quantity, indicator: indicator, change: change?.text, period: period, place: place,
                     sentence: sentenceText)
                 fact.seq = seq
-                found.append(wrap(fact))
+                found.append(wrap(consume fact))
             }
             context.place = subjects.last?.text ?? context.place
             context.period = sentencePeriods.last?.text ?? context.period
@@ -204,6 +206,26 @@ public struct FactExtractor: Sendable {
         init(_ spans: ArraySlice<Span>) { self.spans = spans }
 
         func contains(_ offset: Int) -> Bool { spans.contains { $0.range.upperBound == offset } }
+    }
+
+    /// The first of `places` (in order of their starts) that ends at `offset`. Read in the list, past
+    /// no place that starts at `offset` or after it: a dictionary of the places by their ends (and
+    /// one by their starts) was made for every passage with figures.
+    private static func place(in places: [Span], endingAt offset: Int) -> Span? {
+        for place in places {
+            if place.range.lowerBound >= offset { break }
+            if place.range.upperBound == offset { return place }
+        }
+        return nil
+    }
+
+    /// The first of `places` (in order of their starts) that starts at `offset`.
+    private static func place(in places: ArraySlice<Span>, startingAt offset: Int) -> Span? {
+        for place in places {
+            if place.range.lowerBound > offset { break }
+            if place.range.lowerBound == offset { return place }
+        }
+        return nil
     }
 
     /// What the paragraph carries from sentence to sentence.
@@ -288,7 +310,8 @@ public struct FactExtractor: Sendable {
 
     private func indicatorText(
         for quantity: Quantity, in scalars: [UInt32], clause: Range<Int>, regionStart: Int, change: ChangeFinder.Match?,
-        pairing: ListPairing?, places: [Span], periods: ArraySlice<Span>, buffers: inout IndicatorFinder.Buffers
+        pairing: ListPairing?, countsThings: Bool, places: [Span], periods: ArraySlice<Span>,
+        buffers: inout IndicatorFinder.Buffers
     ) -> String {
         // The range after the last place or period ending inside it (whatever their order: the
         // start only moves to the largest such end), read from both lists without joining them.
@@ -332,7 +355,7 @@ public struct FactExtractor: Sendable {
         // 投资53亿元的…项目: the figure modifies what follows, but its noun stands before it.
         let modifiesNext = quantity.end < scalars.count && scalars[quantity.end] == Self.de
         // Looked up only when it decides (the phrase read where it stands, not decoded back).
-        if Self.countedUnits(quantity.unit),
+        if countsThings,
             !(modifiesNext && !before.isEmpty && !indicatorFinder.isSingleVerb(scalars[beforeRange]))
         {
             let after = indicatorFinder.following(
@@ -361,11 +384,17 @@ public struct FactExtractor: Sendable {
     /// Whether a unit counts things that may be named after it (户 家 个 吨), unlike money and shares.
     ///
     /// Read on the unit's scalars: a unit is written from the unit table's words, whose last scalar is
-    /// never a combining mark, so its last scalar is 元 exactly when its last character is.
+    /// never a combining mark, so its last scalar is 元 exactly when its last character is. A unit is
+    /// compared with a share's only when it ends as that one does (comparing with all three was most of
+    /// the cost of a figure's place).
     static func countedUnits(_ unit: String) -> Bool {
         guard let last = unit.unicodeScalars.last else { return false }
-        return last.value != 0x5143  // 元
-            && !QuantityScanner.unit(unit, is: "%") && !QuantityScanner.unit(unit, is: "个百分点")
-            && !QuantityScanner.unit(unit, is: "倍")
+        switch last.value {
+        case 0x5143: return false  // 元
+        case 0x25: return !QuantityScanner.unit(unit, is: "%")
+        case 0x70B9: return !QuantityScanner.unit(unit, is: "个百分点")  // 点
+        case 0x500D: return !QuantityScanner.unit(unit, is: "倍")
+        default: return true
+        }
     }
 }

@@ -10,6 +10,9 @@ struct PeriodFinder: Sendable {
     /// The period phrases of `scalars`, left to right.
     func periods(in scalars: [UInt32]) -> [Span] {
         var found: [Span] = []
+        // Sized for a passage's few periods (it is read only when it holds figures): grown from
+        // empty, the list was reallocated two or three times a passage.
+        found.reserveCapacity(8)
         var index = 0
         while index < scalars.count {
             guard phraseStarts.contains(scalars[index]) else {

@@ -58,12 +58,10 @@ extension PlaceFinder {
         let tailStartSet = Self.tailStarts
         let landmarkStartSet = Self.landmarkStarts
         var index = 0
-        while index < scalars.count {
+        while true {
+            index = starts.firstMember(in: scalars, from: index)
+            guard index < scalars.count else { break }
             let value = scalars[index]
-            guard starts.contains(value) else {
-                index += 1
-                continue
-            }
             if tailStartSet.contains(value) { tailStarts.append(index) }
             if landmarkStartSet.contains(value) { landmarkStarts.append(index) }
             if index == 0 {
@@ -98,7 +96,8 @@ extension PlaceFinder {
         let next: UInt32 = after < scalars.count ? scalars[after] : 0
         // 市场, 县城, 村民: the suffix makes a word with what follows — unless that character begins a
         // word of its own (岚江市外贸, 青河县城乡, 鹤溪市民营).
-        if let blocked = Self.compoundFollowers[value], blocked.contains(next),
+        if Self.compoundFollowerScalars.contains(next), let blocked = Self.compoundFollowers[value],
+            blocked.contains(next),
             !(after + 2 <= scalars.count && (lexicon?.contains(scalars: scalars[after..<after + 2]) ?? false))
         {
             return nil
@@ -121,6 +120,10 @@ extension PlaceFinder {
         let givesStem = index - stemStart >= 2 && !Self.localSuffixes.contains(value)
         return SuffixPlace(range: stemStart..<end, stem: givesStem ? stemStart..<index : nil, suffix: value)
     }
+
+    /// Every scalar of ``PlaceFinder/compoundFollowers``' sets: most scalars after a suffix follow
+    /// none, and one lookup tells them before the table is hashed (and its set retained).
+    static let compoundFollowerScalars = compoundFollowers.values.reduce(ScalarSet("")) { $0.union($1) }
 
     /// The scalars the first reading stops at: suffixes, 街, and the first scalars of tails and of
     /// landmarks' suffixes.

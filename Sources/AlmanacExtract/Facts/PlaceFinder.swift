@@ -65,6 +65,9 @@ struct PlaceFinder: Sendable {
         // A span's text, or nothing when only its range is read.
         func text(_ range: Range<Int>) -> String { forStems ? "" : String(scalarValues: scalars[range]) }
         var found: [Span] = []
+        // Sized for the suffix places and as many again found by the later rules: grown from empty,
+        // it was reallocated four or five times a text.
+        found.reserveCapacity(2 * reading.suffixPlaces.count + 4)
         // The stems named in full here, each with its suffix's scalar (the last one named wins); the
         // known stems are read beside them, not copied in (each copy hashed an array).
         var stems: [[UInt32]: UInt32] = [:]
@@ -230,6 +233,7 @@ struct PlaceFinder: Sendable {
         let nameBreaks = Self.nameBreaks
         let breakStarts = Self.nameBreakStarts
         let suffixEnds = Self.organizationSuffixEnds
+        let suffixesByEnd = Self.organizationSuffixesByEnd
         var index = end
         while index < scalars.count, index - end < 18, ScalarClass.isHan(scalars[index]),
             !nameBreaks.contains(scalars[index]),
@@ -238,7 +242,8 @@ struct PlaceFinder: Sendable {
         {
             index += 1
             guard suffixEnds.contains(scalars[index - 1]) else { continue }
-            for suffix in Self.organizationSuffixes where Scalars.matches(suffix, in: scalars, endingAt: index) {
+            for suffix in suffixesByEnd[scalars[index - 1], default: []]
+            where Scalars.matches(suffix, in: scalars, endingAt: index) {
                 return true
             }
         }
@@ -265,10 +270,14 @@ struct PlaceFinder: Sendable {
                 let name = scalars[start..<after]
                 // 七里河村: a stem the lexicon knows as a place names the village after it.
                 if isPlaceWord(name) || isPlaceWord(stem) { return start }
-                guard let lexicon else { return start }
-                if lexicon.contains(scalars: name) { return nil }
+                // The lexicon is asked through the optional, not bound: a bound copy retained (and
+                // released) each of its buffers, at every suffix a text holds.
+                guard lexicon != nil else { return start }
+                if lexicon?.contains(scalars: name) == true { return nil }
                 // 农村, 乡村: the last stem character and the suffix make a common word.
-                if suffix.count == 1, lexicon.contains(scalars: scalars[(suffixAt - 1)...suffixAt]) { return nil }
+                if suffix.count == 1, lexicon?.contains(scalars: scalars[(suffixAt - 1)...suffixAt]) == true {
+                    return nil
+                }
                 // 示范村, 清理村: a verb or an adjective is no village name.
                 if let tag = tagClass(of: scalars[(suffixAt - 2)..<suffixAt]), !tag.isNounNotPerson {
                     return nil
@@ -290,10 +299,10 @@ struct PlaceFinder: Sendable {
         let start = suffixAt - 2
         guard start >= 0, isStem(scalars[start..<suffixAt]) else { return nil }
         let stem = scalars[start..<suffixAt]
-        if let lexicon, lexicon.contains(scalars: stem), tagClass(of: stem)?.isPlace != true { return nil }
+        if lexicon?.contains(scalars: stem) == true, tagClass(of: stem)?.isPlace != true { return nil }
         // The stem's last scalar and the suffix, read where they stand (the suffix is `scalars[suffixAt…]`).
         let pair = scalars[(suffixAt - 1)..<(suffixAt + suffix.count)]
-        if let lexicon, lexicon.contains(scalars: pair) { return nil }  // 城市 地区 社区 上市
+        if lexicon?.contains(scalars: pair) == true { return nil }  // 城市 地区 社区 上市
         // 110家岚江市企业: a measure word after a number ends the word before the name.
         let afterCount = start >= 2 && ScalarClass.isDigit(scalars[start - 2])
         if start > 0, !isBoundary(scalars[start - 1]), !afterCount { return nil }
@@ -330,8 +339,10 @@ struct PlaceFinder: Sendable {
     ) {
         // The stems' first scalars folded into 256 bits by their low byte, a filter with no false
         // negatives before the stems are matched (a ``ScalarSet`` was 8 KB to clear for each text; 64
-        // bits let a third of a text's characters through once a page's stems were known).
-        var firsts = SIMD4<UInt64>(repeating: 0)
+        // bits let a third of a text's characters through once a page's stems were known). Four words
+        // of an array, not a `SIMD4`: indexed by a variable, the vector was copied to the stack at
+        // every scalar tested.
+        var firsts = [UInt64](repeating: 0, count: 4)
         var candidates: [[UInt32]] = []
         candidates.reserveCapacity(stems.count + knownStems.count)
         for stem in stems.keys {
@@ -387,6 +398,9 @@ struct PlaceFinder: Sendable {
         "大会", "论坛", "峰会", "大赛", "联赛", "书画展", "摄影展", "展览", "文化节", "旅游节", "艺术节",
     ].map(\.scalarValues)
     static let organizationSuffixEnds = ScalarSet(values: organizationSuffixes.compactMap(\.last))
+    /// `organizationSuffixes` by their last scalar: a name's scalar that ends one (会, 院, 心) is
+    /// matched against the few ending in it, not against every suffix.
+    static let organizationSuffixesByEnd = Dictionary(grouping: organizationSuffixes) { $0.last ?? 0 }
     static let nameBreakStarts = ScalarSet(values: nameBreakWords.compactMap(\.first))
     static let districtTails: [[UInt32]] = ["中心城区", "主城区", "城区", "高新区", "开发区", "新区"].map(\.scalarValues)
     static let landmarkSuffixes: [[UInt32]] = ["公园", "广场", "景区", "湿地"].map(\.scalarValues)

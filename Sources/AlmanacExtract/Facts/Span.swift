@@ -61,6 +61,23 @@ struct ScalarSet: Sendable {
         value < 0x10000 && words[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
     }
 
+    /// The first offset from `start` on where `scalars` holds a member, else `scalars.count`: the
+    /// scan of a text for the few scalars a rule starts at, read through the buffers (indexed, the
+    /// text and the bitmap were each bounds-checked at every scalar).
+    func firstMember(in scalars: [UInt32], from start: Int) -> Int {
+        scalars.withUnsafeBufferPointer { scalars in
+            words.withUnsafeBufferPointer { words in
+                var index = start
+                while index < scalars.count {
+                    let value = scalars[index]
+                    if value < 0x10000, words[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 { break }
+                    index += 1
+                }
+                return index
+            }
+        }
+    }
+
     /// The set with the scalars of `other` added.
     func union(_ other: ScalarSet) -> ScalarSet {
         var result = self

@@ -36,9 +36,11 @@ public struct QuantityScanner: Sendable {
     /// ``longestLead`` scalars before it (a currency name, a minus sign).
     func scan(_ scalars: [UInt32], from index: inout Int, before limit: Int, into found: inout [Quantity]) {
         let count = min(limit, scalars.count)
+        // Read once, not at each scalar (a global's every read is a once-check).
+        let startTable = Self.startTable
         while index < count {
             let value = scalars[index]
-            guard value < 0x10000, Self.startTable[Int(value)] else {
+            guard value < 0x10000, startTable[Int(value)] else {
                 index += 1
                 continue
             }
@@ -106,7 +108,7 @@ public struct QuantityScanner: Sendable {
         // 86.3 亿元, 三个亿: a multiplier set apart from its number.
         if !numeral.isPercent, let detached = Self.detachedMultiplier(scalars, at: end, isChinese: isChinese),
             let entry = unitTable.match(scalars, at: detached.end, afterChineseNumerals: false),
-            Self.isMoney(entry.unit),
+            entry.isMoney,
             !Self.modifierTails.contains(where: {
                 Self.matches($0, in: scalars, at: detached.end + entry.written.count)
             })
@@ -119,26 +121,32 @@ public struct QuantityScanner: Sendable {
         }
         if end < scalars.count, ScalarClass.isLatin(scalars[end]) && !isUnitLatin(scalars, at: end) { return nil }
         var unit = ""
+        // Whether `unit` is 元, kept as the unit is set (comparing its string was a read of its bytes
+        // at every figure).
+        var isYuan = false
         var approx = numeral.isApproximate
         var fraction = 0.0
         if numeral.isPercent {
             unit = "%"
         } else if let spoken = Self.spokenMoney(scalars, at: end, value: numeral.value) {
             unit = "元"
+            isYuan = true
             fraction = spoken.fraction
             end = spoken.end
         } else if let entry = unitTable.match(scalars, at: end, afterChineseNumerals: isChinese) {
             guard accepts(entry, after: numeral, in: scalars, isChinese: isChinese) else { return nil }
             unit = entry.unit
             end += entry.written.count
-            if Self.isMoney(unit) {
+            if entry.isMoney {
                 // 三元五角六分, 2800元/吨, 伍佰萬圆整
-                if Self.unit(unit, is: "元"), let change = Self.smallChange(scalars, at: end) {
+                isYuan = entry.isYuan
+                if isYuan, let change = Self.smallChange(scalars, at: end) {
                     fraction = change.fraction
                     end = change.end
                 }
                 if let per = perUnit(scalars, at: end) {
                     unit += per.unit
+                    isYuan = false
                     end = per.end
                 }
                 if end < scalars.count, scalars[end] == Self.whole { end += 1 }  // 整
@@ -165,7 +173,6 @@ public struct QuantityScanner: Sendable {
             value = -value
         }
         // 港币三千四百元, 新台币 86.3亿元: the currency written first.
-        let isYuan = Self.unit(unit, is: "元")
         if isYuan || unit.isEmpty, first == start, let currency = Self.currencyBefore(scalars, at: start),
             isYuan || numeral.multiplier >= 1e4
         {
@@ -180,13 +187,15 @@ public struct QuantityScanner: Sendable {
 
     /// `2万元-8万元`, `3万(含)-6万元`, `1000元至3000元`: a range whose ends are both written in full.
     private func rangeWithUnitTwice(from first: Quantity, in scalars: [UInt32]) -> Quantity? {
-        guard first.low == nil, first.unit.isEmpty || Self.isMoney(first.unit) else { return nil }
+        guard first.low == nil else { return nil }
         var cursor = Self.skipInclusiveNote(scalars, at: first.end)
         let connectorStart = cursor
         while cursor < scalars.count, cursor - connectorStart < 2, Self.rangeConnectors.contains(scalars[cursor]) {
             cursor += 1
         }
-        guard cursor > connectorStart, let numeral = numeral(in: scalars, at: cursor), numeral.low == nil,
+        // The unit is read only after a range mark (most figures have none).
+        guard cursor > connectorStart, first.unit.isEmpty || Self.isMoney(first.unit),
+            let numeral = numeral(in: scalars, at: cursor), numeral.low == nil,
             let second = quantity(from: numeral, in: scalars), second.start == cursor, Self.isMoney(second.unit),
             first.unit.isEmpty || first.unit == second.unit, first.value < second.value
         else { return nil }
@@ -198,8 +207,7 @@ public struct QuantityScanner: Sendable {
 
     /// Whether a currency name follows (`一百五十万港币`): a Chinese numeral with 万 or 亿 is then money.
     private func isFollowedByCurrency(_ scalars: [UInt32], at index: Int) -> Bool {
-        guard let entry = unitTable.match(scalars, at: index, afterChineseNumerals: true) else { return false }
-        return Self.isMoney(entry.unit)
+        unitTable.match(scalars, at: index, afterChineseNumerals: true)?.isMoney ?? false
     }
 
     /// Whether a unit match is the figure's unit and not the start of another word (`个月`, `一次性`).

@@ -11,10 +11,17 @@ struct UnitTable: Sendable {
         var unit: String
         /// Whether the unit may follow a number written in Chinese numerals (`二期` is a phase, not a count).
         var afterChineseNumerals: Bool
+        /// ``QuantityScanner/isMoney(_:)`` of `unit`, asked once here rather than at each figure.
+        var isMoney: Bool
+        /// Whether `unit` is 元.
+        var isYuan: Bool
     }
 
     /// Entries by their first scalar, longest first.
     private let entries: [UInt32: [Entry]]
+    /// The first scalars of `entries`: most scalars after a number start no unit, and one lookup here
+    /// tells them before the dictionary hashes them.
+    private let firsts: ScalarSet
 
     /// The unit table of Chinese economic reporting.
     static let standard = UnitTable()
@@ -24,7 +31,11 @@ struct UnitTable: Sendable {
         func add(_ written: String, as unit: String? = nil, chinese: Bool = true) {
             let scalars = written.scalarValues
             guard let first = scalars.first else { return }
-            table[first, default: []].append(Entry(written: scalars, unit: unit ?? written, afterChineseNumerals: chinese))
+            let unit = unit ?? written
+            table[first, default: []].append(
+                Entry(
+                    written: scalars, unit: unit, afterChineseNumerals: chinese,
+                    isMoney: QuantityScanner.isMoney(unit), isYuan: QuantityScanner.unit(unit, is: "元")))
         }
         // Money: 亿元 and 万元 leave 元 once the parser took the multiplier.
         for currency in [
@@ -69,11 +80,14 @@ struct UnitTable: Sendable {
         }
         for key in table.keys { table[key]?.sort { $0.written.count > $1.written.count } }
         entries = table
+        firsts = ScalarSet(values: table.keys)
     }
 
     /// The entry printed at `index`, longest first, or `nil`.
     func match(_ scalars: [UInt32], at index: Int, afterChineseNumerals: Bool) -> Entry? {
-        guard index < scalars.count, let candidates = entries[ScalarClass.foldWidth(scalars[index])] else { return nil }
+        guard index < scalars.count else { return nil }
+        let first = ScalarClass.foldWidth(scalars[index])
+        guard firsts.contains(first), let candidates = entries[first] else { return nil }
         for entry in candidates where !afterChineseNumerals || entry.afterChineseNumerals {
             if matches(entry.written, in: scalars, at: index) { return entry }
         }

@@ -60,9 +60,25 @@ extension String {
     /// The scalar values of valid UTF-8 `bytes`.
     @usableFromInline
     static func scalarValues(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt32] {
-        // Every byte but a continuation byte (10xxxxxx) starts a scalar.
-        var count = 0
-        for byte in bytes where byte & 0xC0 != 0x80 { count &+= 1 }
+        // Every byte but a continuation byte (10xxxxxx) starts a scalar. The continuation bytes are
+        // counted eight at a time (a byte's bit 7 set and its bit 6, shifted onto bit 7, clear), not
+        // one by one: this pass read every byte of every text decoded.
+        var continuations = 0
+        var offset = 0
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while offset &+ 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                continuations &+= (word & ~(word << 1) & highBits).nonzeroBitCount
+                offset &+= 8
+            }
+        }
+        while offset < bytes.count {
+            if bytes[offset] & 0xC0 == 0x80 { continuations &+= 1 }
+            offset &+= 1
+        }
+        let count = bytes.count &- continuations
         return [UInt32](unsafeUninitializedCapacity: count) { values, initialized in
             var index = 0
             var written = 0
@@ -139,8 +155,9 @@ extension String {
     }
 
     /// Writes the UTF-8 of scalar `value` into `bytes` at `index`, and returns the index after it
-    /// (`index` itself when `value` is no scalar).
-    @inlinable
+    /// (`index` itself when `value` is no scalar). Always inlined: called for each scalar of every
+    /// string made from scalars, the call was a third of the writing.
+    @inlinable @inline(__always)
     static func write(_ value: UInt32, to bytes: UnsafeMutableBufferPointer<UInt8>, at index: Int) -> Int {
         switch Self.utf8Length(of: value) {
         case 1:
