@@ -103,6 +103,9 @@ struct TextAnalysis {
     let wordOf: [Int32]
     /// For each word, its jieba tag code (0 when the lexicon lacks the word).
     let wordTags: [UInt32]
+    /// For each word, ``CharacterFeatures/hash(_:)`` of its scalars: the tagger's word features and
+    /// the lookups in the grammar's word sets read it.
+    let wordHashes: [UInt64]
     /// For each scalar, what the place table and the lexicon say of it (``ScalarMarks``).
     let marks: [ScalarMarks]
 
@@ -131,6 +134,7 @@ struct TextAnalysis {
         var wordStarts: [LexiconWordStarts] = []
         let words = grammar.segmenter.wordRanges(inWidthFolded: scalars, wordStarts: &wordStarts)
         self.words = words
+        wordHashes = words.map { CharacterFeatures.hash(scalars[$0]) }
         var wordOf = [Int32](repeating: -1, count: scalars.count)
         var tags = [UInt32](repeating: 0, count: words.count)
         let lexicon = grammar.segmenter.lexicon
@@ -244,8 +248,19 @@ struct EntityWordSet: Sendable {
     }
 
     func contains(_ scalars: ArraySlice<UInt32>) -> Bool {
-        if let last = scalars.last, lasts[Int(last >> 6) & 15] & (1 << UInt64(last & 63)) == 0 { return false }
-        return contains(hash: CharacterFeatures.hash(scalars))
+        mayContain(lastOf: scalars) && contains(hash: CharacterFeatures.hash(scalars))
+    }
+
+    /// ``contains(_:)`` of a word whose ``CharacterFeatures/hash(_:)`` is at hand.
+    func contains(_ scalars: ArraySlice<UInt32>, hash: UInt64) -> Bool {
+        mayContain(lastOf: scalars) && contains(hash: hash)
+    }
+
+    /// False when no member ends in the word's last scalar.
+    @inline(__always)
+    private func mayContain(lastOf scalars: ArraySlice<UInt32>) -> Bool {
+        guard let last = scalars.last else { return true }
+        return lasts[Int(last >> 6) & 15] & (1 << UInt64(last & 63)) != 0
     }
 
     func contains(_ first: UInt32, _ second: UInt32) -> Bool {
