@@ -33,6 +33,34 @@ struct LexiconPrefixTests {
         }
         #expect(reported > scalars.count / 2)
     }
+
+    /// What the cut's walks found, where it walked, is what ``Lexicon/forEachWord(startingAt:in:maxLength:_:)``
+    /// reports, also where a word runs past the end of a run of Chinese characters (`卡拉OK`).
+    @Test(arguments: [
+        "岚江市人民政府与中华人民共和国国家发展和改革委员会签约，卡拉OK厅开业。",
+        "一二三四五六七八九十百千万亿第三季度全国人民代表大会常务委员会😀𠮷",
+        "ＧＤＰ增长7.5%，中国人民银行股份有限公司北京市分行，三十五万人，人民",
+    ])
+    func theCutsWordStartsAreThoseOfForEachWord(text: String) throws {
+        let segmenter = try Segmenter.bundled()
+        let scalars = text.unicodeScalars.map { ScalarClass.foldWidth($0.value) }
+        var starts: [LexiconWordStarts] = []
+        let words = segmenter.wordRanges(inWidthFolded: scalars, wordStarts: &starts)
+        #expect(words == segmenter.wordRanges(inWidthFolded: scalars))
+        #expect(starts.count == scalars.count)
+        var complete = 0
+        for (index, found) in starts.enumerated() {
+            let walked = Self.lexicon.wordStarts(at: index, in: scalars)
+            #expect(walked.isComplete)
+            guard found.isComplete else { continue }
+            complete += 1
+            #expect(found.lengths == walked.lengths, "at \(index) of \(text)")
+            for length in 1...LexiconWordStarts.maxLength where walked.contains(length: length) {
+                #expect(found.tagIndex(ofLength: length) == walked.tagIndex(ofLength: length), "at \(index) of \(text)")
+            }
+        }
+        #expect(complete > scalars.count / 2)
+    }
 }
 
 /// ``Lexicon/mostFrequentWords(minimumLength:limit:)`` against lookups of the words it names.

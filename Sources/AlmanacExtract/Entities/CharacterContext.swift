@@ -55,7 +55,6 @@ struct CharacterContext {
 
     let analysis: TextAnalysis
     let grammar: EntityGrammar
-    private let wordHashes: [UInt64]
     /// For each word, ``WordKind`` bits: organisation suffix, place suffix, person role.
     private let wordKinds: [UInt8]
     /// For each scalar, its distances to the organisation suffix ahead and back to a person role,
@@ -88,15 +87,16 @@ struct CharacterContext {
         let scalars = analysis.scalars
         let n = scalars.count
         let words = analysis.words
-        wordHashes = words.map { CharacterFeatures.hash(scalars[$0]) }
-        // Per word: organisation suffix, place suffix, person role.
+        let wordHashes = analysis.wordHashes
+        // Per word: organisation suffix, place suffix, person role (looked up by the hash at hand).
         var kinds = [UInt8](repeating: 0, count: words.count)
         for (index, range) in words.enumerated() where range.count <= 6 {
             let word = scalars[range]
+            let hash = wordHashes[index]
             var kind: UInt8 = 0
-            if grammar.organizationSuffixes.contains(word) { kind |= WordKind.organizationSuffix }
-            if grammar.placeSuffixes.contains(word) { kind |= WordKind.placeSuffix }
-            if grammar.personRoles.contains(word) { kind |= WordKind.personRole }
+            if grammar.organizationSuffixes.contains(word, hash: hash) { kind |= WordKind.organizationSuffix }
+            if grammar.placeSuffixes.contains(word, hash: hash) { kind |= WordKind.placeSuffix }
+            if grammar.personRoles.contains(word, hash: hash) { kind |= WordKind.personRole }
             kinds[index] = kind
         }
         var readings = [ScalarReadings](repeating: ScalarReadings(), count: n)
@@ -144,6 +144,7 @@ struct CharacterContext {
             j >= 0 && j < n ? UInt64(readings[j].traits >> 3 & 1) : 0
         }
         let words = analysis.words
+        let wordHashes = analysis.wordHashes
         let w = Int(analysis.wordOf[i])
         var position: UInt64 = 0
         var length: UInt64 = 0

@@ -103,6 +103,9 @@ struct TextAnalysis {
     let wordOf: [Int32]
     /// For each word, its jieba tag code (0 when the lexicon lacks the word).
     let wordTags: [UInt32]
+    /// For each word, ``CharacterFeatures/hash(_:)`` of its scalars: the tagger's word features and
+    /// the lookups in the grammar's word sets read it.
+    let wordHashes: [UInt64]
     /// For each scalar, what the place table and the lexicon say of it (``ScalarMarks``).
     let marks: [ScalarMarks]
 
@@ -126,8 +129,12 @@ struct TextAnalysis {
     init(_ raw: [UInt32], grammar: EntityGrammar) {
         let scalars = raw.map(ScalarClass.foldWidth)
         self.scalars = scalars
-        let words = grammar.segmenter.wordRanges(inWidthFolded: scalars)
+        // The lexicon words the cut's walks down the trie found at each scalar: read below instead
+        // of walking the trie again.
+        var wordStarts: [LexiconWordStarts] = []
+        let words = grammar.segmenter.wordRanges(inWidthFolded: scalars, wordStarts: &wordStarts)
         self.words = words
+        wordHashes = words.map { CharacterFeatures.hash(scalars[$0]) }
         var wordOf = [Int32](repeating: -1, count: scalars.count)
         var tags = [UInt32](repeating: 0, count: words.count)
         let lexicon = grammar.segmenter.lexicon
@@ -135,79 +142,72 @@ struct TextAnalysis {
         var marks = [ScalarMarks](repeating: ScalarMarks(), count: n)
         var wordIndex = 0
         let (person, place, organization) = grammar.nameTagIndices
-        // Whether `tagAtLength` holds tags of the scalar before (only a Han scalar's walk sets any).
-        var tagsSet = false
-        // The arrays the lexicon walk's closure writes, through buffers: a captured array would be
-        // checked for uniqueness at every write. Lengths are at most 8 and words end inside the text.
-        // Tags of word starts, by length, for the segmenter's words below (a tuple on the stack, not
-        // an array on the heap).
-        var tagAtLength: (Int, Int, Int, Int, Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1, -1, -1, -1, -1)
-        withUnsafeMutableBytes(of: &tagAtLength) { tagBytes in
-            let tagAtLength = tagBytes.bindMemory(to: Int.self)
-            marks.withUnsafeMutableBufferPointer { marks in
-                /// Marks the positions of a word of `length` at `start` in the lane `field` picks
-                /// (0 person, 1 place, 2 organisation) unless a longer word before marked its start.
-                @inline(__always) func mark(_ field: Int, _ start: Int, _ length: Int) {
-                    guard length >= 2 else { return }
-                    @inline(__always) func value(_ at: Int) -> UInt8 {
-                        field == 0 ? marks[at].personWord : field == 1 ? marks[at].placeWord : marks[at].organizationWord
-                    }
-                    guard value(start) == 0 else { return }
-                    for offset in 0..<length where value(start + offset) == 0 {
-                        let code: UInt8 = offset == 0 ? 1 : offset == length - 1 ? 3 : 2
-                        switch field {
-                        case 0: marks[start + offset].personWord = code
-                        case 1: marks[start + offset].placeWord = code
-                        default: marks[start + offset].organizationWord = code
-                        }
+        marks.withUnsafeMutableBufferPointer { marks in
+            /// Marks the positions of a word of `length` at `start` in the lane `field` picks
+            /// (0 person, 1 place, 2 organisation) unless a longer word before marked its start.
+            @inline(__always) func mark(_ field: Int, _ start: Int, _ length: Int) {
+                guard length >= 2 else { return }
+                @inline(__always) func value(_ at: Int) -> UInt8 {
+                    field == 0 ? marks[at].personWord : field == 1 ? marks[at].placeWord : marks[at].organizationWord
+                }
+                guard value(start) == 0 else { return }
+                for offset in 0..<length where value(start + offset) == 0 {
+                    let code: UInt8 = offset == 0 ? 1 : offset == length - 1 ? 3 : 2
+                    switch field {
+                    case 0: marks[start + offset].personWord = code
+                    case 1: marks[start + offset].placeWord = code
+                    default: marks[start + offset].organizationWord = code
                     }
                 }
-                for i in 0..<n {
-                    if tagsSet {
-                        for length in 0..<tagAtLength.count { tagAtLength[length] = -1 }
-                        tagsSet = false
-                    }
-                    var longestPerson = 0
-                    var longestPlace = 0
-                    var longestOrganization = 0
-                    if ScalarClass.isHan(scalars[i]) {
-                        tagsSet = true
-                        lexicon.forEachWord(startingAt: i, in: scalars, maxLength: 8) { length, tag in
-                            tagAtLength[length] = tag
-                            marks[i].longestStarting = UInt8(length)
-                            let end = i + length - 1
-                            if marks[end].longestEnding < length { marks[end].longestEnding = UInt8(length) }
-                            if tag == person { longestPerson = length }
-                            if tag == place { longestPlace = length }
-                            if tag == organization { longestOrganization = length }
-                        }
-                    }
-                    mark(0, i, longestPerson)
-                    mark(1, i, longestPlace)
-                    mark(2, i, longestOrganization)
-                    while wordIndex < words.count && words[wordIndex].lowerBound < i { wordIndex += 1 }
-                    if wordIndex < words.count && words[wordIndex].lowerBound == i {
-                        let range = words[wordIndex]
-                        for position in range { wordOf[position] = Int32(wordIndex) }
-                        if range.count < tagAtLength.count, tagAtLength[range.count] >= 0 {
-                            let tag = tagAtLength[range.count]
-                            let codes = grammar.tagCodeOfIndex
-                            tags[wordIndex] = tag < codes.count ? codes[tag] : 99
-                        }
+            }
+            for i in 0..<n {
+                // The lexicon words starting here (none but at a Han scalar), up to 8 scalars long.
+                var starts = LexiconWordStarts()
+                var longestPerson = 0
+                var longestPlace = 0
+                var longestOrganization = 0
+                if ScalarClass.isHan(scalars[i]) {
+                    starts = wordStarts[i]
+                    if !starts.isComplete { starts = lexicon.wordStarts(at: i, in: scalars) }
+                    // Shortest first, as a walk down the trie finds them.
+                    var lengths = starts.lengths
+                    while lengths != 0 {
+                        let length = lengths.trailingZeroBitCount
+                        lengths &= lengths - 1
+                        let tag = starts.tagIndex(ofLength: length)
+                        marks[i].longestStarting = UInt8(length)
+                        let end = i + length - 1
+                        if marks[end].longestEnding < length { marks[end].longestEnding = UInt8(length) }
+                        if tag == person { longestPerson = length }
+                        if tag == place { longestPlace = length }
+                        if tag == organization { longestOrganization = length }
                     }
                 }
-                var index = 0
-                while index < n {
-                    let (length, country) =
-                        ScalarClass.isHan(scalars[index]) ? grammar.places.match(in: scalars, at: index) : (0, false)
-                    if length >= 2 {
-                        let shift: UInt8 = country ? 4 : 0
-                        marks[index].place = 1 + shift
-                        for offset in 1..<length { marks[index + offset].place = (offset == length - 1 ? 3 : 2) + shift }
-                        index += length
-                    } else {
-                        index += 1
+                mark(0, i, longestPerson)
+                mark(1, i, longestPlace)
+                mark(2, i, longestOrganization)
+                while wordIndex < words.count && words[wordIndex].lowerBound < i { wordIndex += 1 }
+                if wordIndex < words.count && words[wordIndex].lowerBound == i {
+                    let range = words[wordIndex]
+                    for position in range { wordOf[position] = Int32(wordIndex) }
+                    if starts.contains(length: range.count) {
+                        let tag = starts.tagIndex(ofLength: range.count)
+                        let codes = grammar.tagCodeOfIndex
+                        tags[wordIndex] = tag < codes.count ? codes[tag] : 99
                     }
+                }
+            }
+            var index = 0
+            while index < n {
+                let (length, country) =
+                    ScalarClass.isHan(scalars[index]) ? grammar.places.match(in: scalars, at: index) : (0, false)
+                if length >= 2 {
+                    let shift: UInt8 = country ? 4 : 0
+                    marks[index].place = 1 + shift
+                    for offset in 1..<length { marks[index + offset].place = (offset == length - 1 ? 3 : 2) + shift }
+                    index += length
+                } else {
+                    index += 1
                 }
             }
         }
@@ -248,8 +248,19 @@ struct EntityWordSet: Sendable {
     }
 
     func contains(_ scalars: ArraySlice<UInt32>) -> Bool {
-        if let last = scalars.last, lasts[Int(last >> 6) & 15] & (1 << UInt64(last & 63)) == 0 { return false }
-        return contains(hash: CharacterFeatures.hash(scalars))
+        mayContain(lastOf: scalars) && contains(hash: CharacterFeatures.hash(scalars))
+    }
+
+    /// ``contains(_:)`` of a word whose ``CharacterFeatures/hash(_:)`` is at hand.
+    func contains(_ scalars: ArraySlice<UInt32>, hash: UInt64) -> Bool {
+        mayContain(lastOf: scalars) && contains(hash: hash)
+    }
+
+    /// False when no member ends in the word's last scalar.
+    @inline(__always)
+    private func mayContain(lastOf scalars: ArraySlice<UInt32>) -> Bool {
+        guard let last = scalars.last else { return true }
+        return lasts[Int(last >> 6) & 15] & (1 << UInt64(last & 63)) != 0
     }
 
     func contains(_ first: UInt32, _ second: UInt32) -> Bool {

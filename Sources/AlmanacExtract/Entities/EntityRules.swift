@@ -26,7 +26,9 @@ struct EntityRules {
     func addOrganizations(to spans: inout [EntitySpan]) {
         let words = analysis.words
         for (index, range) in words.enumerated() {
-            guard grammar.companySuffixes.contains(analysis.scalars[range]) else { continue }
+            guard grammar.companySuffixes.contains(analysis.scalars[range], hash: analysis.wordHashes[index]) else {
+                continue
+            }
             var headEnd = index
             if let tagged = spans.first(where: { $0.range.overlaps(range) && $0.kind != .place }) {
                 // The tagger marked the suffix alone (股份有限公司) as the name: its head is still to find.
@@ -137,14 +139,15 @@ struct EntityRules {
     func addPeople(to spans: inout [EntitySpan]) {
         let scalars = analysis.scalars
         let words = analysis.words
-        for (index, range) in words.enumerated() where grammar.personRoles.contains(scalars[range]) {
+        for (index, range) in words.enumerated()
+        where grammar.personRoles.contains(scalars[range], hash: analysis.wordHashes[index]) {
             var next = index + 1
             while next < words.count && words[next].count == 0 { next += 1 }
             guard next < words.count else { continue }
             var start = words[next].lowerBound
             while start < scalars.count && ScalarClass.isSpace(scalars[start]) { start += 1 }
             guard start - range.upperBound <= 1, start < scalars.count else { continue }
-            let byline = grammar.bylineRoles.contains(scalars[range])
+            let byline = grammar.bylineRoles.contains(scalars[range], hash: analysis.wordHashes[index])
             let length = byline ? bylineNameLength(at: start) : nameLength(at: start)
             guard length >= 2 else { continue }
             let name = start..<(start + length)

@@ -13,6 +13,17 @@ extension Lexicon {
         forEachWordImplementation(startingAt: index, in: scalars, maxLength: maxLength, body)
     }
 
+    /// The words ``forEachWord(startingAt:in:maxLength:_:)`` reports at `index` of `scalars` with a
+    /// `maxLength` of ``LexiconWordStarts/maxLength``, as one value.
+    public func wordStarts(at index: Int, in scalars: [UInt32]) -> LexiconWordStarts {
+        var starts = LexiconWordStarts()
+        forEachWordImplementation(startingAt: index, in: scalars, maxLength: LexiconWordStarts.maxLength) {
+            starts.add(length: $0, tag: UInt8(truncatingIfNeeded: $1))
+        }
+        starts.isComplete = true
+        return starts
+    }
+
     @usableFromInline
     func forEachWordImplementation(
         startingAt index: Int, in scalars: [UInt32], maxLength: Int, _ body: (Int, Int) -> Void
@@ -21,10 +32,26 @@ extension Lexicon {
         guard index < scalars.count, maxLength > 0 else { return }
         let first = scalars[index]
         guard first < 0x10000 else { return }
-        var entry = walk.roots[Int(first)]
+        let entry = walk.roots[Int(first)]
         if SegmentedTrie.endsWord(entry) { body(1, Int(walk.rootTags[Int(first)])) }
-        var position = index + 1
-        if position < scalars.count && !storage.mayBeginWord(first, scalars[position]) { return }
+        scalars.withUnsafeBufferPointer {
+            forEachWord(startingAt: index, continuing: entry, at: index + 1, in: $0, maxLength: maxLength, body)
+        }
+    }
+
+    /// The words of ``forEachWord(startingAt:in:maxLength:_:)`` longer than `position - index`, for a
+    /// walk that has reached `position` with `entry` (the walk's entry for `scalars[index..<position]`):
+    /// how the segmenter, whose walks stop at the end of a run of Chinese characters, reads on past it.
+    func forEachWord(
+        startingAt index: Int, continuing entry: UInt64, at position: Int, in scalars: UnsafeBufferPointer<UInt32>,
+        maxLength: Int, _ body: (Int, Int) -> Void
+    ) {
+        var entry = entry
+        var position = position
+        if position == index + 1 && position < scalars.count && !storage.mayBeginWord(scalars[index], scalars[position])
+        {
+            return
+        }
         while position < scalars.count && position - index < maxLength {
             let slot = walk.stepSlot(from: entry, label: scalars[position])
             if slot < 0 { return }

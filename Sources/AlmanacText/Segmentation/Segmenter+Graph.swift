@@ -15,10 +15,11 @@ extension Segmenter {
     /// Cuts the Chinese run `range` of `scalars` (width-folded) and appends its words.
     ///
     /// Right to left, `best[i]` is the log probability of the best cut of the run's suffix from `i`;
-    /// the words starting at `i` come from one walk down the trie. Ties go to the longer word.
+    /// the words starting at `i` come from one walk down the trie. Ties go to the longer word. When
+    /// `wordStarts` is given (one element a scalar of `scalars`), what each walk found is written there.
     func appendHanRun(
         _ scalars: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, to ranges: inout [Range<Int>],
-        scratch: inout Scratch
+        scratch: inout Scratch, wordStarts: UnsafeMutablePointer<LexiconWordStarts>? = nil
     ) {
         let count = range.count
         if count == 1 {
@@ -31,47 +32,12 @@ extension Segmenter {
             scratch.next = [Int32](repeating: 0, count: size)
         }
         let base = range.lowerBound
-        let unknown = lexicon.unknownLogProbability
-        let hasUserWords = !userLexicon.isEmpty
-        let trie = lexicon.storage
-        let walk = lexicon.walk
         scratch.next.withUnsafeMutableBufferPointer { next in
             scratch.best.withUnsafeMutableBufferPointer { best in
-                best[count] = 0
-                var i = count
-                while i > 0 {
-                    i -= 1
-                    let first = scalars[base + i]
-                    var bestScore = unknown + best[i + 1]
-                    var bestEnd = i + 1
-                    if first < 0x10000 {
-                        var entry = walk.roots[Int(first)]
-                        if SegmentedTrie.endsWord(entry) {
-                            bestScore = SegmentedTrie.logProbability(entry) + best[i + 1]
-                        }
-                        var j = i + 1
-                        if j < count && !trie.mayBeginWord(first, scalars[base + j]) { entry = 0 }
-                        // Walk down while the node has children; one read per step.
-                        while j < count && SegmentedTrie.hasChildren(entry) {
-                            entry = walk.step(from: entry, label: scalars[base + j])
-                            if entry == 0 { break }
-                            j += 1
-                            if SegmentedTrie.endsWord(entry) {
-                                let score = SegmentedTrie.logProbability(entry) + best[j]
-                                if score >= bestScore {
-                                    bestScore = score
-                                    bestEnd = j
-                                }
-                            }
-                        }
-                    }
-                    if hasUserWords {
-                        applyUserWords(
-                            scalars, base: base, start: i, count: count, best: best, bestScore: &bestScore,
-                            bestEnd: &bestEnd)
-                    }
-                    best[i] = bestScore
-                    next[i] = Int32(bestEnd)
+                if let wordStarts {
+                    scoreRun(scalars, base: base, count: count, best: best, next: next, wordStarts: wordStarts)
+                } else {
+                    scoreRun(scalars, base: base, count: count, best: best, next: next, wordStarts: NoWordStarts())
                 }
             }
         }
@@ -96,6 +62,77 @@ extension Segmenter {
             flushSingles(scalars, (base + count - singles)..<(base + count), to: &ranges, scratch: &scratch)
         }
         if count >= 4 { joinPlaceNames(scalars, in: &ranges, from: firstWord) }
+    }
+
+    /// The right-to-left pass of ``appendHanRun(_:_:to:scratch:wordStarts:)`` over the run of `count`
+    /// scalars at `base`: sets `best` and `next` (the end of the best first word) for each position,
+    /// and hands what each walk found to `wordStarts`. Generic, so that it is compiled twice: with the
+    /// bookkeeping for a reader of the words, and without it for every other cut.
+    private func scoreRun<Sink: WordStartsSink>(
+        _ scalars: UnsafeBufferPointer<UInt32>, base: Int, count: Int, best: UnsafeMutableBufferPointer<Double>,
+        next: UnsafeMutableBufferPointer<Int32>, wordStarts: Sink
+    ) {
+        let records = Sink.keepsWordStarts
+        let unknown = lexicon.unknownLogProbability
+        let hasUserWords = !userLexicon.isEmpty
+        let trie = lexicon.storage
+        let walk = lexicon.walk
+        best[count] = 0
+        var i = count
+        while i > 0 {
+            i -= 1
+            let first = scalars[base + i]
+            var bestScore = unknown + best[i + 1]
+            var bestEnd = i + 1
+            var starts = LexiconWordStarts()
+            if first < 0x10000 {
+                var entry = walk.roots[Int(first)]
+                if SegmentedTrie.endsWord(entry) {
+                    bestScore = SegmentedTrie.logProbability(entry) + best[i + 1]
+                    if records { starts.add(length: 1, tag: walk.rootTags[Int(first)]) }
+                }
+                var j = i + 1
+                if j < count && !trie.mayBeginWord(first, scalars[base + j]) { entry = 0 }
+                // Walk down while the node has children; one read per step.
+                while j < count && SegmentedTrie.hasChildren(entry) {
+                    let slot = walk.stepSlot(from: entry, label: scalars[base + j])
+                    if slot < 0 {
+                        entry = 0
+                        break
+                    }
+                    entry = walk.slots[slot]
+                    j += 1
+                    if SegmentedTrie.endsWord(entry) {
+                        let score = SegmentedTrie.logProbability(entry) + best[j]
+                        if score >= bestScore {
+                            bestScore = score
+                            bestEnd = j
+                        }
+                        if records, j - i <= LexiconWordStarts.maxLength {
+                            starts.add(length: j - i, tag: walk.slotTags[slot])
+                        }
+                    }
+                }
+                // A path still going on at the end of the run may hold words past it.
+                if records, SegmentedTrie.hasChildren(entry), j - i < LexiconWordStarts.maxLength {
+                    lexicon.forEachWord(
+                        startingAt: base + i, continuing: entry, at: base + j, in: scalars,
+                        maxLength: LexiconWordStarts.maxLength
+                    ) { starts.add(length: $0, tag: UInt8(truncatingIfNeeded: $1)) }
+                }
+            }
+            if records {
+                starts.isComplete = true
+                wordStarts.keep(starts, at: base + i)
+            }
+            if hasUserWords {
+                applyUserWords(
+                    scalars, base: base, start: i, count: count, best: best, bestScore: &bestScore,
+                    bestEnd: &bestEnd)
+            }
+            best[i] = bestScore
+            next[i] = Int32(bestEnd)
+        }
     }
 
     /// Re-scores position `start` with the user's words (which override lexicon words of the same span).
@@ -176,4 +213,26 @@ extension Segmenter {
         }
         return best[0]
     }
+}
+
+/// Where ``Segmenter/appendHanRun(_:_:to:scratch:wordStarts:)``'s pass puts the lexicon words its
+/// walks find (``LexiconWordStarts``).
+protocol WordStartsSink {
+    /// Whether the sink keeps anything: a constant of the type, so the pass for a sink that keeps
+    /// nothing is compiled without the bookkeeping.
+    static var keepsWordStarts: Bool { get }
+    /// Keeps the words starting at scalar `index` of the text.
+    func keep(_ starts: LexiconWordStarts, at index: Int)
+}
+
+/// The sink of a cut whose caller does not read the words found.
+struct NoWordStarts: WordStartsSink {
+    static var keepsWordStarts: Bool { false }
+    func keep(_ starts: LexiconWordStarts, at index: Int) {}
+}
+
+/// One element a scalar of the text.
+extension UnsafeMutablePointer: WordStartsSink where Pointee == LexiconWordStarts {
+    static var keepsWordStarts: Bool { true }
+    func keep(_ starts: LexiconWordStarts, at index: Int) { self[index] = starts }
 }

@@ -6,8 +6,12 @@
 /// together, and a date or time unit when the number can be one (`1998年`, `12月`, `31日`, `10时`);
 /// the measure word or currency after it is a word of its own (`6.43亿 元`).
 extension Segmenter {
-    /// Appends the words of a width-folded line.
-    func appendWords(of scalars: UnsafeBufferPointer<UInt32>, to ranges: inout [Range<Int>], scratch: inout Scratch) {
+    /// Appends the words of a width-folded line, and writes to `wordStarts` (when given, one element a
+    /// scalar) the lexicon words the cut found starting at each scalar of its runs of Chinese characters.
+    func appendWords(
+        of scalars: UnsafeBufferPointer<UInt32>, to ranges: inout [Range<Int>], scratch: inout Scratch,
+        wordStarts: UnsafeMutablePointer<LexiconWordStarts>? = nil
+    ) {
         let count = scalars.count
         var index = 0
         var hanStart = -1
@@ -20,7 +24,9 @@ extension Segmenter {
                         || ScalarClass.isDigit(scalars[index + 1]),
                     let end = Self.numberEnd(scalars, at: index, runStart: hanStart, lexicon: lexicon)
                 {
-                    if hanStart >= 0 { appendHanRun(scalars, hanStart..<index, to: &ranges, scratch: &scratch) }
+                    if hanStart >= 0 {
+                        appendHanRun(scalars, hanStart..<index, to: &ranges, scratch: &scratch, wordStarts: wordStarts)
+                    }
                     hanStart = -1
                     ranges.append(index..<end)
                     index = end
@@ -31,7 +37,7 @@ extension Segmenter {
                 continue
             }
             if hanStart >= 0 {
-                appendHanRun(scalars, hanStart..<index, to: &ranges, scratch: &scratch)
+                appendHanRun(scalars, hanStart..<index, to: &ranges, scratch: &scratch, wordStarts: wordStarts)
                 hanStart = -1
             }
             if ScalarClass.isSpace(value) {
@@ -49,7 +55,9 @@ extension Segmenter {
                 index = end
             }
         }
-        if hanStart >= 0 { appendHanRun(scalars, hanStart..<count, to: &ranges, scratch: &scratch) }
+        if hanStart >= 0 {
+            appendHanRun(scalars, hanStart..<count, to: &ranges, scratch: &scratch, wordStarts: wordStarts)
+        }
     }
 
     /// Whether runs of this symbol are one word (`……`, `——`, `--`, `··`, `...`, `。。`).

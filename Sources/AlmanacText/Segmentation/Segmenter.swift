@@ -97,10 +97,27 @@ public struct Segmenter: Sendable {
     /// ``wordRanges(in:)`` of scalars already width-folded (``ScalarClass/foldWidth(_:)`` of each):
     /// the same ranges, without folding them a second time.
     public func wordRanges(inWidthFolded scalars: [UInt32]) -> [Range<Int>] {
+        wordRanges(inWidthFolded: scalars, wordStarts: nil)
+    }
+
+    /// ``wordRanges(inWidthFolded:)`` that also sets `wordStarts` (one element a scalar) to the lexicon
+    /// words the cut's walks down the trie found starting at each scalar (``LexiconWordStarts``).
+    public func wordRanges(inWidthFolded scalars: [UInt32], wordStarts: inout [LexiconWordStarts]) -> [Range<Int>] {
+        wordStarts = [LexiconWordStarts](repeating: LexiconWordStarts(), count: scalars.count)
+        return wordStarts.withUnsafeMutableBufferPointer {
+            wordRanges(inWidthFolded: scalars, wordStarts: $0.baseAddress)
+        }
+    }
+
+    private func wordRanges(
+        inWidthFolded scalars: [UInt32], wordStarts: UnsafeMutablePointer<LexiconWordStarts>?
+    ) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(scalars.count / 2 + 1)
         var scratch = Scratch(textLength: scalars.count)
-        scalars.withUnsafeBufferPointer { appendWords(of: $0, to: &ranges, scratch: &scratch) }
+        scalars.withUnsafeBufferPointer {
+            appendWords(of: $0, to: &ranges, scratch: &scratch, wordStarts: wordStarts)
+        }
         return ranges
     }
 
