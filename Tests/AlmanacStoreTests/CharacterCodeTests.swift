@@ -47,6 +47,17 @@ struct CharacterCodeTests {
         #expect(throws: CharacterCodeError.self) { try CharacterCode(serialized: Array(damaged.prefix(7))) }
     }
 
+    /// A scalar's UTF-8, worked out for the decoder, is what `String` spells; a surrogate is U+FFFD.
+    @Test func utf8IsWorkedOutAsStringSpellsIt() {
+        for value: UInt32 in [0, 0x41, 0x7F, 0x80, 0x7FF, 0x800, 0x4E2D, 0xFFFD, 0xFFFF, 0x1_0000, 0x2_0BB7, 0x10_FFFF]
+        {
+            let (bytes, count) = CharacterCode.utf8(of: value)
+            let expected = Array(String(Unicode.Scalar(value)!).utf8)
+            #expect((0..<Int(count)).map { UInt8(truncatingIfNeeded: bytes >> (8 * $0)) } == expected)
+        }
+        #expect(CharacterCode.utf8(of: 0xD800) == (0xBD_BF_EF, 3))
+    }
+
     /// Huffman lengths of a small, known table.
     @Test func huffmanLengthsFollowTheWeights() {
         #expect(CharacterCode.huffmanLengths([1, 1, 2, 4]) == [3, 3, 2, 1])

@@ -154,14 +154,19 @@ final class CharacterCode: Sendable {
 
     /// The UTF-8 of `value`, little-endian in a word, and its byte count.
     static func utf8(of value: UInt32) -> (bytes: UInt32, count: UInt64) {
-        guard let scalar = Unicode.Scalar(value) else { return (0xBD_BF_EF, 3) }  // U+FFFD
-        var bytes: UInt32 = 0
-        var count: UInt64 = 0
-        for byte in String(scalar).utf8 {
-            bytes |= UInt32(byte) << (8 * UInt32(count))
-            count += 1
+        // Worked out rather than read from a `String`: a decoder asks for every rare character.
+        guard Unicode.Scalar(value) != nil else { return (0xBD_BF_EF, 3) }  // U+FFFD
+        let v = value
+        switch v {
+        case ..<0x80: return (v, 1)
+        case ..<0x800: return (0xC0 | v >> 6 | (0x80 | v & 0x3F) << 8, 2)
+        case ..<0x1_0000: return (0xE0 | v >> 12 | (0x80 | v >> 6 & 0x3F) << 8 | (0x80 | v & 0x3F) << 16, 3)
+        default:
+            return (
+                0xF0 | v >> 18 | (0x80 | v >> 12 & 0x3F) << 8 | (0x80 | v >> 6 & 0x3F) << 16 | (0x80 | v & 0x3F) << 24,
+                4
+            )
         }
-        return (bytes, count)
     }
 
     /// Huffman code lengths for `weights` (all above 0), in their order.
