@@ -1,4 +1,5 @@
 import AlmanacText
+import CZlib
 import Foundation
 import GRDB
 import Testing
@@ -23,6 +24,26 @@ struct CharacterCodeTests {
         Self.code.encode(text, into: &bits)
         let utf8 = try bits.withUnsafeBufferPointer { try Self.code.decode($0, utf8Count: text.utf8.count) }
         #expect(String(decoding: utf8, as: UTF8.self) == text)
+    }
+
+    /// Read straight into scalars (as a search reads a body for its snippet), a text gives the same
+    /// scalars, checked against the Adler-32 of its UTF-8.
+    @Test(arguments: texts) func aTextReadsBackAsScalars(_ text: String) throws {
+        TextCodes.shared.add(Self.code)
+        let value = TextCodec.encode(text, code: Self.code)
+        #expect(try TextCodec.decodeScalars(value) == Array(text.unicodeScalars))
+        guard case .blob(var data) = value.storage else { return }
+        data[data.startIndex + 13] ^= 0x80  // the first code word's first bit (the last byte may be padding)
+        #expect(throws: (any Error).self) { try TextCodec.decodeScalars(data.databaseValue) }
+    }
+
+    /// The Adler-32 summed byte by byte is zlib's, also past the bytes after which the sums are reduced.
+    @Test func adlerSumIsZlibs() {
+        let bytes = Array(String(repeating: "据市统计局数据，全市地区生产总值😀 ", count: 800).utf8)
+        var sum = AdlerSum()
+        for byte in bytes { sum.add(byte) }
+        let zlib = bytes.withUnsafeBufferPointer { UInt32(adler32(1, $0.baseAddress, uInt($0.count))) }
+        #expect(bytes.count > 5552 * 4 && sum.value == zlib)
     }
 
     /// Every word is at most the longest length, and the words fill the code space exactly.

@@ -84,7 +84,7 @@ extension SQLiteStore {
                     id: row[0], pageID: row[1], page: row[2], date: row[3], paper: row[4], headline: headline,
                     section: row[6],
                     snippet: Snippet.make(
-                        terms: terms, headline: headline, body: try TextCodec.decode(row[7]),
+                        terms: terms, headline: headline, bodyScalars: try TextCodec.decodeScalars(row[7]),
                         captions: Self.decodeList(row[8])),
                     score: row[9])
             }

@@ -256,6 +256,26 @@ extension TextCodec {
     }
 }
 
+extension TextCodec {
+    /// The scalars of a stored value's text: a coded BLOB read straight into scalars (checked against
+    /// its checksum as ``decode(_:dictionary:)`` checks it), any other value decoded and split.
+    static func decodeScalars(_ value: DatabaseValue) throws -> [Unicode.Scalar] {
+        if case .blob(let data) = value.storage, data.count >= 13, data[data.startIndex + 4] == codedMarker {
+            return try data.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                func littleEndian(at index: Int) -> UInt32 {
+                    (0..<4).reduce(0) { $0 | UInt32(bytes[index + $1]) << (8 * UInt32($1)) }
+                }
+                let code = try TextCodes.shared.code(checksum: littleEndian(at: 5))
+                return try code.decodeScalars(
+                    UnsafeBufferPointer(rebasing: bytes[13...]), utf8Count: Int(littleEndian(at: 0)),
+                    checksum: littleEndian(at: 9))
+            }
+        }
+        return Array(try decode(value).unicodeScalars)
+    }
+}
+
 /// The character codes of the archives this process has opened, by checksum: a coded body names its
 /// code by checksum, so it reads wherever it is decoded, as a deflated body does (``TextDictionaries``).
 final class TextCodes: Sendable {

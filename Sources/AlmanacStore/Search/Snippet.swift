@@ -25,11 +25,19 @@ public enum Snippet {
     public static func make(
         terms: [SearchText.Term], headline: String, body: String, captions: [String], width: Int = 80
     ) -> String {
+        make(
+            terms: terms, headline: headline, bodyScalars: Array(body.unicodeScalars), captions: captions, width: width)
+    }
+
+    /// ``make(terms:headline:body:captions:width:)`` for a body already split into scalars.
+    static func make(
+        terms: [SearchText.Term], headline: String, bodyScalars: [Unicode.Scalar], captions: [String],
+        width: Int = 80
+    ) -> String {
         let needles = Set(terms.flatMap(\.spellings).map { $0.filter { $0 != " " } })
             .filter { !$0.isEmpty }
             .map { $0.unicodeScalars.map(fold) }
             .sorted { $0.count > $1.count }
-        let bodyScalars = Array(body.unicodeScalars)
         // Each field is cut into scalars only when the ones before it hold no match.
         for text in [nil, captions.joined(separator: " / "), headline] {
             let scalars = text.map { Array($0.unicodeScalars) } ?? bodyScalars
