@@ -239,40 +239,41 @@ extension TextCodec {
     /// The text of a BLOB spelt in a ``CharacterCode`` (``encode(_:code:)``): the code is found by its
     /// checksum among those loaded in this process (``TextCodes``), the text checked against its own.
     static func decoded(_ data: Data) throws -> String {
-        try data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            func littleEndian(at index: Int) -> UInt32 {
-                (0..<4).reduce(0) { $0 | UInt32(bytes[index + $1]) << (8 * UInt32($1)) }
-            }
-            let count = Int(littleEndian(at: 0))
-            let code = try TextCodes.shared.code(checksum: littleEndian(at: 5))
-            let utf8 = try code.decode(UnsafeBufferPointer(rebasing: bytes[13...]), utf8Count: count)
-            let checksum = utf8.withUnsafeBufferPointer { UInt32(adler32(1, $0.baseAddress, uInt($0.count))) }
-            guard checksum == littleEndian(at: 9) else {
+        try withCodedText(data) { code, bits, count, checksum in
+            let utf8 = try code.decode(bits, utf8Count: count)
+            let sum = utf8.withUnsafeBufferPointer { UInt32(adler32(1, $0.baseAddress, uInt($0.count))) }
+            guard sum == checksum else {
                 throw DatabaseError(message: "coded text does not read back: written with another code?")
             }
             return String(decoding: utf8, as: UTF8.self)
         }
     }
-}
 
-extension TextCodec {
     /// The scalars of a stored value's text: a coded BLOB read straight into scalars (checked against
     /// its checksum as ``decode(_:dictionary:)`` checks it), any other value decoded and split.
     static func decodeScalars(_ value: DatabaseValue) throws -> [Unicode.Scalar] {
         if case .blob(let data) = value.storage, data.count >= 13, data[data.startIndex + 4] == codedMarker {
-            return try data.withUnsafeBytes { raw in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                func littleEndian(at index: Int) -> UInt32 {
-                    (0..<4).reduce(0) { $0 | UInt32(bytes[index + $1]) << (8 * UInt32($1)) }
-                }
-                let code = try TextCodes.shared.code(checksum: littleEndian(at: 5))
-                return try code.decodeScalars(
-                    UnsafeBufferPointer(rebasing: bytes[13...]), utf8Count: Int(littleEndian(at: 0)),
-                    checksum: littleEndian(at: 9))
+            return try withCodedText(data) { code, bits, count, checksum in
+                try code.decodeScalars(bits, utf8Count: count, checksum: checksum)
             }
         }
         return Array(try decode(value).unicodeScalars)
+    }
+
+    /// Reads the header of a coded BLOB (``encode(_:code:)``) and gives `body` its code, its code
+    /// words, its text's UTF-8 length and that text's Adler-32.
+    private static func withCodedText<Result>(
+        _ data: Data, _ body: (CharacterCode, UnsafeBufferPointer<UInt8>, Int, UInt32) throws -> Result
+    ) throws -> Result {
+        try data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            func littleEndian(at index: Int) -> UInt32 {
+                (0..<4).reduce(0) { $0 | UInt32(bytes[index + $1]) << (8 * UInt32($1)) }
+            }
+            let code = try TextCodes.shared.code(checksum: littleEndian(at: 5))
+            return try body(
+                code, UnsafeBufferPointer(rebasing: bytes[13...]), Int(littleEndian(at: 0)), littleEndian(at: 9))
+        }
     }
 }
 
