@@ -22,7 +22,10 @@ struct CharacterCodeTests {
     @Test(arguments: texts) func aTextReadsBackAsItWasWritten(_ text: String) throws {
         var bits: [UInt8] = []
         Self.code.encode(text, into: &bits)
-        let utf8 = try bits.withUnsafeBufferPointer { try Self.code.decode($0, utf8Count: text.utf8.count) }
+        let checksum = TextCodec.checksum(Array(text.utf8))
+        let utf8 = try bits.withUnsafeBufferPointer {
+            try Self.code.decode($0, utf8Count: text.utf8.count, checksum: checksum)
+        }
         #expect(String(decoding: utf8, as: UTF8.self) == text)
     }
 

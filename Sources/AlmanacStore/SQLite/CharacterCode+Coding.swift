@@ -29,8 +29,9 @@ extension CharacterCode {
         if pendingBits > 0 { output.append(UInt8(truncatingIfNeeded: pending << UInt64(8 - pendingBits))) }
     }
 
-    /// The UTF-8 of the text that `bits` spells, which is `count` bytes long.
-    func decode(_ bits: UnsafeBufferPointer<UInt8>, utf8Count count: Int) throws -> [UInt8] {
+    /// The UTF-8 of the text that `bits` spells, which is `count` bytes long and sums to `checksum`
+    /// (Adler-32).
+    func decode(_ bits: UnsafeBufferPointer<UInt8>, utf8Count count: Int, checksum: UInt32) throws -> [UInt8] {
         try checkLength(count, of: bits)
         var output = [UInt8](repeating: 0, count: count + 4)
         try output.withUnsafeMutableBufferPointer { output in
@@ -42,6 +43,7 @@ extension CharacterCode {
             }
         }
         output.removeLast(4)
+        guard TextCodec.checksum(output) == checksum else { throw Self.unreadable }
         return output
     }
 
@@ -68,11 +70,12 @@ extension CharacterCode {
             scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
             for offset in 0..<byteCount { sum.add(UInt8(truncatingIfNeeded: bytes >> (8 * offset))) }
         }
-        guard sum.value == checksum else {
-            throw CharacterCodeError.damaged("a text does not read back: written with another code?")
-        }
+        guard sum.value == checksum else { throw Self.unreadable }
         return scalars
     }
+
+    /// A text that does not sum to its checksum.
+    private static let unreadable = CharacterCodeError.damaged("a text does not read back: written with another code?")
 
     /// A word of a bit or more gives at most 4 bytes: a larger count is a damaged length, not a
     /// reason to allocate it.

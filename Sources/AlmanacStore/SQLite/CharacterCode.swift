@@ -1,5 +1,4 @@
 import AlmanacText
-import CZlib
 import Foundation
 import Synchronization
 
@@ -109,7 +108,7 @@ final class CharacterCode: Sendable {
             serialized += [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value >> 16 & 0xFF), length]
         }
         self.serialized = serialized
-        checksum = serialized.withUnsafeBufferPointer { UInt32(adler32(1, $0.baseAddress, uInt($0.count))) }
+        checksum = TextCodec.checksum(serialized)
 
         // Canonical code words: each length's words follow the last of the shorter ones, shifted.
         var countOfLength = [Int](repeating: 0, count: maximum + 1)

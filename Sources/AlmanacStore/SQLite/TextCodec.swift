@@ -42,7 +42,7 @@ enum TextCodec {
         blob.append(codedMarker)
         appendLittleEndian(code.checksum, to: &blob)
         var text = text
-        let checksum = text.withUTF8 { UInt32(adler32(1, $0.baseAddress, uInt($0.count))) }
+        let checksum = text.withUTF8(checksum)
         appendLittleEndian(checksum, to: &blob)
         code.encode(text, into: &blob)
         guard blob.count < count else { return text.databaseValue }
@@ -118,10 +118,13 @@ enum TextCodec {
 
     private static let madeDictionaries = Mutex<[String: [UInt8]]>([:])
 
-    /// The Adler-32 checksum zlib names a dictionary by.
-    static func checksum(_ dictionary: [UInt8]) -> UInt32 {
-        dictionary.withUnsafeBufferPointer { UInt32(adler32(1, $0.baseAddress, uInt($0.count))) }
+    /// The Adler-32 checksum of `bytes`, as zlib sums it: what names a dictionary or a character
+    /// code, and what a stored text is checked against.
+    static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        UInt32(adler32(1, bytes.baseAddress, uInt(bytes.count)))
     }
+
+    static func checksum(_ bytes: [UInt8]) -> UInt32 { bytes.withUnsafeBufferPointer(checksum) }
 
     // MARK: - zlib
 
@@ -180,7 +183,7 @@ enum TextCodec {
     }
 
     static func inflated(_ data: Data, dictionary: (UInt32) throws -> [UInt8]) throws -> String {
-        if data.count >= 13, data[data.startIndex + 4] == codedMarker { return try decoded(data) }
+        if isCoded(data) { return try decoded(data) }
         var input = [UInt8](data)
         // The length, the zlib header (2 bytes, then 4 naming the dictionary if one was used), the
         // deflate data, and the Adler-32 of the text (4 bytes).
@@ -223,7 +226,7 @@ enum TextCodec {
             }
         }
         let text = output.prefix(count)
-        let checksum = text.withUnsafeBufferPointer { UInt32(adler32(1, $0.baseAddress, uInt($0.count))) }
+        let checksum = text.withUnsafeBufferPointer(checksum)
         guard status == Z_STREAM_END, Int(stream.pointee.total_out) == count, checksum == bigEndian(at: input.count - 4)
         else {
             throw DatabaseError(
@@ -240,24 +243,24 @@ extension TextCodec {
     /// checksum among those loaded in this process (``TextCodes``), the text checked against its own.
     static func decoded(_ data: Data) throws -> String {
         try withCodedText(data) { code, bits, count, checksum in
-            let utf8 = try code.decode(bits, utf8Count: count)
-            let sum = utf8.withUnsafeBufferPointer { UInt32(adler32(1, $0.baseAddress, uInt($0.count))) }
-            guard sum == checksum else {
-                throw DatabaseError(message: "coded text does not read back: written with another code?")
-            }
-            return String(decoding: utf8, as: UTF8.self)
+            String(decoding: try code.decode(bits, utf8Count: count, checksum: checksum), as: UTF8.self)
         }
     }
 
     /// The scalars of a stored value's text: a coded BLOB read straight into scalars (checked against
     /// its checksum as ``decode(_:dictionary:)`` checks it), any other value decoded and split.
     static func decodeScalars(_ value: DatabaseValue) throws -> [Unicode.Scalar] {
-        if case .blob(let data) = value.storage, data.count >= 13, data[data.startIndex + 4] == codedMarker {
+        if case .blob(let data) = value.storage, isCoded(data) {
             return try withCodedText(data) { code, bits, count, checksum in
                 try code.decodeScalars(bits, utf8Count: count, checksum: checksum)
             }
         }
         return Array(try decode(value).unicodeScalars)
+    }
+
+    /// Whether a BLOB holds a text spelt in a ``CharacterCode`` rather than a zlib stream.
+    private static func isCoded(_ data: Data) -> Bool {
+        data.count >= 13 && data[data.startIndex + 4] == codedMarker
     }
 
     /// Reads the header of a coded BLOB (``encode(_:code:)``) and gives `body` its code, its code
@@ -293,7 +296,7 @@ final class TextCodes: Sendable {
 
     /// The code stored as `serialized`, added if new.
     func add(serialized: [UInt8]) throws -> CharacterCode {
-        let checksum = serialized.withUnsafeBufferPointer { UInt32(adler32(1, $0.baseAddress, uInt($0.count))) }
+        let checksum = TextCodec.checksum(serialized)
         if let known = codes.withLock({ $0[checksum] }) { return known }
         let code = try CharacterCode(serialized: serialized)
         add(code)
