@@ -213,6 +213,21 @@ struct SearchConformanceTests {
         }
     }
 
+    /// Letters beyond ASCII are found in either case, and a mark inside a name splits it the same way
+    /// in the index and in a query (`Segmenter.searchForm(of:)`).
+    @Test(arguments: Driver.allCases)
+    func lettersOfEveryScriptAreFoundInEitherCase(driver: Driver) async throws {
+        try await driver.withStore { store in
+            let page = Self.page("1105.txt", paper: "岚江日报", date: "2024-11-05")
+            let article = Article(
+                seq: 1, headline: "ÉCOLE样板间开放", section: "经济", body: "ＡＢＣ型储能柜下线，工程师安德烈·彼得罗夫介绍。")
+            _ = try await store.save(page: page, articles: [article])
+            for query in ["ＡＢＣ", "ａｂｃ", "ÉCOLE", "école", "安德烈·彼得罗夫"] {
+                #expect(try await store.search(SearchQuery(text: query)).map(\.page) == ["1105.txt"], "\(query)")
+            }
+        }
+    }
+
     @Test(arguments: Driver.allCases)
     func limitAndOffsetPageThroughHits(driver: Driver) async throws {
         try await driver.withStore { store in

@@ -76,6 +76,43 @@ struct SearchMigrationTests {
         }
     }
 
+    @Test func aSQLiteIndexReadByUnicode61IsRebuiltForTheAsciiTokenizer() async throws {
+        try await Driver.sqlite.withLocation { path in
+            try await Self.saveCorpus(in: try SQLiteStore(path: path))
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in
+                // The index as "v9 search index body first" made it, left empty: the migration refills it.
+                try db.execute(
+                    sql: """
+                        DROP TRIGGER article_search_delete;
+                        DROP TABLE article_search;
+                        CREATE VIRTUAL TABLE article_search USING fts5(
+                            body, headline, captions, content = '', tokenize = 'unicode61 remove_diacritics 0');
+                        CREATE TRIGGER article_search_delete AFTER DELETE ON article BEGIN
+                            INSERT INTO article_search (article_search, rowid, headline, body, captions)
+                            VALUES ('delete', old.id, almanac_search_words(old.headline),
+                                almanac_search_words(old.body), almanac_search_caption_words(old.captions));
+                        END;
+                        DELETE FROM grdb_migrations WHERE identifier = 'v17 search index ascii tokenizer';
+                        """)
+            }
+            try queue.close()
+            let store = try SQLiteStore(path: path)
+            #expect(try await store.search(SearchQuery(text: "工程")).map(\.page).sorted() == ["0305.txt", "0901.txt"])
+            let table = try await DatabaseQueue(path: path).read { db in
+                try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'article_search'")
+            }
+            #expect(table?.contains("tokenize = 'ascii'") == true)
+            // A deleted article leaves the index too (the trigger is back, deleting with the new words).
+            var configuration = Configuration()
+            configuration.prepareDatabase { db in try SQLiteStore.registerSearchFunctions(db) }
+            try await DatabaseQueue(path: path, configuration: configuration).write { db in
+                try db.execute(sql: "DELETE FROM article WHERE headline = ?", arguments: ["港口货物吞吐量创新高"])
+            }
+            #expect(try await store.search(SearchQuery(text: "工程")).map(\.page) == ["0305.txt"])
+        }
+    }
+
     /// Whether the FTS5 index keeps its own copy of the indexed words (a `content` table).
     static func searchIndexKeepsText(at path: String) async throws -> Bool {
         let queue = try DatabaseQueue(path: path)

@@ -21,6 +21,20 @@ struct SearchWordsTests {
         #expect(segmenter.subwords(of: "超市") == [])
     }
 
+    /// Index words hold letters beyond ASCII in lower case and are split at marks and symbols, as
+    /// FTS5's `unicode61` tokenizer would read them; ASCII is left to the `ascii` tokenizer.
+    @Test func indexWordsAreInTheirSearchForm() throws {
+        let segmenter = try #require(Self.segmenter)
+        #expect(Segmenter.searchForm(of: "ÉCOLE ＡＢＣ 岚江 ABC 5G") == "éCOLE ａｂｃ 岚江 ABC 5G")
+        #expect(Segmenter.searchForm(of: "安德烈·彼得罗夫") == "安德烈 彼得罗夫")
+        #expect(Segmenter.searchForm(of: "℃％—") == "   ")
+        // Private use stays; İ, whose lower case is two scalars, stays as it is.
+        #expect(Segmenter.searchForm(of: "\u{E000}İ") == "\u{E000}İ")
+        let words = segmenter.indexText(in: "ＡＢＣ型储能柜").split(separator: " ")
+        #expect(words.contains("ａｂｃ") && !words.contains("ＡＢＣ"))
+        #expect(segmenter.indexText(in: "岚江市在建工程") == segmenter.searchWords(in: "岚江市在建工程").joined(separator: " "))
+    }
+
     @Test func anUnknownWordGivesItsCharacterPairs() throws {
         let segmenter = try #require(Self.segmenter)
         // 岚江港 is a name the lexicon lacks: its pairs let 岚江 find it.
@@ -41,7 +55,7 @@ struct SearchWordsTests {
         #expect(!segmenter.searchWords(in: "步道的起点").contains("的起"))
     }
 
-    @Test func indexTextIsTheSearchWordsJoinedBySpaces() throws {
+    @Test func indexTextIsTheSearchWordsJoinedBySpacesInTheirSearchForm() throws {
         let segmenter = try #require(Self.segmenter)
         // Han words with sub-words, full-width and half-width Latin and digits, a compatibility
         // ideograph, punctuation (dropped), a character outside the Basic Multilingual Plane.
@@ -49,7 +63,7 @@ struct SearchWordsTests {
         let words = segmenter.searchWords(in: text)
         #expect(words.contains("工程") && words.contains("岚江") && words.contains("ＧＤＰ"))
         #expect(!words.contains("，") && !words.contains("；"))
-        #expect(segmenter.indexText(in: text) == words.joined(separator: " "))
+        #expect(segmenter.indexText(in: text) == Segmenter.searchForm(of: words.joined(separator: " ")))
         #expect(segmenter.indexText(in: "") == "" && segmenter.indexText(in: "，。！") == "")
     }
 
@@ -82,7 +96,9 @@ struct SearchWordsTests {
 /// ``Segmenter/isSearchable(_:)``'s shortcuts for ASCII and CJK agree with the Unicode properties.
 struct SearchableScalarTests {
     @Test func theShortcutsAgreeWithTheProperties() {
-        let ranges: [ClosedRange<UInt32>] = [0...0x7F, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF00...0xFFEF]
+        let ranges: [ClosedRange<UInt32>] = [
+            0...0x7F, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF00...0xFFEF,
+        ]
         var checked = 0
         for range in ranges {
             for value in range {

@@ -100,6 +100,7 @@ extension SQLiteStore {
                 sql: "INSERT INTO text_code (bytes) VALUES (?)",
                 arguments: [Data(CharacterCode.forBodies(lexicon: searchText.segmenter.lexicon).serialized)])
         }
+        registerAsciiTokenizerMigration(&migrator, searchText: searchText)
         return migrator
     }
 

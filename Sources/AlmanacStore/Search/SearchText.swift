@@ -10,9 +10,10 @@ import Foundation
 ///
 /// Each field (headline, body, captions) is cut into words by `AlmanacText`, and each word is
 /// followed by its sub-words (`Segmenter.searchWords(in:)`): `岚江市在建工程` is indexed as
-/// `岚江市 岚江 在建工程 在建 建工 工程`. The words are joined by spaces, so SQLite's `unicode61`
+/// `岚江市 岚江 在建工程 在建 建工 工程`. The words are joined by spaces, so SQLite's `ascii`
 /// tokenizer and PostgreSQL's `simple` configuration each see one token per word. Punctuation is
-/// dropped.
+/// dropped; inside a word, letters are in lower case and other marks split it
+/// (`ScalarClass.searchForm(_:)`).
 ///
 /// ## Querying
 ///
@@ -41,10 +42,11 @@ public struct SearchText: Sendable {
     public let fingerprint: String
 
     /// Bump when the cutting of index words changes in a way the probe passage may not show.
-    static let rulesVersion = 1
+    static let rulesVersion = 2
 
     /// Invented text with known and unknown words, names, places, numbers and Latin.
-    static let probe = "岚江市在建工程加快推进，蒿坨子镇新材料产业园前4个月完成投资6.43亿元，同比增长12.5%；"
+    static let probe =
+        "岚江市在建工程加快推进，蒿坨子镇新材料产业园前4个月完成投资6.43亿元，同比增长12.5%；"
         + "北湾港集装箱吞吐量41.7万标准箱，GDP and 5G 项目落户柳营乡。本报记者 周立言 摄"
 
     public init(segmenter: Segmenter) {
@@ -118,11 +120,14 @@ public struct SearchText: Sendable {
         return terms
     }
 
-    /// An FTS5 `MATCH` expression for `terms`: every spelling a quoted FTS5 string (so no character of
-    /// the query is read as syntax), spellings of one term OR-ed, terms AND-ed.
+    /// An FTS5 `MATCH` expression for `terms`: every spelling in its search form, as the index holds
+    /// words (`Segmenter.searchForm(of:)`), and a quoted FTS5 string (so no character of the query is
+    /// read as syntax); spellings of one term OR-ed, terms AND-ed.
     public static func fts5Expression(_ terms: [Term]) -> String {
         terms.map { term in
-            let spellings = term.spellings.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            let spellings = term.spellings.map {
+                "\"" + Segmenter.searchForm(of: $0).replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
             return spellings.count == 1 ? spellings[0] : "(" + spellings.joined(separator: " OR ") + ")"
         }.joined(separator: " AND ")
     }

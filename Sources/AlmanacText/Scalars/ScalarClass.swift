@@ -125,14 +125,14 @@ extension String {
         }
     }
 
-    /// The scalars of `scalars` in each of `ranges`, the ranges joined by single spaces, skipping
-    /// any values that are not valid scalars: `words.joined(separator: " ")` for words given as
-    /// ranges, with no string made for each word.
-    public init(joining ranges: [Range<Int>], of scalars: [UInt32]) {
+    /// The scalars of `scalars` in each of `ranges`, each as `form` gives it, the ranges joined by
+    /// single spaces, skipping any values that are not valid scalars: `words.joined(separator: " ")`
+    /// for words given as ranges, with no string made for each word.
+    public init(joining ranges: [Range<Int>], of scalars: [UInt32], form: (UInt32) -> UInt32 = { $0 }) {
         var byteCount = Swift.max(ranges.count - 1, 0)
         scalars.withUnsafeBufferPointer { scalars in
             for range in ranges {
-                for position in range { byteCount &+= String.utf8Length(of: scalars[position]) }
+                for position in range { byteCount &+= String.utf8Length(of: form(scalars[position])) }
             }
         }
         guard byteCount > 0 else {
@@ -147,7 +147,7 @@ extension String {
                         bytes[index] = 0x20
                         index &+= 1
                     }
-                    for position in range { index = String.write(scalars[position], to: bytes, at: index) }
+                    for position in range { index = String.write(form(scalars[position]), to: bytes, at: index) }
                 }
                 return index
             }

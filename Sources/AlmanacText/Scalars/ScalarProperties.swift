@@ -19,7 +19,31 @@ extension ScalarClass {
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    private static let letterOrNumberTable = PlaneTable { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+    /// How a search index spells scalar `value`: a letter or digit in lower case (kept as it is when
+    /// its lower case is more than one scalar), a private-use character as it is, and anything else
+    /// (a mark, a symbol, punctuation) as a space, which splits the word there.
+    ///
+    /// ASCII comes back unchanged: SQLite's `ascii` tokenizer, which reads the index, lowers its
+    /// letters and splits at its other characters itself, and takes every other scalar as part of a
+    /// word. Spelled this way, index and query split and fold every script as FTS5's `unicode61`
+    /// tokenizer would, at the `ascii` tokenizer's cost.
+    public static func searchForm(_ value: UInt32) -> UInt32 {
+        if value < 0x80 || isHan(value) { return value }
+        if (0xE000...0xF8FF).contains(value) || value >= 0xF0000 { return value }
+        guard isLetterOrNumber(value) else { return 0x20 }
+        guard let scalar = Unicode.Scalar(value),
+            value < 0x10000 ? changesWhenLowercasedTable.contains(value) : scalar.properties.changesWhenLowercased
+        else { return value }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        guard lower.count == 1, let first = lower.first else { return value }
+        return first.value
+    }
+
+    private static let changesWhenLowercasedTable = PlaneTable { $0.properties.changesWhenLowercased }
+
+    private static let letterOrNumberTable = PlaneTable {
+        $0.properties.isAlphabetic || $0.properties.numericType != nil
+    }
 }
 
 /// A property of every scalar of the Basic Multilingual Plane, read once into a bitmap (8 KB).

@@ -28,11 +28,12 @@ extension Segmenter {
         return searchWordRanges(in: scalars).map { String(scalarValues: scalars[$0]) }
     }
 
-    /// `searchWords(in: text)` joined by spaces — what an index stores — written straight into one
-    /// string rather than through a string for every word (a tenth of an ingest's CPU went on those).
+    /// `searchWords(in: text)` joined by spaces, each scalar in its `ScalarClass.searchForm(_:)` —
+    /// what an index stores — written straight into one string rather than through a string for
+    /// every word (a tenth of an ingest's CPU went on those).
     public func indexText(in text: String) -> String {
         let scalars = text.scalarValues
-        return String(joining: searchWordRanges(in: scalars, words: wordRanges(in: scalars)), of: scalars)
+        return Self.indexText(searchWordRanges(in: scalars, words: wordRanges(in: scalars)), of: scalars)
     }
 
     /// ``indexText(in:)`` of a text already cut into `words`: the ``wordRanges(in:)`` of its scalars,
@@ -40,7 +41,17 @@ extension Segmenter {
     /// Cutting a text is most of the cost of its index words.
     public func indexText(in text: String, words: [Range<Int>]) -> String {
         let scalars = text.scalarValues
-        return String(joining: searchWordRanges(in: scalars, words: words), of: scalars)
+        return Self.indexText(searchWordRanges(in: scalars, words: words), of: scalars)
+    }
+
+    /// The words at `ranges` in `scalars` joined by spaces, each scalar in its search form.
+    static func indexText(_ ranges: [Range<Int>], of scalars: [UInt32]) -> String {
+        String(joining: ranges, of: scalars, form: ScalarClass.searchForm)
+    }
+
+    /// `text` with each scalar in its `ScalarClass.searchForm(_:)`: a query word as the index holds it.
+    public static func searchForm(of text: String) -> String {
+        String(scalarValues: text.unicodeScalars.map { ScalarClass.searchForm($0.value) })
     }
 
     /// Where the words of `searchWords(in:)` lie in `scalars`, in the same order.
