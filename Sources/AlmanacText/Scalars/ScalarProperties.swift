@@ -25,10 +25,17 @@ extension ScalarClass {
     ///
     /// ASCII comes back unchanged: SQLite's `ascii` tokenizer, which reads the index, lowers its
     /// letters and splits at its other characters itself, and takes every other scalar as part of a
-    /// word. Spelled this way, index and query split and fold every script as FTS5's `unicode61`
-    /// tokenizer would, at the `ascii` tokenizer's cost.
+    /// word. Spelled this way (index and query alike), words split and fold in every script much as
+    /// FTS5's `unicode61` tokenizer split and folded them, at the `ascii` tokenizer's cost.
+    ///
+    /// Inlined for ASCII and the common Han block, which most index text is; the rest is looked up.
+    @inline(__always)
     public static func searchForm(_ value: UInt32) -> UInt32 {
-        if value < 0x80 || isHan(value) { return value }
+        value < 0x80 || (0x4E00...0x9FFF).contains(value) ? value : searchForm(beyondCommonScalar: value)
+    }
+
+    private static func searchForm(beyondCommonScalar value: UInt32) -> UInt32 {
+        if isHan(value) { return value }
         if (0xE000...0xF8FF).contains(value) || value >= 0xF0000 { return value }
         guard isLetterOrNumber(value) else { return 0x20 }
         guard let scalar = Unicode.Scalar(value),
