@@ -72,7 +72,10 @@ public struct SQLiteStore: Store {
     }
 
     public func containsPage(sha256: String) async throws -> Bool {
-        try await pool.read { db in
+        // One statement sees one state of the archive by itself: without GRDB's read transaction
+        // around it, a check costs no BEGIN and COMMIT (prepared anew each time). Ingest checks every
+        // file: in profiles of 2,000 pages the checks took 0.33 % of the CPU, against 0.78 % with it.
+        try await pool.unsafeRead { db in
             // Cached: ingest asks once a file, and compiling the statement cost more than running it.
             try Bool.fetchOne(
                 db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM page WHERE sha256 = ?)"), arguments: [sha256])
