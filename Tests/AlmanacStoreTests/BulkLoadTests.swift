@@ -20,10 +20,13 @@ struct BulkLoadTests {
         }
     }
 
-    /// The search index's FTS5 `automerge` setting (absent: FTS5's default, 4).
-    static func searchIndexMerge(_ location: String) throws -> Int {
+    /// The search index's FTS5 `automerge` and `crisismerge` settings (absent: FTS5's defaults, 4 and 16).
+    static func searchIndexMerge(_ location: String) throws -> [Int] {
         try DatabaseQueue(path: location).read { db in
-            try Int.fetchOne(db, sql: "SELECT v FROM article_search_config WHERE k = 'automerge'") ?? 4
+            [
+                try Int.fetchOne(db, sql: "SELECT v FROM article_search_config WHERE k = 'automerge'") ?? 4,
+                try Int.fetchOne(db, sql: "SELECT v FROM article_search_config WHERE k = 'crisismerge'") ?? 16,
+            ]
         }
     }
 
@@ -67,14 +70,14 @@ struct BulkLoadTests {
                 #expect(
                     kept.contains { $0.hasPrefix("fact_article: ") }
                         && kept.contains { $0.hasPrefix("mention_article: ") })
-                #expect(try Self.searchIndexMerge(location) == 0)
+                #expect(try Self.searchIndexMerge(location) == [0, 64])
                 _ = try await store.save([F.march, F.june], mode: .skipExisting)
                 // Every query answers meanwhile.
                 #expect(try await Self.answers(store) == expected.answers)
                 #expect(try Self.danglingReferences(location).isEmpty)
                 try await store.endBulkLoad()
                 #expect(try Self.indexes(location) == expected.indexes)
-                #expect(try Self.searchIndexMerge(location) == 4)
+                #expect(try Self.searchIndexMerge(location) == [4, 16])
                 // An archive that holds pages is not bulk loaded.
                 #expect(try await !store.beginBulkLoad())
                 #expect(try Self.indexes(location) == expected.indexes)
@@ -91,7 +94,7 @@ struct BulkLoadTests {
                 _ = try await store.save([F.march], mode: .skipExisting)
             }
             #expect(try Self.indexes(location).count == full.count - 3)
-            #expect(try Self.searchIndexMerge(location) == 0)
+            #expect(try Self.searchIndexMerge(location) == [0, 64])
             // The loading process is killed (its row names a process that has exited).
             let dead = try Self.deadProcessID()
             try await DatabaseQueue(path: location).write { db in
@@ -99,7 +102,7 @@ struct BulkLoadTests {
             }
             try await withStore(location) { (store: any Store) async throws in
                 #expect(try Self.indexes(location) == full)
-                #expect(try Self.searchIndexMerge(location) == 4)
+                #expect(try Self.searchIndexMerge(location) == [4, 16])
                 #expect(try await store.fetchStats().pages == 1)
             }
         }
@@ -153,7 +156,7 @@ struct BulkLoadTests {
             // Opened while the other loader runs: nothing is built behind its back.
             try await withStore(location) { (store: any Store) async throws in
                 #expect(try Self.indexes(location).count == full.count - 3)
-                #expect(try Self.searchIndexMerge(location) == 0)
+                #expect(try Self.searchIndexMerge(location) == [0, 64])
             }
             let loaders = try await DatabaseQueue(path: location).write { db in
                 let pids = try Int32.fetchAll(db, sql: "SELECT pid FROM bulk_load ORDER BY pid")
@@ -163,7 +166,7 @@ struct BulkLoadTests {
             #expect(loaders == [1])
             try await withStore(location) { (store: any Store) async throws in
                 #expect(try Self.indexes(location) == full)
-                #expect(try Self.searchIndexMerge(location) == 4)
+                #expect(try Self.searchIndexMerge(location) == [4, 16])
             }
         }
     }
