@@ -1,4 +1,5 @@
 import AlmanacModel
+import AlmanacText
 
 /// Rebuilds the articles of a printed page from the raw text that extraction left of it.
 ///
@@ -22,7 +23,7 @@ public struct PageLayout: Sendable {
         let builder = ArticleBuilder(lines: lines, gapThreshold: outline.gapThreshold)
         var drafts = outline.articles().map(builder.draft)
         var repeats = RepeatFilter()
-        var printedTwice = [Bool](repeating: false, count: drafts.count)
+        var printedTwice = [Bool](filling: false, count: drafts.count)
         for k in drafts.indices {
             let hadText = !drafts[k].paragraphs.isEmpty
             drafts[k].paragraphs = drafts[k].paragraphs.compactMap { repeats.filter($0) }
