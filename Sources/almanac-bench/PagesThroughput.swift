@@ -1,6 +1,7 @@
 import AlmanacExtract
 import AlmanacLayout
 import AlmanacModel
+import AlmanacText
 import ArgumentParser
 import Foundation
 
@@ -29,8 +30,9 @@ struct PagesThroughput: ParsableCommand {
         /// facts keep the labels `facts(in:pageStems:)` gives them: an unlabelled tuple type made Swift
         /// convert the list element by element (a cast and a copy of every fact) on every page.
         func extract(_ text: String) -> [(Article, [(part: ArticlePart, fact: Fact)], [Mention])] {
-            let stems = facts.placeStems(in: text)
-            return layout.articles(in: text).map { article in
+            let scalars = text.scalarValues
+            let stems = facts.placeStems(inScalars: scalars)
+            return layout.articles(inScalars: scalars).map { article in
                 let found = facts.facts(in: article, pageStems: stems)
                 var mentions: [Mention] = []
                 for field in [article.headline, article.subheadline] + article.captions + [article.body]

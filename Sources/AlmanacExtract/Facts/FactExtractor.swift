@@ -52,7 +52,7 @@ public struct FactExtractor: Sendable {
     }
 
     /// ``placeStems(in:)`` of a text given as its scalars.
-    func placeStems(inScalars scalars: [UInt32]) -> Set<[UInt32]> {
+    public func placeStems(inScalars scalars: [UInt32]) -> Set<[UInt32]> {
         placeFinder.stems(in: scalars)
     }
 
