@@ -1,4 +1,5 @@
 import AlmanacModel
+import AlmanacText
 
 /// Rebuilds the articles of a printed page from the raw text that extraction left of it.
 ///
@@ -16,13 +17,19 @@ public struct PageLayout: Sendable {
 
     /// The page's articles in reading order, `seq` numbered from 1.
     public func articles(in text: String) -> [Article] {
-        let lines = LineReader().lines(of: text).filter { !PageLine.isFurniture($0) }.map(PageLine.init)
+        articles(inScalars: text.scalarValues)
+    }
+
+    /// ``articles(in:)`` of a page given as its text's scalar values (`text.scalarValues`), for a
+    /// caller that reads them too: the page is decoded once.
+    public func articles(inScalars scalars: [UInt32]) -> [Article] {
+        let lines = LineReader().lines(ofScalars: scalars).filter { !PageLine.isFurniture($0) }.map(PageLine.init)
         guard !lines.isEmpty else { return [] }
         let outline = PageOutline(lines: lines)
         let builder = ArticleBuilder(lines: lines, gapThreshold: outline.gapThreshold)
         var drafts = outline.articles().map(builder.draft)
         var repeats = RepeatFilter()
-        var printedTwice = [Bool](repeating: false, count: drafts.count)
+        var printedTwice = [Bool](filling: false, count: drafts.count)
         for k in drafts.indices {
             let hadText = !drafts[k].paragraphs.isEmpty
             drafts[k].paragraphs = drafts[k].paragraphs.compactMap { repeats.filter($0) }

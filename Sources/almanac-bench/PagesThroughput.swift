@@ -1,6 +1,7 @@
 import AlmanacExtract
 import AlmanacLayout
 import AlmanacModel
+import AlmanacText
 import ArgumentParser
 import Foundation
 
@@ -25,10 +26,13 @@ struct PagesThroughput: ParsableCommand {
         let layout = PageLayout()
         let facts = try FactExtractor.bundled()
         let recognizer = try EntityRecognizer.bundled()
-        /// What one page gives: its articles, each with its facts and the mentions of its fields.
-        func extract(_ text: String) -> [(Article, [(ArticlePart, Fact)], [Mention])] {
-            let stems = facts.placeStems(in: text)
-            return layout.articles(in: text).map { article in
+        /// What one page gives: its articles, each with its facts and the mentions of its fields. The
+        /// facts keep the labels `facts(in:pageStems:)` gives them: an unlabelled tuple type made Swift
+        /// convert the list element by element (a cast and a copy of every fact) on every page.
+        func extract(_ text: String) -> [(Article, [(part: ArticlePart, fact: Fact)], [Mention])] {
+            let scalars = text.scalarValues
+            let stems = facts.placeStems(inScalars: scalars)
+            return layout.articles(inScalars: scalars).map { article in
                 let found = facts.facts(in: article, pageStems: stems)
                 var mentions: [Mention] = []
                 for field in [article.headline, article.subheadline] + article.captions + [article.body]

@@ -2,6 +2,7 @@ import AlmanacExtract
 import AlmanacLayout
 import AlmanacModel
 import AlmanacStore
+import AlmanacText
 
 /// Everything ingest reads out of one page: its articles, their facts and the named things they mention.
 ///
@@ -64,8 +65,10 @@ public struct PageExtraction: Sendable {
             page.dateSource = decision.source
         }
         let resolver = page.date.flatMap { CalendarDay($0) }.map { PeriodResolver(pageDate: $0) }
-        let articles = layout.articles(in: page.text)
-        let stems = facts.placeStems(in: page.text)
+        // Decoded once for the layout and the place stems.
+        let scalars = page.text.scalarValues
+        let articles = layout.articles(inScalars: scalars)
+        let stems = facts.placeStems(inScalars: scalars)
         var extracted = articles.map { extract($0, pageStems: stems) }
         if let resolver {
             for index in extracted.indices {

@@ -89,7 +89,7 @@ struct CharacterContext {
         let words = analysis.words
         let wordHashes = analysis.wordHashes
         // Per word: organisation suffix, place suffix, person role (looked up by the hash at hand).
-        var kinds = [UInt8](repeating: 0, count: words.count)
+        var kinds = [UInt8](filling: 0, count: words.count)
         for (index, range) in words.enumerated() where range.count <= 6 {
             let word = scalars[range]
             let hash = wordHashes[index]
@@ -99,30 +99,39 @@ struct CharacterContext {
             if grammar.personRoles.contains(word, hash: hash) { kind |= WordKind.personRole }
             kinds[index] = kind
         }
-        var readings = [ScalarReadings](repeating: ScalarReadings(), count: n)
-        for i in 0..<n {
-            let v = scalars[i]
-            let kind: UInt8 =
-                ScalarClass.isHan(v) ? 1 : ScalarClass.isDigit(v) ? 2 : ScalarClass.isLatin(v) ? 3
-                : ScalarClass.isSpace(v) ? 4 : 5
-            let transliteration: UInt8 = grammar.transliteration.contains(v) ? 1 << 3 : 0
-            let surname: UInt8 = grammar.surnames.contains(v) ? 1 << 4 : 0
-            readings[i].traits = kind | transliteration | surname
-        }
-        // Distance (in scalars) to the start of the next organisation suffix word in the clause.
-        var next = -1
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            let w = Int(analysis.wordOf[i])
-            if CharacterFeatures.isBreak(scalars[i]) { next = -1 }
-            if w >= 0, kinds[w] & WordKind.organizationSuffix != 0, words[w].lowerBound == i { next = i }
-            if next >= 0 { readings[i].organizationDistance = UInt8(min(next - i, 12) + 1) }
-        }
-        // Distance back to the end of the last person role word, up to 4 scalars.
-        var lastRoleEnd = -100
-        for i in 0..<n {
-            let w = Int(analysis.wordOf[i])
-            if i - lastRoleEnd < 4 && i >= lastRoleEnd { readings[i].roleDistance = UInt8(i - lastRoleEnd + 1) }
-            if w >= 0, kinds[w] & WordKind.personRole != 0, words[w].upperBound == i + 1 { lastRoleEnd = i + 1 }
+        var readings = [ScalarReadings](filling: ScalarReadings(), count: n)
+        // Written through a buffer: an array made by `Array(filling:count:)` is not known to be unique,
+        // and every subscript write would check.
+        readings.withUnsafeMutableBufferPointer { readings in
+            for i in 0..<n {
+                let v = scalars[i]
+                let kind: UInt8 =
+                    ScalarClass.isHan(v)
+                    ? 1
+                    : ScalarClass.isDigit(v)
+                        ? 2
+                        : ScalarClass.isLatin(v)
+                            ? 3
+                            : ScalarClass.isSpace(v) ? 4 : 5
+                let transliteration: UInt8 = grammar.transliteration.contains(v) ? 1 << 3 : 0
+                let surname: UInt8 = grammar.surnames.contains(v) ? 1 << 4 : 0
+                readings[i].traits = kind | transliteration | surname
+            }
+            // Distance (in scalars) to the start of the next organisation suffix word in the clause.
+            var next = -1
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                let w = Int(analysis.wordOf[i])
+                if CharacterFeatures.isBreak(scalars[i]) { next = -1 }
+                if w >= 0, kinds[w] & WordKind.organizationSuffix != 0, words[w].lowerBound == i { next = i }
+                if next >= 0 { readings[i].organizationDistance = UInt8(min(next - i, 12) + 1) }
+            }
+            // Distance back to the end of the last person role word, up to 4 scalars.
+            var lastRoleEnd = -100
+            for i in 0..<n {
+                let w = Int(analysis.wordOf[i])
+                if i - lastRoleEnd < 4 && i >= lastRoleEnd { readings[i].roleDistance = UInt8(i - lastRoleEnd + 1) }
+                if w >= 0, kinds[w] & WordKind.personRole != 0, words[w].upperBound == i + 1 { lastRoleEnd = i + 1 }
+            }
         }
         self.wordKinds = kinds
         self.readings = readings

@@ -61,13 +61,15 @@ final class EntityGrammar: Sendable {
         surnames = ScalarBitSet(EntityWords.surnames.unicodeScalars.map(\.value).filter { $0 > 0x7F })
         compoundSurnames = set(EntityWords.compoundSurnames)
         compoundFirsts = ScalarBitSet(EntityWords.compoundSurnames.compactMap { $0.unicodeScalars.first?.value })
-        compoundSeconds = ScalarBitSet(EntityWords.compoundSurnames.compactMap { $0.unicodeScalars.dropFirst().first?.value })
+        compoundSeconds = ScalarBitSet(
+            EntityWords.compoundSurnames.compactMap { $0.unicodeScalars.dropFirst().first?.value })
         transliteration = ScalarBitSet(EntityWords.transliteration.unicodeScalars.map(\.value).filter { $0 > 0x7F })
         var codes: [String: UInt32] = [:]
-        for (index, tag) in ["nr", "ns", "nt", "nz", "n", "v", "a", "d", "p", "c", "u", "m", "q", "f", "t", "r", "j", "nrt",
-            "nrfg", "vn", "s", "b", "l", "i", "x", "eng", "ng", "ad", "an", "y", "z", "e", "o", "k", "h", "g", "tg"]
-            .enumerated()
-        {
+        for (index, tag) in [
+            "nr", "ns", "nt", "nz", "n", "v", "a", "d", "p", "c", "u", "m", "q", "f", "t", "r", "j", "nrt",
+            "nrfg", "vn", "s", "b", "l", "i", "x", "eng", "ng", "ad", "an", "y", "z", "e", "o", "k", "h", "g", "tg",
+        ]
+        .enumerated() {
             codes[tag] = UInt32(index + 1)
         }
         tagCodes = codes
@@ -77,8 +79,12 @@ final class EntityGrammar: Sendable {
         companySuffixes = set(EntityWords.companySuffixes)
         localPlaceSuffixesByLength = EntityWords.localPlaceSuffixes.map(\.scalarValues).sorted { $0.count > $1.count }
         localPlaceFirsts = ScalarBitSet(localPlaceSuffixesByLength.map { $0[0] })
-        stopTags = TagCodeSet(["v", "p", "c", "u", "d", "r", "m", "q", "f", "t", "y", "e", "o", "ad", "l", "i", "x"].compactMap { codes[$0] })
-        projectStopTags = TagCodeSet(["v", "p", "c", "u", "d", "r", "f", "t", "y", "e", "o", "ad", "x"].compactMap { codes[$0] })
+        stopTags = TagCodeSet(
+            ["v", "p", "c", "u", "d", "r", "m", "q", "f", "t", "y", "e", "o", "ad", "l", "i", "x"].compactMap {
+                codes[$0]
+            })
+        projectStopTags = TagCodeSet(
+            ["v", "p", "c", "u", "d", "r", "f", "t", "y", "e", "o", "ad", "x"].compactMap { codes[$0] })
         projectStages = EntityWords.projectStages.map(\.scalarValues).sorted { $0.count > $1.count }
         headStops = ScalarBitSet("的和与及在是为对从向把被由于将并或等、".unicodeScalars.map(\.value))
         let names = segmenter.lexicon.tagNameList
@@ -135,79 +141,86 @@ struct TextAnalysis {
         let words = grammar.segmenter.wordRanges(inWidthFolded: scalars, wordStarts: &wordStarts)
         self.words = words
         wordHashes = words.map { CharacterFeatures.hash(scalars[$0]) }
-        var wordOf = [Int32](repeating: -1, count: scalars.count)
-        var tags = [UInt32](repeating: 0, count: words.count)
+        var wordOf = [Int32](filling: -1, count: scalars.count)
+        var tags = [UInt32](filling: 0, count: words.count)
         let lexicon = grammar.segmenter.lexicon
         let n = scalars.count
-        var marks = [ScalarMarks](repeating: ScalarMarks(), count: n)
+        var marks = [ScalarMarks](filling: ScalarMarks(), count: n)
         var wordIndex = 0
         let (person, place, organization) = grammar.nameTagIndices
-        marks.withUnsafeMutableBufferPointer { marks in
-            /// Marks the positions of a word of `length` at `start` in the lane `field` picks
-            /// (0 person, 1 place, 2 organisation) unless a longer word before marked its start.
-            @inline(__always) func mark(_ field: Int, _ start: Int, _ length: Int) {
-                guard length >= 2 else { return }
-                @inline(__always) func value(_ at: Int) -> UInt8 {
-                    field == 0 ? marks[at].personWord : field == 1 ? marks[at].placeWord : marks[at].organizationWord
-                }
-                guard value(start) == 0 else { return }
-                for offset in 0..<length where value(start + offset) == 0 {
-                    let code: UInt8 = offset == 0 ? 1 : offset == length - 1 ? 3 : 2
-                    switch field {
-                    case 0: marks[start + offset].personWord = code
-                    case 1: marks[start + offset].placeWord = code
-                    default: marks[start + offset].organizationWord = code
+        // Written through buffers: an array made by `Array(filling:count:)` is not known to be unique,
+        // and every subscript write would check.
+        wordOf.withUnsafeMutableBufferPointer { wordOf in
+            marks.withUnsafeMutableBufferPointer { marks in
+                /// Marks the positions of a word of `length` at `start` in the lane `field` picks
+                /// (0 person, 1 place, 2 organisation) unless a longer word before marked its start.
+                @inline(__always) func mark(_ field: Int, _ start: Int, _ length: Int) {
+                    guard length >= 2 else { return }
+                    @inline(__always) func value(_ at: Int) -> UInt8 {
+                        field == 0
+                            ? marks[at].personWord : field == 1 ? marks[at].placeWord : marks[at].organizationWord
+                    }
+                    guard value(start) == 0 else { return }
+                    for offset in 0..<length where value(start + offset) == 0 {
+                        let code: UInt8 = offset == 0 ? 1 : offset == length - 1 ? 3 : 2
+                        switch field {
+                        case 0: marks[start + offset].personWord = code
+                        case 1: marks[start + offset].placeWord = code
+                        default: marks[start + offset].organizationWord = code
+                        }
                     }
                 }
-            }
-            for i in 0..<n {
-                // The lexicon words starting here (none but at a Han scalar), up to 8 scalars long.
-                var starts = LexiconWordStarts()
-                var longestPerson = 0
-                var longestPlace = 0
-                var longestOrganization = 0
-                if ScalarClass.isHan(scalars[i]) {
-                    starts = wordStarts[i]
-                    if !starts.isComplete { starts = lexicon.wordStarts(at: i, in: scalars) }
-                    // Shortest first, as a walk down the trie finds them.
-                    var lengths = starts.lengths
-                    while lengths != 0 {
-                        let length = lengths.trailingZeroBitCount
-                        lengths &= lengths - 1
-                        let tag = starts.tagIndex(ofLength: length)
-                        marks[i].longestStarting = UInt8(length)
-                        let end = i + length - 1
-                        if marks[end].longestEnding < length { marks[end].longestEnding = UInt8(length) }
-                        if tag == person { longestPerson = length }
-                        if tag == place { longestPlace = length }
-                        if tag == organization { longestOrganization = length }
+                for i in 0..<n {
+                    // The lexicon words starting here (none but at a Han scalar), up to 8 scalars long.
+                    var starts = LexiconWordStarts()
+                    var longestPerson = 0
+                    var longestPlace = 0
+                    var longestOrganization = 0
+                    if ScalarClass.isHan(scalars[i]) {
+                        starts = wordStarts[i]
+                        if !starts.isComplete { starts = lexicon.wordStarts(at: i, in: scalars) }
+                        // Shortest first, as a walk down the trie finds them.
+                        var lengths = starts.lengths
+                        while lengths != 0 {
+                            let length = lengths.trailingZeroBitCount
+                            lengths &= lengths - 1
+                            let tag = starts.tagIndex(ofLength: length)
+                            marks[i].longestStarting = UInt8(length)
+                            let end = i + length - 1
+                            if marks[end].longestEnding < length { marks[end].longestEnding = UInt8(length) }
+                            if tag == person { longestPerson = length }
+                            if tag == place { longestPlace = length }
+                            if tag == organization { longestOrganization = length }
+                        }
+                    }
+                    mark(0, i, longestPerson)
+                    mark(1, i, longestPlace)
+                    mark(2, i, longestOrganization)
+                    while wordIndex < words.count && words[wordIndex].lowerBound < i { wordIndex += 1 }
+                    if wordIndex < words.count && words[wordIndex].lowerBound == i {
+                        let range = words[wordIndex]
+                        for position in range { wordOf[position] = Int32(wordIndex) }
+                        if starts.contains(length: range.count) {
+                            let tag = starts.tagIndex(ofLength: range.count)
+                            let codes = grammar.tagCodeOfIndex
+                            tags[wordIndex] = tag < codes.count ? codes[tag] : 99
+                        }
                     }
                 }
-                mark(0, i, longestPerson)
-                mark(1, i, longestPlace)
-                mark(2, i, longestOrganization)
-                while wordIndex < words.count && words[wordIndex].lowerBound < i { wordIndex += 1 }
-                if wordIndex < words.count && words[wordIndex].lowerBound == i {
-                    let range = words[wordIndex]
-                    for position in range { wordOf[position] = Int32(wordIndex) }
-                    if starts.contains(length: range.count) {
-                        let tag = starts.tagIndex(ofLength: range.count)
-                        let codes = grammar.tagCodeOfIndex
-                        tags[wordIndex] = tag < codes.count ? codes[tag] : 99
+                var index = 0
+                while index < n {
+                    let (length, country) =
+                        ScalarClass.isHan(scalars[index]) ? grammar.places.match(in: scalars, at: index) : (0, false)
+                    if length >= 2 {
+                        let shift: UInt8 = country ? 4 : 0
+                        marks[index].place = 1 + shift
+                        for offset in 1..<length {
+                            marks[index + offset].place = (offset == length - 1 ? 3 : 2) + shift
+                        }
+                        index += length
+                    } else {
+                        index += 1
                     }
-                }
-            }
-            var index = 0
-            while index < n {
-                let (length, country) =
-                    ScalarClass.isHan(scalars[index]) ? grammar.places.match(in: scalars, at: index) : (0, false)
-                if length >= 2 {
-                    let shift: UInt8 = country ? 4 : 0
-                    marks[index].place = 1 + shift
-                    for offset in 1..<length { marks[index + offset].place = (offset == length - 1 ? 3 : 2) + shift }
-                    index += length
-                } else {
-                    index += 1
                 }
             }
         }

@@ -34,10 +34,10 @@ extension EntityTagger {
         let scalars = context.analysis.scalars
         let n = scalars.count
         guard n > 0 else { return [] }
-        var sums = [SIMD8<Int32>](repeating: SIMD8(), count: n)
+        var sums = [SIMD8<Int32>](filling: SIMD8(), count: n)
         let tables = self.tables
         let hashedCount = 5
-        var hashed = [UInt64](repeating: 0, count: n * hashedCount)
+        var hashed = [UInt64](filling: 0, count: n * hashedCount)
         let offsets = tables.offsets
         let firstSizes = tables.firstSizes
         let secondSizes = tables.secondSizes

@@ -120,11 +120,11 @@ struct EntityTagger: Sendable {
 
     /// The label scores of every position of `features` (lane 7 is no label).
     func emission(_ features: [UInt64], count n: Int) -> [SIMD8<Float>] {
-        var emission = [SIMD8<Float>](repeating: SIMD8(), count: n)
+        var emission = [SIMD8<Float>](filling: SIMD8(), count: n)
         let mask = self.mask
         let scale = SIMD8<Float>(repeating: self.scale)
         let featureCount = CharacterFeatures.count
-        var home = [Int](repeating: 0, count: featureCount)
+        var home = [Int](filling: 0, count: featureCount)
         slots.withUnsafeBufferPointer { table in
             features.withUnsafeBufferPointer { keys in
                 emission.withUnsafeMutableBufferPointer { scores in
@@ -189,7 +189,7 @@ struct EntityTagger: Sendable {
         precondition(emission.count >= n, "an emission score vector for every position")
         // Transition scores with the forbidden moves at -infinity: one vector per target label,
         // lane `from`, and the start's scores by target.
-        var into = [SIMD8<Float>](repeating: SIMD8(repeating: -.infinity), count: labels)
+        var into = [SIMD8<Float>](filling: SIMD8(repeating: -.infinity), count: labels)
         var fromStart = SIMD8<Float>(repeating: -.infinity)
         for to in 0..<labels {
             for from in 0...labels where allowed(from: from == labels ? nil : from, to: to) {
@@ -200,7 +200,7 @@ struct EntityTagger: Sendable {
                 }
             }
         }
-        var back = [Int8](repeating: 0, count: n * labels)
+        var back = [Int8](filling: 0, count: n * labels)
         var score = SIMD8<Float>(repeating: -.infinity)
         let first = emission[0]
         for label in 0..<labels { score[label] = fromStart[label] + first[label] }
@@ -248,16 +248,20 @@ struct EntityTagger: Sendable {
                 }
             }
         }
-        var path = [Int](repeating: 0, count: n)
-        var best: Float = -.infinity
-        for label in 0..<labels where score[label] > best {
-            best = score[label]
-            path[n - 1] = label
-        }
-        var i = n - 1
-        while i > 0 {
-            path[i - 1] = Int(back[i * labels + path[i]])
-            i -= 1
+        var path = [Int](filling: 0, count: n)
+        // Written through a buffer: an array made by `Array(filling:count:)` is not known to be unique,
+        // and every subscript write would check.
+        path.withUnsafeMutableBufferPointer { path in
+            var best: Float = -.infinity
+            for label in 0..<labels where score[label] > best {
+                best = score[label]
+                path[n - 1] = label
+            }
+            var i = n - 1
+            while i > 0 {
+                path[i - 1] = Int(back[i * labels + path[i]])
+                i -= 1
+            }
         }
         return path
     }

@@ -35,7 +35,7 @@ extension FactExtractor {
             let end = shift + scalars[index].count
             if !text.isEmpty {
                 appendFacts(
-                    in: scalars[index], knownPlaceStems: stems, placeReading: reading.part(shift..<end),
+                    in: text, scalars: scalars[index], knownPlaceStems: stems, placeReading: reading.part(shift..<end),
                     seq: article.seq, to: &found
                 ) { (part: part, fact: $0) }
             }

@@ -35,7 +35,9 @@ public struct FactExtractor: Sendable {
 
     /// The facts of `text`, in order; offsets count scalars of `text`.
     public func facts(in text: String) -> [Fact] {
-        facts(in: text.scalarValues)
+        var facts: [Fact] = []
+        appendFacts(in: text, scalars: text.scalarValues, knownPlaceStems: [], seq: nil, to: &facts) { $0 }
+        return facts
     }
 
     /// The facts of `scalars`, in order.
@@ -50,7 +52,7 @@ public struct FactExtractor: Sendable {
     }
 
     /// ``placeStems(in:)`` of a text given as its scalars.
-    func placeStems(inScalars scalars: [UInt32]) -> Set<[UInt32]> {
+    public func placeStems(inScalars scalars: [UInt32]) -> Set<[UInt32]> {
         placeFinder.stems(in: scalars)
     }
 
@@ -69,18 +71,21 @@ public struct FactExtractor: Sendable {
     /// The facts of `scalars`, bare occurrences of `knownPlaceStems` read as places too.
     public func facts(in scalars: [UInt32], knownPlaceStems: Set<[UInt32]>) -> [Fact] {
         var facts: [Fact] = []
-        appendFacts(in: scalars, knownPlaceStems: knownPlaceStems, seq: nil, to: &facts) { $0 }
+        appendFacts(
+            in: String(scalarValues: scalars), scalars: scalars, knownPlaceStems: knownPlaceStems, seq: nil,
+            to: &facts
+        ) { $0 }
         return facts
     }
 
-    /// Appends the facts of `scalars`, each with `seq`, to `found` as `wrap` makes them elements:
-    /// a fact is moved into its element where it is made, not copied (with every string it holds
-    /// retained) from a list of facts into another.
+    /// Appends the facts of `text` (whose scalar values are `scalars`), each with `seq`, to `found` as
+    /// `wrap` makes them elements: a fact is moved into its element where it is made, not copied (with
+    /// every string it holds retained) from a list of facts into another.
     ///
     /// `placeReading`, when given, is the first reading for places of a text that holds `scalars` at
     /// offset `placeReading.shift` (an article whole, its parts joined by line breaks), made there once.
     func appendFacts<Element>(
-        in scalars: [UInt32], knownPlaceStems: Set<[UInt32]>,
+        in text: String, scalars: [UInt32], knownPlaceStems: Set<[UInt32]>,
         placeReading: PlaceFinder.Reading? = nil, seq: Int?,
         to found: inout [Element], _ wrap: (consuming Fact) -> Element
     ) {
@@ -103,6 +108,8 @@ public struct FactExtractor: Sendable {
         var nextOrganization = 0
         var next = 0
         var previousEnd: UInt32 = 0
+        // A figure's sentence is cut from the text, sentence after sentence.
+        var slices = TextSlices(text, scalars: scalars)
         for sentence in SentenceSplitter.ranges(in: scalars) {
             if context.paragraphEnd <= sentence.lowerBound {
                 context = Context(paragraphEnd: paragraphEnd(in: scalars, from: sentence.lowerBound))
@@ -147,7 +154,7 @@ public struct FactExtractor: Sendable {
             let subjects =
                 organizations.isEmpty
                 ? sentencePlaces : (sentencePlaces + organizations).sorted { $0.range.lowerBound < $1.range.lowerBound }
-            let sentenceText = inSentence.isEmpty ? "" : String(scalarValues: scalars[sentence])
+            let sentenceText = inSentence.isEmpty ? "" : slices.string(sentence)
             var previousIndicator = ""
             for position in inSentence.indices {
                 let quantity = inSentence[position]

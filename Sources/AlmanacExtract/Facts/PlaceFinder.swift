@@ -80,7 +80,7 @@ struct PlaceFinder: Sendable {
             }
         }
         // What the spans found so far cover, marked once for both later rules (each marked its own).
-        var taken = [Bool](repeating: false, count: scalars.count + 1)
+        var taken = [Bool](filling: false, count: scalars.count + 1)
         for span in found { for offset in span.range { taken[offset] = true } }
         if !stems.isEmpty || !knownStems.isEmpty {
             appendBareStems(stems, knownStems, in: scalars, taken: &taken, to: &found, text: text)
@@ -342,7 +342,7 @@ struct PlaceFinder: Sendable {
         // bits let a third of a text's characters through once a page's stems were known). Four words
         // of an array, not a `SIMD4`: indexed by a variable, the vector was copied to the stack at
         // every scalar tested.
-        var firsts = [UInt64](repeating: 0, count: 4)
+        var firsts = [UInt64](filling: 0, count: 4)
         var candidates: [[UInt32]] = []
         candidates.reserveCapacity(stems.count + knownStems.count)
         for stem in stems.keys {

@@ -9,7 +9,7 @@ struct Shelters: Sendable {
 
     /// Finds the sheltered parts of `scalars`.
     init(_ scalars: [UInt32]) {
-        covered = [Bool](repeating: false, count: scalars.count)
+        covered = [Bool](filling: false, count: scalars.count)
         // Read once, not at each scalar (a global's every read is a once-check).
         let rules = Self.rules
         let opens = Self.opens

@@ -1,37 +1,45 @@
+import AlmanacText
+
 /// Splits a page's text into cleaned, non-blank `Line`s.
 ///
 /// Removes markdown heading marks (`#`), bold marks (`**`), label bullets (■) and the doubled
 /// first character that extraction leaves on stock phrases (本本报记者 → 本报记者).
 struct LineReader: Sendable {
     func lines(of text: String) -> [Line] {
-        let scalars = Self.scalars(of: text)
-        var result: [Line] = []
-        result.reserveCapacity(scalars.count / 64 + 4)
-        var blanks = 0
-        var sawContent = false
-        let n = scalars.count
-        var lineStart = 0
-        // The end of the text ends the last line.
-        while lineStart <= n {
-            // Scanned in a loop of its own: most scalars are no line end.
-            let end = scalars.withUnsafeBufferPointer { buffer in
-                var end = lineStart
-                while end < n, !Self.isLineEnd(buffer[end]) { end += 1 }
-                return end
+        lines(ofScalars: text.scalarValues)
+    }
+
+    /// ``lines(of:)`` of a text given as its scalar values (a string's, so every value is a scalar).
+    func lines(ofScalars values: [UInt32]) -> [Line] {
+        // Read in place as scalars: a string's scalar values are valid scalars, laid out alike.
+        values.withUnsafeBufferPointer { values in
+            values.withMemoryRebound(to: Unicode.Scalar.self) { scalars in
+                var result: [Line] = []
+                result.reserveCapacity(scalars.count / 64 + 4)
+                var blanks = 0
+                var sawContent = false
+                let n = scalars.count
+                var lineStart = 0
+                // The end of the text ends the last line.
+                while lineStart <= n {
+                    // Scanned in a loop of its own: most scalars are no line end.
+                    var end = lineStart
+                    while end < n, !Self.isLineEnd(scalars[end]) { end += 1 }
+                    if let line = makeLine(scalars[lineStart..<end], gapBefore: blanks) {
+                        result.append(line)
+                        blanks = 0
+                        sawContent = true
+                    } else if sawContent {
+                        blanks += 1
+                    }
+                    var next = end + 1
+                    // CR LF is one line end.
+                    if end < n, scalars[end] == "\r", next < n, scalars[next] == "\n" { next += 1 }
+                    lineStart = next
+                }
+                return result
             }
-            if let line = makeLine(scalars[lineStart..<end], gapBefore: blanks) {
-                result.append(line)
-                blanks = 0
-                sawContent = true
-            } else if sawContent {
-                blanks += 1
-            }
-            var next = end + 1
-            // CR LF is one line end.
-            if end < n, scalars[end] == "\r", next < n, scalars[next] == "\n" { next += 1 }
-            lineStart = next
         }
-        return result
     }
 
     /// Line feed, carriage return, next line (NEL) and the Unicode line and paragraph separators.
@@ -42,58 +50,7 @@ struct LineReader: Sendable {
         }
     }
 
-    /// The text's scalars, decoded straight from its UTF-8.
-    private static func scalars(of text: String) -> [Unicode.Scalar] {
-        var text = text
-        return text.withUTF8 { utf8 in
-            let n = utf8.count
-            return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
-                var i = 0
-                var o = 0
-                while i < n {
-                    let b0 = UInt32(utf8[i])
-                    if b0 < 0x80 {
-                        out[o] = Unicode.Scalar(UInt8(b0))
-                        o += 1
-                        i += 1
-                        continue
-                    }
-                    // Chinese text is three bytes a scalar: decode those without a loop.
-                    if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n {
-                        let v = (b0 & 0x0F) << 12 | (UInt32(utf8[i + 1]) & 0x3F) << 6 | (UInt32(utf8[i + 2]) & 0x3F)
-                        out[o] = Unicode.Scalar(v) ?? "\u{FFFD}"
-                        o += 1
-                        i += 3
-                        continue
-                    }
-                    var v: UInt32
-                    var width: Int
-                    if b0 < 0xE0 {
-                        v = b0 & 0x1F
-                        width = 2
-                    } else if b0 < 0xF0 {
-                        v = b0 & 0x0F
-                        width = 3
-                    } else {
-                        v = b0 & 0x07
-                        width = 4
-                    }
-                    // A Swift String holds valid UTF-8, so the continuation bytes are there.
-                    var k = 1
-                    while k < width, i + k < n {
-                        v = (v << 6) | (UInt32(utf8[i + k]) & 0x3F)
-                        k += 1
-                    }
-                    out[o] = Unicode.Scalar(v) ?? "\u{FFFD}"
-                    o += 1
-                    i += width
-                }
-                count = o
-            }
-        }
-    }
-
-    private func makeLine(_ raw: ArraySlice<Unicode.Scalar>, gapBefore: Int) -> Line? {
+    private func makeLine(_ raw: Slice<UnsafeBufferPointer<Unicode.Scalar>>, gapBefore: Int) -> Line? {
         var lo = raw.startIndex
         var hi = raw.endIndex
         while lo < hi, Scalars.isSpace(raw[lo]) { lo += 1 }

@@ -1,3 +1,5 @@
+import AlmanacText
+
 /// A map from 64-bit content hashes to the latest entry index, by open addressing.
 ///
 /// The keys are already well-mixed hashes, so probing them directly is cheaper than hashing them
@@ -11,8 +13,8 @@ struct HashIndex: Sendable {
     init(capacity: Int = 32) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Int](repeating: -1, count: size)
+        keys = [UInt64](filling: 0, count: size)
+        values = [Int](filling: -1, count: size)
         mask = size - 1
     }
 
@@ -46,8 +48,8 @@ struct HashIndex: Sendable {
         let oldKeys = keys
         let oldValues = values
         let size = keys.count * 2
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Int](repeating: -1, count: size)
+        keys = [UInt64](filling: 0, count: size)
+        values = [Int](filling: -1, count: size)
         mask = size - 1
         used = 0
         for (k, v) in zip(oldKeys, oldValues) where v >= 0 { set(k, v) }

@@ -1,3 +1,5 @@
+import AlmanacText
+
 extension PageOutline {
     // MARK: - Bare pages
 
@@ -5,7 +7,7 @@ extension PageOutline {
     enum After { case dateline, byline, prose(Int), other }
 
     func bareMarks() -> [Mark] {
-        var marks = [Mark](repeating: .body, count: lines.count)
+        var marks = [Mark](filling: .body, count: lines.count)
         for i in lines.indices { if case .label(let name) = lines[i].role { marks[i] = .label(name) } }
         let datelines = lines.reduce(0) { $0 + ($1.opensWithDateline ? 1 : 0) }
         let datelineRich = datelines >= 2

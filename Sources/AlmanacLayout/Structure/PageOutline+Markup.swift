@@ -1,8 +1,10 @@
+import AlmanacText
+
 extension PageOutline {
     // MARK: - Marked-up pages
 
     func markdownMarks() -> [Mark] {
-        var marks = [Mark](repeating: .body, count: lines.count)
+        var marks = [Mark](filling: .body, count: lines.count)
         var headlineLevel: Int?
         var afterLabel = false
         var inHeadingRun = false

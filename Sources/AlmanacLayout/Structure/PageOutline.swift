@@ -1,3 +1,5 @@
+import AlmanacText
+
 /// An article's place on the page: its headline lines and the lines that belong to it.
 struct OutlineArticle: Sendable {
     var headline: [Unicode.Scalar]
@@ -33,7 +35,7 @@ struct PageOutline: Sendable {
 
     init(lines: [PageLine]) {
         self.lines = lines
-        var counts = [Int](repeating: 0, count: 8)
+        var counts = [Int](filling: 0, count: 8)
         for l in lines where l.line.level == 0 { counts[min(l.line.gapBefore, 7)] += 1 }
         let mode = counts.indices.max { counts[$0] < counts[$1] } ?? 1
         gapThreshold = mode + 1

@@ -53,8 +53,8 @@ public struct HiddenMarkovModel: Sendable {
         }
         // Viterbi over B=0, M=1, E=2, S=3.
         if scores.count < count * 4 {
-            scores = [Double](repeating: Self.floor, count: count * 8)
-            back = [UInt8](repeating: 0, count: count * 8)
+            scores = [Double](filling: Self.floor, count: count * 8)
+            back = [UInt8](filling: 0, count: count * 8)
         }
         precondition(back.count >= count * 4, "working space for every position")
         // Unchecked reads and writes in the loop: every index is below `count * 4` or a table's size.

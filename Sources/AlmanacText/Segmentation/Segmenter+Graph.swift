@@ -28,8 +28,8 @@ extension Segmenter {
         }
         if scratch.best.count < count + 1 {
             let size = max(2 * count + 1, scratch.textLength + 1)
-            scratch.best = [Double](repeating: 0, count: size)
-            scratch.next = [Int32](repeating: 0, count: size)
+            scratch.best = [Double](filling: 0, count: size)
+            scratch.next = [Int32](filling: 0, count: size)
         }
         let base = range.lowerBound
         scratch.next.withUnsafeMutableBufferPointer { next in

@@ -103,7 +103,7 @@ public struct Segmenter: Sendable {
     /// ``wordRanges(inWidthFolded:)`` that also sets `wordStarts` (one element a scalar) to the lexicon
     /// words the cut's walks down the trie found starting at each scalar (``LexiconWordStarts``).
     public func wordRanges(inWidthFolded scalars: [UInt32], wordStarts: inout [LexiconWordStarts]) -> [Range<Int>] {
-        wordStarts = [LexiconWordStarts](repeating: LexiconWordStarts(), count: scalars.count)
+        wordStarts = [LexiconWordStarts](filling: LexiconWordStarts(), count: scalars.count)
         return wordStarts.withUnsafeMutableBufferPointer {
             wordRanges(inWidthFolded: scalars, wordStarts: $0.baseAddress)
         }
