@@ -188,10 +188,8 @@ extension SQLiteStore {
     /// articles are cut into words again (the contentless index cannot be read back).
     static func registerBodyFirstMigration(_ migrator: inout DatabaseMigrator, searchText: SearchText) {
         migrator.registerMigration("v9 search index body first") { db in
-            try db.execute(sql: "DROP TRIGGER article_search_delete; DROP TABLE article_search;")
-            try createContentlessIndex(
-                db, columns: "body, headline, captions", tokenizer: "unicode61 remove_diacritics 0")
-            try fillSearchIndex(db, searchText: searchText)
+            try recreateContentlessIndex(
+                db, tokenizer: "unicode61 remove_diacritics 0", hashSize: nil, searchText: searchText)
         }
     }
 
@@ -205,13 +203,24 @@ extension SQLiteStore {
     /// into words again (the contentless index cannot be read back).
     static func registerAsciiTokenizerMigration(_ migrator: inout DatabaseMigrator, searchText: SearchText) {
         migrator.registerMigration("v17 search index ascii tokenizer") { db in
-            try db.execute(sql: "DROP TRIGGER article_search_delete; DROP TABLE article_search;")
-            try createContentlessIndex(db, columns: "body, headline, captions", tokenizer: "ascii")
+            try recreateContentlessIndex(
+                db, tokenizer: "ascii", hashSize: Self.searchIndexHashSize, searchText: searchText)
+        }
+    }
+
+    /// Replaces the contentless index by one of the three fields, body first, read by `tokenizer`
+    /// and with FTS5's `hashsize` set to `hashSize` (its default when `nil`), and fills it.
+    static func recreateContentlessIndex(
+        _ db: Database, tokenizer: String, hashSize: Int?, searchText: SearchText
+    ) throws {
+        try db.execute(sql: "DROP TRIGGER article_search_delete; DROP TABLE article_search;")
+        try createContentlessIndex(db, columns: "body, headline, captions", tokenizer: tokenizer)
+        if let hashSize {
             try db.execute(
                 sql: "INSERT INTO article_search (article_search, rank) VALUES ('hashsize', ?)",
-                arguments: [Self.searchIndexHashSize])
-            try fillSearchIndex(db, searchText: searchText)
+                arguments: [hashSize])
         }
+        try fillSearchIndex(db, searchText: searchText)
     }
 
     /// The bytes of new search-index entries FTS5 keeps in memory before it writes them out as a
