@@ -60,12 +60,17 @@ struct IngestTests {
             ingest.bulkLoadAfter = bulk ? 3 : 4
             ingest.optimizeAfter = 3
             var steps: [IngestProgress.Step] = []
-            let summary = await ingest.run(files: files) { if let step = $0.step { steps.append(step) } }
+            let summary = await ingest.run(files: files) { progress in
+                if let step = progress.step, steps.last != step { steps.append(step) }
+            }
             #expect(summary.pages == 3 && summary.warnings.isEmpty)
-            // What the run does after its last file is reported as it starts.
-            #expect(steps == (bulk ? [.indexes, .tidying] : [.tidying]))
+            // What the writer does besides storing pages is reported while it does it: a bulk load
+            // tidies before its last files are stored, and builds its indexes after them.
+            #expect(steps == (bulk ? [.tidying, .indexes] : [.tidying]))
             let stored = try await store.fetchFacts(FactQuery(limit: 100))
             #expect(summary.facts > 0 && stored.count == summary.facts)
+            // Pages stored after the tidying are found like the others.
+            #expect(try await store.search(SearchQuery(text: "投资")).count == 3)
             await store.close()
             if bulk { #expect(try indexes(path) == expected) } else { expected = try indexes(path) }
         }

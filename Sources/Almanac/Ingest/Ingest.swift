@@ -50,6 +50,15 @@ public struct Ingest: Sendable {
     /// (``Store/beginBulkLoad()``): on SQLite the indexes only reads need are built at its end.
     /// 10,000 generated pages: 36.0 s with the indexes kept up row by row, 31 s plus 2 s to build them.
     public var bulkLoadAfter = 1_000
+    /// A bulk load tidies the store (``Store/optimize()``: on SQLite, merges its search index whole)
+    /// once 1 in `bulkLoadTidyTail` of its files is left to start, rather than after the last one:
+    /// the writer merges while the workers extract those files, instead of the run ending on one
+    /// busy core. What the last files add to the search index stays in a few small segments, which
+    /// FTS5 merges as it goes again. The merge grows with the archive as its extraction does, so a
+    /// share of the files covers it at any size. (The indexes a bulk load put off are still built
+    /// after the last file: rows written after them would go into them one by one, which costs the
+    /// writer three times what the rows themselves do.)
+    public var bulkLoadTidyTail = 32
 
     /// An ingest with the bundled extraction (layout and facts; no mention finder unless `extraction` has one).
     public init(
@@ -83,10 +92,12 @@ public struct Ingest: Sendable {
         var wasStored: Bool
     }
 
-    /// What the pipeline waits for: a worker's page, or the writer's batch.
+    /// What the pipeline waits for: a worker's page, the writer's batch, or the store tidied (with
+    /// the warning that gave, if any).
     enum Event: Sendable {
         case prepared(Int, Prepared)
         case written(Tally)
+        case tidied(warning: String?)
     }
 
     /// Ingests `files`, calling `progress` each time a file has been handled (read, skipped or failed).
@@ -104,6 +115,8 @@ public struct Ingest: Sendable {
                 tally.summary.warnings.append("could not prepare the archive for a bulk load: \(error)")
             }
         }
+        // Whether a bulk load tidied the store while its last files were extracted.
+        var tidiedEarly = false
         await withTaskGroup(of: Event.self) { group in
             let order = shuffled ? files.indices.shuffled() : Array(files.indices)
             var next = 0
@@ -112,6 +125,9 @@ public struct Ingest: Sendable {
             var writing = false
             var lastWrite = clock.now
             var done = 0
+            // The step the writer is taking besides storing pages, reported with every file handled
+            // meanwhile.
+            var step: IngestProgress.Step?
             // Twice as many files in flight as workers, so a worker finds the next one waiting.
             let maxInFlight = jobs * 2
             // Beyond this many pages waiting for the writer, no new file is started.
@@ -125,7 +141,25 @@ public struct Ingest: Sendable {
                     group.addTask { .prepared(index, await prepare(path)) }
                 }
             }
+            // Tidies the store once few enough files of a bulk load are left to start
+            // (``bulkLoadTidyTail``) and the writer is free, if the run is to store enough pages to
+            // be worth it. Says whether it started.
+            func tidyIfDue() -> Bool {
+                guard bulkLoad, !tidiedEarly, !writing, (order.count - next) * bulkLoadTidyTail <= order.count else {
+                    return false
+                }
+                let storing =
+                    tally.summary.pages + tally.summary.replaced + pending.count + inFlight + order.count - next
+                guard storing >= optimizeAfter else { return false }
+                tidiedEarly = true
+                writing = true
+                step = .tidying
+                progress(IngestProgress(done: done, total: files.count, elapsed: clock.now - start, step: .tidying))
+                group.addTask { .tidied(warning: await finish(.tidying)) }
+                return true
+            }
             func writeIfDue() {
+                guard !tidyIfDue() else { return }
                 guard !writing, !pending.isEmpty else { return }
                 let last = inFlight == 0 && next == order.count
                 // Once every file is started, batches go as soon as the writer is free again: the last
@@ -152,33 +186,49 @@ public struct Ingest: Sendable {
                         tally.failed.append((index, IngestSummary.Entry(path: files[index], reason: reason)))
                     }
                     done += 1
-                    progress(IngestProgress(done: done, total: files.count, elapsed: clock.now - start))
+                    progress(IngestProgress(done: done, total: files.count, elapsed: clock.now - start, step: step))
                 case .written(let result):
                     writing = false
                     tally.merge(result)
+                case .tidied(let warning):
+                    if let warning { tally.summary.warnings.append(warning) }
+                    step = nil
+                    writing = false
                 }
                 writeIfDue()
                 submit()
             }
         }
-        if bulkLoad {
-            progress(IngestProgress(done: files.count, total: files.count, elapsed: clock.now - start, step: .indexes))
-            do { try await store.endBulkLoad() } catch {
-                tally.summary.warnings.append(
-                    "could not build the archive's indexes (it builds them when next opened): \(error)")
-            }
-        }
         // Many batches leave the search index in many segments; merging them is worth its seconds
-        // only after a large run. Failing to tidy loses nothing: searches are merely slower.
-        if tally.summary.pages + tally.summary.replaced >= optimizeAfter {
-            progress(IngestProgress(done: files.count, total: files.count, elapsed: clock.now - start, step: .tidying))
-            do { try await store.optimize() } catch {
-                tally.summary.warnings.append("could not optimize the archive: \(error)")
-            }
+        // only after a large run (a bulk load merged it before its last files).
+        var steps: [IngestProgress.Step] = bulkLoad ? [.indexes] : []
+        if !tidiedEarly && tally.summary.pages + tally.summary.replaced >= optimizeAfter {
+            steps.append(.tidying)
+        }
+        for step in steps {
+            progress(IngestProgress(done: files.count, total: files.count, elapsed: clock.now - start, step: step))
+            if let warning = await finish(step) { tally.summary.warnings.append(warning) }
         }
         var summary = tally.finished
         summary.elapsed = (clock.now - start).seconds
         return summary
+    }
+
+    /// Takes one finishing step; returns the warning it gave, if any. Failing loses nothing: the
+    /// archive builds its indexes when next opened, and an untidied one merely searches slower.
+    func finish(_ step: IngestProgress.Step) async -> String? {
+        do {
+            switch step {
+            case .indexes: try await store.endBulkLoad()
+            case .tidying: try await store.optimize()
+            }
+            return nil
+        } catch {
+            switch step {
+            case .indexes: return "could not build the archive's indexes (it builds them when next opened): \(error)"
+            case .tidying: return "could not optimize the archive: \(error)"
+            }
+        }
     }
 
     /// Reads, checks and extracts one file; runs on a worker.
@@ -273,7 +323,8 @@ public struct Ingest: Sendable {
 
 /// How far an ingest run has got.
 public struct IngestProgress: Sendable {
-    /// What a run does after its last file, which takes seconds on a large one.
+    /// What the writer does besides storing pages, which takes seconds in a large run: after the last
+    /// file, or in a bulk load while its last files are extracted.
     public enum Step: String, Sendable {
         /// Building the indexes a bulk load put off (``Store/endBulkLoad()``).
         case indexes = "building the archive's indexes"
@@ -284,7 +335,7 @@ public struct IngestProgress: Sendable {
     public var done: Int
     public var total: Int
     public var elapsed: Duration
-    /// Set once every file is handled, while the run finishes.
+    /// What the writer is doing besides storing pages, if anything: set on every report while it does.
     public var step: Step?
 
     public init(done: Int, total: Int, elapsed: Duration, step: Step? = nil) {

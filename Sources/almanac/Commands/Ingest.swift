@@ -94,12 +94,15 @@ struct Ingest: AsyncParsableCommand {
                 mode: reprocess ? .replace : .skipExisting, batchSize: batchSize, shuffled: shuffled)
             return await ingest.run(files: files) { progress in
                 guard showProgress else { return }
-                let line: String
-                if let step = progress.step {
+                var line: String
+                if let step = progress.step, progress.done == progress.total {
                     line = "\r\(progress.done)/\(progress.total) pages; \(step.rawValue)…"
                 } else {
                     let eta = progress.secondsLeft.map { String(format: ", %.0f s left", $0) } ?? ""
-                    line = String(format: "\r%d/%d pages, %.1f pages/s", progress.done, progress.total, progress.rate) + eta
+                    line =
+                        String(format: "\r%d/%d pages, %.1f pages/s", progress.done, progress.total, progress.rate)
+                        + eta
+                    if let step = progress.step { line += "; \(step.rawValue)…" }
                 }
                 FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
             }
