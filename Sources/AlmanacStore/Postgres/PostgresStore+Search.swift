@@ -1,5 +1,4 @@
 import AlmanacModel
-import AlmanacText
 import PostgresNIO
 
 /// Full-text search: a `tsvector` column over the pre-segmented words of each article.
@@ -54,10 +53,8 @@ extension PostgresStore {
             return "$\(binds.count)::\(type)"
         }
         let tsquery = terms.map { term in
-            // In the search form the index holds (`Segmenter.searchForm(of:)`), split where it is split.
-            let spellings = term.spellings.map {
-                "phraseto_tsquery('simple', \(parameter(Segmenter.searchForm(of: $0))))"
-            }
+            // In the search form the index holds, split where it is split.
+            let spellings = term.searchSpellings.map { "phraseto_tsquery('simple', \(parameter($0)))" }
             return "(" + spellings.joined(separator: " || ") + ")"
         }.joined(separator: " && ")
         // The page is joined into the window only to filter.

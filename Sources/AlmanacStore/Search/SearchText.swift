@@ -25,11 +25,16 @@ import Foundation
 public struct SearchText: Sendable {
     /// One query word: matches when any of its spellings does; a spelling of several tokens is a phrase.
     public struct Term: Sendable, Hashable {
+        /// As the query gives them: the snippet marks these in the article's own text.
         public var spellings: [String]
 
         public init(spellings: [String]) {
             self.spellings = spellings
         }
+
+        /// The spellings in the search form the index holds its words in (`Segmenter.searchForm(of:)`):
+        /// what both drivers match against their index.
+        public var searchSpellings: [String] { spellings.map(Segmenter.searchForm(of:)) }
     }
 
     let segmenter: Segmenter
@@ -121,13 +126,11 @@ public struct SearchText: Sendable {
     }
 
     /// An FTS5 `MATCH` expression for `terms`: every spelling in its search form, as the index holds
-    /// words (`Segmenter.searchForm(of:)`), and a quoted FTS5 string (so no character of the query is
+    /// words (``Term/searchSpellings``), and a quoted FTS5 string (so no character of the query is
     /// read as syntax); spellings of one term OR-ed, terms AND-ed.
     public static func fts5Expression(_ terms: [Term]) -> String {
         terms.map { term in
-            let spellings = term.spellings.map {
-                "\"" + Segmenter.searchForm(of: $0).replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
+            let spellings = term.searchSpellings.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
             return spellings.count == 1 ? spellings[0] : "(" + spellings.joined(separator: " OR ") + ")"
         }.joined(separator: " AND ")
     }
