@@ -33,11 +33,12 @@ struct PagesThroughput: ParsableCommand {
             let scalars = text.scalarValues
             let stems = facts.placeStems(inScalars: scalars)
             return layout.articles(inScalars: scalars).map { article in
-                let found = facts.facts(in: article, pageStems: stems)
+                // Each part decoded once, for its facts and its mentions.
+                let partScalars = article.parts.map(\.text.scalarValues)
+                let found = facts.facts(in: article, partScalars: partScalars, pageStems: stems)
                 var mentions: [Mention] = []
-                for field in [article.headline, article.subheadline] + article.captions + [article.body]
-                where !field.isEmpty {
-                    mentions += recognizer.mentions(in: field)
+                for part in partScalars where !part.isEmpty {
+                    mentions += recognizer.mentions(inScalars: part)
                 }
                 return (article, found, mentions)
             }

@@ -20,7 +20,8 @@ public struct PageExtraction: Sendable {
 
     /// Reads the named things of one text and gives the words it was cut into on the way
     /// (`Segmenter.wordRanges(in:)` of its scalars, by the segmenter of ``searchText``).
-    public typealias SegmentingMentionFinder = @Sendable (String) -> (mentions: [Mention], words: [Range<Int>])
+    /// It reads the text's scalar values, decoded once for its facts too.
+    public typealias SegmentingMentionFinder = @Sendable ([UInt32]) -> (mentions: [Mention], words: [Range<Int>])
 
     public var layout: PageLayout
     public var facts: FactExtractor
@@ -45,7 +46,9 @@ public struct PageExtraction: Sendable {
     public static func bundled() throws -> PageExtraction {
         let recognizer = try EntityRecognizer.bundled()
         var extraction = PageExtraction(facts: try FactExtractor.bundled(), mentions: { recognizer.mentions(in: $0) })
-        extraction.indexing = ({ recognizer.mentionsAndWords(in: $0) }, SearchText(segmenter: recognizer.segmenter))
+        extraction.indexing = (
+            { recognizer.mentionsAndWords(inScalars: $0) }, SearchText(segmenter: recognizer.segmenter)
+        )
         return extraction
     }
 
@@ -83,26 +86,27 @@ public struct PageExtraction: Sendable {
 
     /// One article's facts (with the place stems named elsewhere on its page) and mentions.
     public func extract(_ article: Article, pageStems: Set<[UInt32]> = []) -> ExtractedArticle {
-        let found = facts.facts(in: article, pageStems: pageStems).map { (part, fact) in
+        let parts = article.parts
+        // Each part decoded once, for its facts and (with `indexing`) its mentions.
+        let partScalars = parts.map(\.text.scalarValues)
+        let found = facts.facts(in: article, partScalars: partScalars, pageStems: pageStems).map { (part, fact) in
             (field: ArticleField(part), fact: fact)
         }
         var named: [(field: ArticleField, mention: Mention)] = []
-        // Reads the mentions of `text`; gives its words when `indexing` cut them.
-        @discardableResult
-        func read(_ text: String, _ field: ArticleField) -> [Range<Int>]? {
-            guard !text.isEmpty else { return nil }
+        // The words `indexing` cut the headline and body into, lent to the search-index words.
+        var headlineWords: [Range<Int>]?
+        var bodyWords: [Range<Int>]?
+        for ((text, part), scalars) in zip(parts, partScalars) where !text.isEmpty {
+            let field = ArticleField(part)
             guard let indexing else {
                 named += mentions(text).map { (field, $0) }
-                return nil
+                continue
             }
-            let (found, words) = indexing.mentions(text)
+            let (found, words) = indexing.mentions(scalars)
             named += found.map { (field, $0) }
-            return words
+            if part == .headline { headlineWords = words }
+            if part == .body { bodyWords = words }
         }
-        let headlineWords = read(article.headline, .headline)
-        read(article.subheadline, .subheadline)
-        for caption in article.captions { read(caption, .caption) }
-        let bodyWords = read(article.body, .body)
         var extracted = ExtractedArticle(article: article, facts: found, mentions: named)
         extracted.indexWords = indexing?.searchText.indexWords(
             of: article, headlineWords: headlineWords, bodyWords: bodyWords)

@@ -58,7 +58,7 @@ struct CharacterContext {
     /// For each word, ``WordKind`` bits: organisation suffix, place suffix, person role.
     private let wordKinds: [UInt8]
     /// For each scalar, its distances to the organisation suffix ahead and back to a person role,
-    /// its class and its marks (``ScalarReadings``).
+    /// its class and marks and those of its neighbours (``ScalarReadings``).
     private let readings: [ScalarReadings]
 
     /// What a word is to the grammar of names, as bits of one byte (one array, not three of `Bool`).
@@ -79,6 +79,12 @@ struct CharacterContext {
         /// a transliteration scalar (bit 3) and a family name (bit 4): worked out once a scalar
         /// where each position's values asked them of its neighbours too, three times a scalar.
         var traits: UInt8 = 0
+        /// ``Values/transliteration``, ``Values/compound`` and ``Values/kinds`` at the scalar, put
+        /// together from the traits of it and its neighbours in one pass over the text, so that the
+        /// values of a position are read from one element.
+        var transliteration: UInt8 = 0
+        var compound: UInt8 = 0
+        var kinds: UInt16 = 0
     }
 
     init(_ analysis: TextAnalysis, grammar: EntityGrammar) {
@@ -117,6 +123,23 @@ struct CharacterContext {
                 let surname: UInt8 = grammar.surnames.contains(v) ? 1 << 4 : 0
                 readings[i].traits = kind | transliteration | surname
             }
+            // What a position reads of the scalars beside it (0 beyond the text).
+            @inline(__always) func kind(_ j: Int) -> UInt16 { j >= 0 && j < n ? UInt16(readings[j].traits & 7) : 0 }
+            @inline(__always) func translit(_ j: Int) -> UInt8 { j >= 0 && j < n ? readings[j].traits >> 3 & 1 : 0 }
+            for i in 0..<n {
+                readings[i].kinds = kind(i - 1) << 8 | kind(i) << 4 | kind(i + 1)
+                readings[i].transliteration = translit(i - 1) << 2 | translit(i) << 1 | translit(i + 1)
+                if i + 1 < n, grammar.compoundFirsts.contains(scalars[i]),
+                    grammar.compoundSurnames.contains(scalars[i], scalars[i + 1])
+                {
+                    readings[i].compound = 1
+                }
+                if i > 0, grammar.compoundSeconds.contains(scalars[i]),
+                    grammar.compoundSurnames.contains(scalars[i - 1], scalars[i])
+                {
+                    readings[i].compound = 2
+                }
+            }
             // Distance (in scalars) to the start of the next organisation suffix word in the clause.
             var next = -1
             for i in stride(from: n - 1, through: 0, by: -1) {
@@ -145,13 +168,6 @@ struct CharacterContext {
         @inline(__always) func char(_ i: Int) -> UInt64 {
             i < 0 ? Self.startSentinel : i >= n ? Self.endSentinel : UInt64(scalars[i])
         }
-        @inline(__always) func kind(_ i: Int) -> UInt64 {
-            guard i >= 0 && i < n else { return 0 }
-            return UInt64(readings[i].traits & 7)
-        }
-        @inline(__always) func translit(_ j: Int) -> UInt64 {
-            j >= 0 && j < n ? UInt64(readings[j].traits >> 3 & 1) : 0
-        }
         let words = analysis.words
         let wordHashes = analysis.wordHashes
         let w = Int(analysis.wordOf[i])
@@ -178,31 +194,21 @@ struct CharacterContext {
                 nextTag = UInt64(analysis.wordTags[w + 1])
             }
         }
-        var compound: UInt64 = 0
-        if i + 1 < n, grammar.compoundFirsts.contains(scalars[i]),
-            grammar.compoundSurnames.contains(scalars[i], scalars[i + 1])
-        {
-            compound = 1
-        }
-        if i > 0, grammar.compoundSeconds.contains(scalars[i]),
-            grammar.compoundSurnames.contains(scalars[i - 1], scalars[i])
-        {
-            compound = 2
-        }
+        let reading = readings[i]
         let marks = analysis.marks[i]
         return Values(
             before2: char(i - 2), before1: char(i - 1), current: char(i), after1: char(i + 1), after2: char(i + 2),
             position: position, length: length, tag: tag, previousTag: previousTag, nextTag: nextTag,
             wordHash: wordHash, previousHash: previousHash, nextHash: nextHash,
             placeMark: UInt64(marks.place),
-            surname: UInt64(readings[i].traits >> 4 & 1),
-            compound: compound,
-            transliteration: translit(i - 1) << 2 | translit(i) << 1 | translit(i + 1),
-            organizationDistance: UInt64(readings[i].organizationDistance),
+            surname: UInt64(reading.traits >> 4 & 1),
+            compound: UInt64(reading.compound),
+            transliteration: UInt64(reading.transliteration),
+            organizationDistance: UInt64(reading.organizationDistance),
             organizationSuffixPosition: w >= 0 && wordKinds[w] & WordKind.organizationSuffix != 0 ? position : 0,
-            roleDistance: UInt64(readings[i].roleDistance),
+            roleDistance: UInt64(reading.roleDistance),
             placeSuffix: w >= 0 && wordKinds[w] & WordKind.placeSuffix != 0 ? 1 : 0,
-            kinds: kind(i - 1) << 8 | kind(i) << 4 | kind(i + 1),
+            kinds: UInt64(reading.kinds),
             personWordMark: UInt64(marks.personWord),
             placeWordMark: UInt64(marks.placeWord),
             organizationWordMark: UInt64(marks.organizationWord),

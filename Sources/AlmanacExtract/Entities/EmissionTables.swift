@@ -3,7 +3,8 @@
 ///
 /// Of the 34 feature templates, 18 hash values from small ranges (positions, lengths, tag codes,
 /// distances, marks): their rows are looked up once, when the tagger is built, for every value
-/// the range holds, and kept in a dense array a few tens of kilobytes long, read by index. Six
+/// the range holds, and kept in dense arrays a few tens of kilobytes long, read by index (six
+/// templates one row each, ``Singles``; the others summed by groups that share values, ``Merged``). Six
 /// hash one scalar (the scalars two before to two after, and the scalar with its word position):
 /// their rows are looked up for every scalar of the Basic Multilingual Plane and kept in one block
 /// of ten rows a scalar, so a scalar's weights are one read however many positions use them. The
@@ -79,16 +80,12 @@ struct EmissionTables: Sendable {
     static let rowsPerScalar = 10
     static let unlisted: UInt16 = 0xFFFF
 
-    let dense: [SIMD8<Int16>]
+    /// The dense templates read one row each (``Singles``), one after another.
+    let singles: [SIMD8<Int16>]
     /// Dense templates that share their values, summed ahead into one row per combination of the
     /// values (``Merged``): four reads a position where there were thirteen. The sums are of
     /// integers, so they are the same in any order.
     let merged: [SIMD8<Int32>]
-    let layout: [DenseTemplate]
-    /// Each dense template's first row in `dense` and the sizes of its two domains.
-    let offsets: [Int32]
-    let firstSizes: [Int32]
-    let secondSizes: [Int32]
     /// For each scalar of the Basic Multilingual Plane, its block in `scalarRows` (0: all zero;
     /// ``unlisted``: not copied, look its rows up by key).
     let scalarBlock: [UInt16]
@@ -118,12 +115,8 @@ struct EmissionTables: Sendable {
             }
             layout.append(template)
         }
-        self.dense = dense
-        self.layout = layout
+        singles = Singles.rows(dense: dense, layout: layout)
         merged = Merged.rows(dense: dense, layout: layout)
-        offsets = layout.map { Int32($0.offset) }
-        firstSizes = layout.map { Int32($0.first.size) }
-        secondSizes = layout.map { Int32($0.second.size) }
         var blocks = [UInt16](repeating: Self.unlisted, count: 0x10000)
         var rows = [SIMD8<Int16>](repeating: SIMD8(), count: Self.rowsPerScalar)
         var block = [SIMD8<Int16>](repeating: SIMD8(), count: Self.rowsPerScalar)
@@ -155,6 +148,56 @@ struct EmissionTables: Sendable {
 }
 
 extension EmissionTables {
+    /// The dense templates read one row each, one after another in ``singles``, with the sizes of
+    /// their domains written out (as ``Merged``'s are) so that a row's index is arithmetic on
+    /// constants: 3 and 4, previous and next tag (41) by position (5); 8, transliteration bits (8) by
+    /// tag (41); 9, organisation distance (14) by suffix position (5); 12, scalar classes (0x556); 18,
+    /// longest word starting (9) by ending (9).
+    enum Singles {
+        static let previousTag = 0
+        static let nextTag = previousTag + 41 * 5
+        static let transliteration = nextTag + 41 * 5
+        static let organization = transliteration + 8 * 41
+        static let kinds = organization + 14 * 5
+        static let longest = kinds + 0x556
+        static let count = longest + 9 * 9
+
+        @inline(__always)
+        static func previousTagIndex(tag: Int, position: Int) -> Int { previousTag &+ tag &* 5 &+ position }
+
+        @inline(__always)
+        static func nextTagIndex(tag: Int, position: Int) -> Int { nextTag &+ tag &* 5 &+ position }
+
+        @inline(__always)
+        static func transliterationIndex(_ bits: Int, tag: Int) -> Int { transliteration &+ bits &* 41 &+ tag }
+
+        @inline(__always)
+        static func organizationIndex(distance: Int, suffixPosition: Int) -> Int {
+            organization &+ distance &* 5 &+ suffixPosition
+        }
+
+        @inline(__always)
+        static func kindsIndex(_ kinds: Int) -> Int { self.kinds &+ kinds }
+
+        @inline(__always)
+        static func longestIndex(starting: Int, ending: Int) -> Int { longest &+ starting &* 9 &+ ending }
+
+        /// The rows of templates 3, 4, 8, 9, 12 and 18, copied out of `dense` in that order.
+        static func rows(dense: [SIMD8<Int16>], layout: [DenseTemplate]) -> [SIMD8<Int16>] {
+            var rows: [SIMD8<Int16>] = []
+            rows.reserveCapacity(count)
+            for (template, first, second) in [
+                (3, 41, 5), (4, 41, 5), (8, 8, 41), (9, 14, 5), (12, 0x556, 1), (18, 9, 9),
+            ] {
+                let t = layout[template]
+                precondition(t.first.size == first && t.second.size == second, "the domains written out above")
+                rows += dense[t.offset..<t.offset + first * second]
+            }
+            precondition(rows.count == count, "every row of the single templates")
+            return rows
+        }
+    }
+
     /// The merged dense templates and the index of a row in ``merged``. Each group's values are
     /// numbered in mixed radix; a value outside its range is outside its templates' domains too.
     enum Merged {

@@ -55,7 +55,17 @@ public struct EntityRecognizer: Sendable {
     /// The mentions of `text` and the words it was cut into on the way: ``segmenter``'s
     /// `wordRanges(in:)` of its scalars, for a caller that needs them too (a search index).
     public func mentionsAndWords(in text: String) -> (mentions: [Mention], words: [Range<Int>]) {
-        let raw = text.scalarValues
+        mentionsAndWords(inScalars: text.scalarValues)
+    }
+
+    /// ``mentions(in:)`` of the text whose scalar values are `raw` (`text.scalarValues`).
+    public func mentions(inScalars raw: [UInt32]) -> [Mention] {
+        mentionsAndWords(inScalars: raw).mentions
+    }
+
+    /// ``mentionsAndWords(in:)`` of the text whose scalar values are `raw`, for a caller that has
+    /// them already (an article's parts, decoded once for their facts and their mentions).
+    public func mentionsAndWords(inScalars raw: [UInt32]) -> (mentions: [Mention], words: [Range<Int>]) {
         guard !raw.isEmpty else { return ([], []) }
         let analysis = TextAnalysis(raw, grammar: grammar)
         let path = tagger.decode(CharacterContext(analysis, grammar: grammar))
@@ -124,4 +134,3 @@ struct EntitySpan: Sendable, Hashable {
         }
     }
 }
-

@@ -38,14 +38,11 @@ extension EntityTagger {
         let tables = self.tables
         let hashedCount = 5
         var hashed = [UInt64](filling: 0, count: n * hashedCount)
-        let offsets = tables.offsets
-        let firstSizes = tables.firstSizes
-        let secondSizes = tables.secondSizes
         let pairMask = pairs.mask
         let filter = pairs.filter
         pairs.keys.withUnsafeBufferPointer { pairKeys in
             pairs.rows.withUnsafeBufferPointer { pairRows in
-                tables.dense.withUnsafeBufferPointer { dense in
+                tables.singles.withUnsafeBufferPointer { singles in
                     tables.merged.withUnsafeBufferPointer { merged in
                         tables.scalarRows.withUnsafeBufferPointer { scalarRows in
                             tables.scalarBlock.withUnsafeBufferPointer { scalarBlock in
@@ -64,30 +61,22 @@ extension EntityTagger {
                                         for i in 0..<n {
                                             let v = context.values(at: i)
                                             var row = SIMD8<Int32>()
-                                            // Templates of small domains: a dense read each (the hashed table only
-                                            // for a value outside its template's domain, which the text never gives).
-                                            var inDomain = true
-                                            @inline(__always) func addDense(_ index: Int, _ a: Int, _ b: Int = 0) {
-                                                let second = Int(secondSizes[index])
-                                                inDomain =
-                                                    inDomain && UInt(bitPattern: a) < UInt(firstSizes[index])
-                                                    && UInt(bitPattern: b) < UInt(second)
-                                                let at = Int(offsets[index]) &+ a &* second &+ b
-                                                row &+= widen(dense[inDomain ? at : 0])
+                                            // Templates of small domains: a row read each, or a summed row for
+                                            // those merged (the hashed table only for a value outside its
+                                            // template's domain, which the text never gives).
+                                            @inline(__always) func under(_ value: Int, _ size: Int) -> Bool {
+                                                UInt(bitPattern: value) < UInt(size)
                                             }
                                             let position = Int(v.position)
                                             let length = Int(v.length)
                                             let tag = EmissionTables.tagIndex(v.tag)
-                                            addDense(3, EmissionTables.tagIndex(v.previousTag), position)
-                                            addDense(4, EmissionTables.tagIndex(v.nextTag), position)
-                                            addDense(8, Int(v.transliteration), tag)
-                                            addDense(9, Int(v.organizationDistance), Int(v.organizationSuffixPosition))
-                                            addDense(12, Int(v.kinds))
-                                            addDense(18, Int(v.longestStarting), Int(v.longestEnding))
-                                            // The merged templates (0, 1, 2, 13; 11, 15, 16, 17; 5, 14; 6, 7, 10).
-                                            @inline(__always) func under(_ value: Int, _ size: Int) -> Bool {
-                                                UInt(bitPattern: value) < UInt(size)
-                                            }
+                                            let previousTag = EmissionTables.tagIndex(v.previousTag)
+                                            let nextTag = EmissionTables.tagIndex(v.nextTag)
+                                            let transliteration = Int(v.transliteration)
+                                            let suffixPosition = Int(v.organizationSuffixPosition)
+                                            let kinds = Int(v.kinds)
+                                            let longestStarting = Int(v.longestStarting)
+                                            let longestEnding = Int(v.longestEnding)
                                             let placeMark = Int(v.placeMark)
                                             let organizationDistance = Int(v.organizationDistance)
                                             let surname = Int(v.surname)
@@ -97,13 +86,37 @@ extension EntityTagger {
                                             let placeSuffix = Int(v.placeSuffix)
                                             let roleDistance = Int(v.roleDistance)
                                             let compound = Int(v.compound)
-                                            inDomain =
-                                                inDomain && under(tag, 41) && under(position, 5) && under(length, 7)
-                                                && under(personMark, 4) && under(placeWordMark, 4)
-                                                && under(organizationMark, 4) && under(placeSuffix, 2)
-                                                && under(placeMark, 8) && under(organizationDistance, 14)
-                                                && under(surname, 2) && under(roleDistance, 5) && under(compound, 3)
+                                            let inDomain =
+                                                under(tag, 41) && under(position, 5) && under(length, 7)
+                                                && under(previousTag, 41) && under(nextTag, 41)
+                                                && under(transliteration, 8) && under(suffixPosition, 5)
+                                                && under(kinds, 0x556) && under(longestStarting, 9)
+                                                && under(longestEnding, 9) && under(personMark, 4)
+                                                && under(placeWordMark, 4) && under(organizationMark, 4)
+                                                && under(placeSuffix, 2) && under(placeMark, 8)
+                                                && under(organizationDistance, 14) && under(surname, 2)
+                                                && under(roleDistance, 5) && under(compound, 3)
                                             if inDomain {
+                                                // The single templates (3, 4, 8, 9, 12, 18).
+                                                typealias Singles = EmissionTables.Singles
+                                                row &+= widen(
+                                                    singles[
+                                                        Singles.previousTagIndex(tag: previousTag, position: position)])
+                                                row &+= widen(
+                                                    singles[Singles.nextTagIndex(tag: nextTag, position: position)])
+                                                row &+= widen(
+                                                    singles[Singles.transliterationIndex(transliteration, tag: tag)])
+                                                row &+= widen(
+                                                    singles[
+                                                        Singles.organizationIndex(
+                                                            distance: organizationDistance,
+                                                            suffixPosition: suffixPosition)])
+                                                row &+= widen(singles[Singles.kindsIndex(kinds)])
+                                                row &+= widen(
+                                                    singles[
+                                                        Singles.longestIndex(
+                                                            starting: longestStarting, ending: longestEnding)])
+                                                // The merged templates (0, 1, 2, 13; 11, 15, 16, 17; 5, 14; 6, 7, 10).
                                                 typealias Merged = EmissionTables.Merged
                                                 row &+=
                                                     merged[

@@ -12,15 +12,22 @@ extension FactExtractor {
     ///
     /// `pageStems` adds the stems of places named elsewhere on the page (see ``placeStems(in:)``).
     public func facts(in article: Article, pageStems: Set<[UInt32]> = []) -> [(part: ArticlePart, fact: Fact)] {
+        facts(in: article, partScalars: article.parts.map(\.text.scalarValues), pageStems: pageStems)
+    }
+
+    /// ``facts(in:pageStems:)`` with the scalar values of the article's parts already decoded, in the
+    /// order ``AlmanacModel/Article/parts`` gives them, for a caller that reads the parts again (their mentions): each
+    /// part is decoded once for both.
+    public func facts(
+        in article: Article, partScalars scalars: [[UInt32]], pageStems: Set<[UInt32]> = []
+    ) -> [(part: ArticlePart, fact: Fact)] {
         // Labelled as the result is: an unlabelled array would be converted element by element (a
         // dynamic cast a fact) on return.
         var found: [(part: ArticlePart, fact: Fact)] = []
-        // Each part is decoded once; the whole article's scalars (its parts joined with line breaks,
-        // empty parts too) are put together from them rather than joined as text and decoded again.
-        let parts: [(text: String, part: ArticlePart)] =
-            [(article.headline, .headline), (article.subheadline, .subheadline)]
-            + article.captions.map { ($0, .caption) } + [(article.body, .body)]
-        let scalars = parts.map(\.text.scalarValues)
+        let parts = article.parts
+        precondition(scalars.count == parts.count, "the scalars of every part of the article")
+        // The whole article's scalars (its parts joined with line breaks, empty parts too) are put
+        // together from the parts' rather than joined as text and decoded again.
         var whole: [UInt32] = []
         whole.reserveCapacity(scalars.reduce(parts.count) { $0 + $1.count })
         for (index, part) in scalars.enumerated() {
@@ -42,5 +49,13 @@ extension FactExtractor {
             shift = end + 1  // past the line break
         }
         return found
+    }
+}
+
+extension Article {
+    /// The parts read for facts and mentions, in reading order: headline, subheadline, each caption,
+    /// body (empty ones too).
+    public var parts: [(text: String, part: ArticlePart)] {
+        [(headline, .headline), (subheadline, .subheadline)] + captions.map { ($0, .caption) } + [(body, .body)]
     }
 }
