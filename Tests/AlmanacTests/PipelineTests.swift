@@ -20,7 +20,7 @@ struct PipelineTests {
     @Test func ingestStoresFactsWithTheirArticlesAndPageDates() async throws {
         let folder = try Self.folder()
         let store = try SQLiteStore(path: folder.url.appendingPathComponent("a.sqlite").path)
-        let summary = await try Ingest(store: store, jobs: 2).run(files: PageFiles.expand([folder.url.path]))
+        let summary = try await Ingest(store: store, jobs: 2).run(files: PageFiles.expand([folder.url.path]))
         #expect(summary.pages == 2 && summary.articles == 2 && summary.facts == 3 && summary.failed.isEmpty)
         let facts = try await store.fetchFacts(FactQuery())
         #expect(facts.map(\.fact.quantity.text) == ["7.2%", "6.5%", "120亿元"])
@@ -33,7 +33,7 @@ struct PipelineTests {
     @Test func theGivenDateWinsOverTheFileName() async throws {
         let folder = try Self.folder()
         let store = try SQLiteStore(path: folder.url.appendingPathComponent("a.sqlite").path)
-        _ = await try Ingest(store: store, date: "2024-12-31").run(files: PageFiles.expand([folder.url.path]))
+        _ = try await Ingest(store: store, date: "2024-12-31").run(files: PageFiles.expand([folder.url.path]))
         let page = try #require(await store.fetchPage(id: 1))
         #expect(page.page.date == "2024-12-31" && page.page.dateSource == .given)
     }
@@ -41,7 +41,7 @@ struct PipelineTests {
     @Test func periodsResolveAgainstThePageDate() async throws {
         let folder = try Self.folder()
         let store = try SQLiteStore(path: folder.url.appendingPathComponent("a.sqlite").path)
-        _ = await try Ingest(store: store).run(files: PageFiles.expand([folder.url.path]))
+        _ = try await Ingest(store: store).run(files: PageFiles.expand([folder.url.path]))
         let facts = try await store.fetchFacts(FactQuery())
         let growth = try #require(facts.first { $0.fact.quantity.text == "6.5%" })
         #expect(growth.fact.resolvedPeriod == DateRange(start: "2024-01-01", end: "2024-06-30"))
@@ -54,7 +54,7 @@ struct PipelineTests {
         _ = try folder.write(
             "undated.txt", "# 岚江外贸回暖\n\n本报讯 2024年前7个月，岚江市外贸进出口总额同比增长4.1%。\n")
         let store = try SQLiteStore(path: folder.url.appendingPathComponent("a.sqlite").path)
-        _ = await try Ingest(store: store).run(files: PageFiles.expand([folder.url.path]))
+        _ = try await Ingest(store: store).run(files: PageFiles.expand([folder.url.path]))
         let page = try #require(await store.fetchPage(id: 1))
         #expect(page.page.dateSource == .inferred)
         let date = try #require(page.page.date)
@@ -68,7 +68,7 @@ struct PipelineTests {
         _ = try folder.write(
             "2024-03-02_p1.txt", "# 新项目开工\n\n本报讯 记者王晓峰报道：总投资12亿元的高端铝材项目日前在岚江开工。\n")
         let store = try SQLiteStore(path: folder.url.appendingPathComponent("a.sqlite").path)
-        let summary = await try Ingest(store: store).run(files: PageFiles.expand([folder.url.path]))
+        let summary = try await Ingest(store: store).run(files: PageFiles.expand([folder.url.path]))
         #expect(summary.mentions > 0)
         let projects = try await store.fetchProjects(ProjectQuery())
         #expect(projects.contains { $0.project?.investment == 1_200_000_000 })
@@ -104,7 +104,7 @@ struct PipelineTests {
             text.hasPrefix("岚江工业") ? [Mention(text: "岚江", kind: .place, start: 0, end: 2, name: name)] : []
         }
         let files = PageFiles.expand([folder.url.path])
-        let summary = await try Ingest(store: store, extraction: .bundled(mentions: handBuilt)).run(files: files)
+        let summary = try await Ingest(store: store, extraction: .bundled(mentions: handBuilt)).run(files: files)
         #expect(summary.mentions == 2)
         let entity = try #require(await store.fetchEntities(EntityQuery(kind: .place)).first)
         #expect(entity.name == name && entity.aliases == ["岚江"] && entity.mentions == 2)
@@ -114,7 +114,7 @@ struct PipelineTests {
 
         // Reprocessing without a finder replaces the pages in place: no mention, no entity left.
         let firstName = try await store.fetchPage(id: 1)?.page.name
-        let again = await try Ingest(
+        let again = try await Ingest(
             store: store, extraction: .bundled(mentions: PageExtraction.noMentions), mode: .replace
         )
         .run(files: files)
