@@ -217,18 +217,15 @@ public struct Ingest: Sendable {
     /// Takes one finishing step; returns the warning it gave, if any. Failing loses nothing: the
     /// archive builds its indexes when next opened, and an untidied one merely searches slower.
     func finish(_ step: IngestProgress.Step) async -> String? {
-        do {
-            switch step {
-            case .indexes: try await store.endBulkLoad()
-            case .tidying: try await store.optimize()
+        switch step {
+        case .indexes:
+            do { try await store.endBulkLoad() } catch {
+                return "could not build the archive's indexes (it builds them when next opened): \(error)"
             }
-            return nil
-        } catch {
-            switch step {
-            case .indexes: return "could not build the archive's indexes (it builds them when next opened): \(error)"
-            case .tidying: return "could not optimize the archive: \(error)"
-            }
+        case .tidying:
+            do { try await store.optimize() } catch { return "could not optimize the archive: \(error)" }
         }
+        return nil
     }
 
     /// Reads, checks and extracts one file; runs on a worker.
