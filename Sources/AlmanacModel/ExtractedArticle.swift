@@ -24,6 +24,10 @@ public struct ExtractedArticle: Sendable {
     /// The article's search-index words, when whoever read it cut them already (a store cuts them
     /// itself otherwise, and whenever they were cut another way than its own).
     public var indexWords: IndexWords?
+    /// Where each fact's sentence lies in its field (scalar offsets, in the order of `facts`), when
+    /// whoever read the facts knows it: a store keeps a sentence as offsets into its field, and finds
+    /// it there itself otherwise. Ignored unless there is one for every fact.
+    public var factSentences: [Range<Int>]?
 
     /// An article with facts and mentions read from the fields given with them.
     public init(

@@ -29,7 +29,8 @@ struct PagesThroughput: ParsableCommand {
         /// What one page gives: its articles, each with its facts and the mentions of its fields. The
         /// facts keep the labels `facts(in:pageStems:)` gives them: an unlabelled tuple type made Swift
         /// convert the list element by element (a cast and a copy of every fact) on every page.
-        func extract(_ text: String) -> [(Article, [(part: ArticlePart, fact: Fact)], [Mention])] {
+        func extract(_ text: String) -> [(Article, [(part: ArticlePart, fact: Fact, sentence: Range<Int>)], [Mention])]
+        {
             let scalars = text.scalarValues
             let stems = facts.placeStems(inScalars: scalars)
             return layout.articles(inScalars: scalars).map { article in
@@ -50,7 +51,7 @@ struct PagesThroughput: ParsableCommand {
         for text in texts {
             for (article, found, mentions) in extract(text) {
                 expected.add("\(article)")
-                for (part, fact) in found { expected.add("\(part) \(fact)") }
+                for (part, fact, _) in found { expected.add("\(part) \(fact)") }
                 for mention in mentions { expected.add("\(mention)") }
                 results += 1 + found.count + mentions.count
             }

@@ -89,9 +89,8 @@ public struct PageExtraction: Sendable {
         let parts = article.parts
         // Each part decoded once, for its facts and (with `indexing`) its mentions.
         let partScalars = parts.map(\.text.scalarValues)
-        let found = facts.facts(in: article, partScalars: partScalars, pageStems: pageStems).map { (part, fact) in
-            (field: ArticleField(part), fact: fact)
-        }
+        let read = facts.facts(in: article, partScalars: partScalars, pageStems: pageStems)
+        let found = read.map { (field: ArticleField($0.part), fact: $0.fact) }
         var named: [(field: ArticleField, mention: Mention)] = []
         // The words `indexing` cut the headline and body into, lent to the search-index words.
         var headlineWords: [Range<Int>]?
@@ -108,6 +107,7 @@ public struct PageExtraction: Sendable {
             if part == .body { bodyWords = words }
         }
         var extracted = ExtractedArticle(article: article, facts: found, mentions: named)
+        extracted.factSentences = read.map(\.sentence)
         extracted.indexWords = indexing?.searchText.indexWords(
             of: article, headlineWords: headlineWords, bodyWords: bodyWords)
         return extracted

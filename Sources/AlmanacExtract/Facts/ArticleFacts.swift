@@ -13,17 +13,19 @@ extension FactExtractor {
     /// `pageStems` adds the stems of places named elsewhere on the page (see ``placeStems(in:)``).
     public func facts(in article: Article, pageStems: Set<[UInt32]> = []) -> [(part: ArticlePart, fact: Fact)] {
         facts(in: article, partScalars: article.parts.map(\.text.scalarValues), pageStems: pageStems)
+            .map { (part: $0.part, fact: $0.fact) }
     }
 
     /// ``facts(in:pageStems:)`` with the scalar values of the article's parts already decoded, in the
     /// order ``AlmanacModel/Article/parts`` gives them, for a caller that reads the parts again (their mentions): each
-    /// part is decoded once for both.
+    /// part is decoded once for both. Each fact comes with the scalar range of its sentence in its
+    /// part, which a store keeps instead of the sentence (``AlmanacModel/ExtractedArticle/factSentences``).
     public func facts(
         in article: Article, partScalars scalars: [[UInt32]], pageStems: Set<[UInt32]> = []
-    ) -> [(part: ArticlePart, fact: Fact)] {
+    ) -> [(part: ArticlePart, fact: Fact, sentence: Range<Int>)] {
         // Labelled as the result is: an unlabelled array would be converted element by element (a
         // dynamic cast a fact) on return.
-        var found: [(part: ArticlePart, fact: Fact)] = []
+        var found: [(part: ArticlePart, fact: Fact, sentence: Range<Int>)] = []
         let parts = article.parts
         precondition(scalars.count == parts.count, "the scalars of every part of the article")
         // The whole article's scalars (its parts joined with line breaks, empty parts too) are put
@@ -44,7 +46,7 @@ extension FactExtractor {
                 appendFacts(
                     in: text, scalars: scalars[index], knownPlaceStems: stems, placeReading: reading.part(shift..<end),
                     seq: article.seq, to: &found
-                ) { (part: part, fact: $0) }
+                ) { (part: part, fact: $0, sentence: $1) }
             }
             shift = end + 1  // past the line break
         }

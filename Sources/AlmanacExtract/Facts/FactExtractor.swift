@@ -36,7 +36,7 @@ public struct FactExtractor: Sendable {
     /// The facts of `text`, in order; offsets count scalars of `text`.
     public func facts(in text: String) -> [Fact] {
         var facts: [Fact] = []
-        appendFacts(in: text, scalars: text.scalarValues, knownPlaceStems: [], seq: nil, to: &facts) { $0 }
+        appendFacts(in: text, scalars: text.scalarValues, knownPlaceStems: [], seq: nil, to: &facts) { fact, _ in fact }
         return facts
     }
 
@@ -74,20 +74,21 @@ public struct FactExtractor: Sendable {
         appendFacts(
             in: String(scalarValues: scalars), scalars: scalars, knownPlaceStems: knownPlaceStems, seq: nil,
             to: &facts
-        ) { $0 }
+        ) { fact, _ in fact }
         return facts
     }
 
     /// Appends the facts of `text` (whose scalar values are `scalars`), each with `seq`, to `found` as
     /// `wrap` makes them elements: a fact is moved into its element where it is made, not copied (with
-    /// every string it holds retained) from a list of facts into another.
+    /// every string it holds retained) from a list of facts into another. `wrap` is also given the
+    /// scalar range of the fact's sentence in `scalars`.
     ///
     /// `placeReading`, when given, is the first reading for places of a text that holds `scalars` at
     /// offset `placeReading.shift` (an article whole, its parts joined by line breaks), made there once.
     func appendFacts<Element>(
         in text: String, scalars: [UInt32], knownPlaceStems: Set<[UInt32]>,
         placeReading: PlaceFinder.Reading? = nil, seq: Int?,
-        to found: inout [Element], _ wrap: (consuming Fact) -> Element
+        to found: inout [Element], _ wrap: (consuming Fact, Range<Int>) -> Element
     ) {
         let quantities = scanner.quantities(in: scalars)
         guard !quantities.isEmpty else { return }
@@ -196,7 +197,7 @@ public struct FactExtractor: Sendable {
                     quantity: quantity, indicator: indicator, change: change?.text, period: period, place: place,
                     sentence: sentenceText)
                 fact.seq = seq
-                found.append(wrap(consume fact))
+                found.append(wrap(consume fact, sentence))
             }
             context.place = subjects.last?.text ?? context.place
             context.period = sentencePeriods.last?.text ?? context.period

@@ -12,7 +12,7 @@ import PostgresNIO
 /// them, the rule `SQLiteStore` follows.
 extension PostgresStore {
     public func optimize() async throws {
-        try await run("analysing the archive") {
+        _ = try await run("analysing the archive") {
             try await client.query("ANALYZE page, article, fact, mention, entity", logger: logger)
         }
     }

@@ -58,7 +58,7 @@ extension PostgresStore {
 
         init(article extracted: ExtractedArticle, searchText: SearchText) {
             fields = searchText.fields(of: extracted)
-            facts = FactColumns.of(extracted.facts, in: extracted.article)
+            facts = FactColumns.of(extracted.facts, in: extracted.article, sentences: extracted.factSentences)
         }
     }
 

@@ -23,8 +23,12 @@ struct FactColumns: Sendable {
         Set(columns.joined().joined().map(\.indicatorKey)).sorted()
     }
 
-    /// The columns of `facts`, read from `article`.
-    static func of(_ facts: [(field: ArticleField, fact: Fact)], in article: Article) -> [FactColumns] {
+    /// The columns of `facts`, read from `article`; `sentences`, when given for every fact, are where
+    /// their sentences lie in their fields (``AlmanacModel/ExtractedArticle/factSentences``).
+    static func of(
+        _ facts: [(field: ArticleField, fact: Fact)], in article: Article, sentences: [Range<Int>]? = nil
+    ) -> [FactColumns] {
+        let sentences = sentences.flatMap { $0.count == facts.count ? $0 : nil }
         var scalars: [ArticleField: [UInt32]] = [:]
         func fieldScalars(_ field: ArticleField) -> [UInt32]? {
             if let cut = scalars[field] { return cut }
@@ -43,7 +47,8 @@ struct FactColumns: Sendable {
         // scalars, or made a key, once for a run of facts that share it.
         var last: (indicator: String, key: String)? = nil
         var lastSentence: (text: String, scalars: [UInt32])? = nil
-        return facts.map { field, fact in
+        return facts.indices.map { index in
+            let (field, fact) = facts[index]
             let quantity = fact.quantity
             let key: String
             if let last, last.indicator == fact.indicator {
@@ -55,12 +60,8 @@ struct FactColumns: Sendable {
             var columns = FactColumns(
                 text: quantity.text, sentence: fact.sentence, indicator: key == fact.indicator ? "" : fact.indicator,
                 indicatorKey: key)
-            guard let field = fieldScalars(field) else { return columns }
-            if !quantity.text.isEmpty, quantity.start >= 0, quantity.start <= quantity.end, quantity.end <= field.count,
-                field[quantity.start..<quantity.end].elementsEqual(quantity.text.unicodeScalars.lazy.map(\.value))
-            {
-                columns.text = ""
-            }
+            // A caption's facts keep their text: the field does not say which caption.
+            guard field != .caption else { return columns }
             let sentence: [UInt32]
             if let lastSentence, lastSentence.text == fact.sentence {
                 sentence = lastSentence.scalars
@@ -68,14 +69,29 @@ struct FactColumns: Sendable {
                 sentence = fact.sentence.scalarValues
                 lastSentence = (fact.sentence, sentence)
             }
-            if let range = FactSentence.locate(
-                sentence, in: field,
-                holding: quantity.start..<max(quantity.start, quantity.end))
-            {
-                (columns.sentence, columns.sentenceStart, columns.sentenceEnd) = (
-                    "", range.lowerBound, range.upperBound
-                )
+            let printed = quantity.start..<max(quantity.start, quantity.end)
+            let range: Range<Int>
+            if let given = sentences?[index], FactSentence.fits(sentence, at: given, holding: printed) {
+                // The field is not read at all: the figure is checked against the sentence.
+                range = given
+                if !quantity.text.isEmpty,
+                    sentence[(printed.lowerBound - given.lowerBound)..<(printed.upperBound - given.lowerBound)]
+                        .elementsEqual(quantity.text.unicodeScalars.lazy.map(\.value))
+                {
+                    columns.text = ""
+                }
+            } else {
+                guard let field = fieldScalars(field) else { return columns }
+                if !quantity.text.isEmpty, quantity.start >= 0, quantity.start <= quantity.end,
+                    quantity.end <= field.count,
+                    field[quantity.start..<quantity.end].elementsEqual(quantity.text.unicodeScalars.lazy.map(\.value))
+                {
+                    columns.text = ""
+                }
+                guard let found = FactSentence.locate(sentence, in: field, holding: printed) else { return columns }
+                range = found
             }
+            (columns.sentence, columns.sentenceStart, columns.sentenceEnd) = ("", range.lowerBound, range.upperBound)
             return columns
         }
     }

@@ -23,6 +23,13 @@ enum FactSentence {
         return nil
     }
 
+    /// Whether `sentence` can lie at `range` of its field and hold `quantity` there: as long as the
+    /// range, and holding the quantity, as an occurrence ``locate(_:in:holding:)`` finds would.
+    static func fits(_ sentence: [UInt32], at range: Range<Int>, holding quantity: Range<Int>) -> Bool {
+        !sentence.isEmpty && range.lowerBound >= 0 && range.count == sentence.count
+            && range.lowerBound <= quantity.lowerBound && quantity.upperBound <= range.upperBound
+    }
+
     /// The SQL expression of a fact row's sentence, for statements that join `fact` to `article`.
     static func expression(_ dialect: SQLDialect) -> String {
         """

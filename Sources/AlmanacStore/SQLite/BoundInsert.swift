@@ -7,7 +7,9 @@ import GRDBSQLite
 /// GRDB's `StatementArguments` turn every value into a `DatabaseValue` in an array before binding
 /// it; for the writer's busiest rows (a fact has 20 columns, and a page brings about ninety facts
 /// and as many mentions) that boxing cost about as much as SQLite's own work on the row. Values
-/// are bound in order, then the statement runs once and is reset.
+/// are bound in order, then the statement runs once and is reset. The bindings are not cleared
+/// after a run: the statement runs only once every parameter is bound again (the count is checked),
+/// so the next row overwrites them all.
 ///
 /// ```swift
 /// let insert = try BoundInsert(db, "INSERT INTO indicator (key) VALUES (?)")
@@ -25,10 +27,7 @@ struct BoundInsert {
     /// Binds the values `bind` adds (as many as the statement has parameters) and runs the statement.
     func run(_ bind: (inout Values) -> Void) throws {
         let handle = statement.sqliteStatement
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-        }
+        defer { sqlite3_reset(handle) }
         try self.bind(bind)
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE else { throw failure(code) }
@@ -38,10 +37,7 @@ struct BoundInsert {
     /// row as an integer, or nil when it gives no row (or NULL).
     func integer(_ bind: (inout Values) -> Void) throws -> Int64? {
         let handle = statement.sqliteStatement
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-        }
+        defer { sqlite3_reset(handle) }
         try self.bind(bind)
         switch sqlite3_step(handle) {
         case SQLITE_ROW:

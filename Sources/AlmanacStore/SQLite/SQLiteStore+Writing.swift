@@ -71,7 +71,8 @@ extension SQLiteStore {
                 PreparedArticle(
                     fields: searchText.fields(of: extracted), digest: bodyDigestBytes(extracted.article.body),
                     body: TextCodec.encode(extracted.article.body, code: bodyCode),
-                    facts: FactColumns.of(extracted.facts, in: extracted.article))
+                    facts: FactColumns.of(
+                        extracted.facts, in: extracted.article, sentences: extracted.factSentences))
             }
             let dictionary = TextCodec.pageDictionary(page.articles.map(\.article))
             return PreparedPage(
