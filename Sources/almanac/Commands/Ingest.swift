@@ -88,10 +88,14 @@ struct Ingest: AsyncParsableCommand {
         } else {
             shuffled = false
         }
+        // The extraction's models load while the archive opens (and, when it is new, is made): each
+        // takes a few tenths of a second of one core before the first page.
+        let loading = Task.detached { try PageExtraction.bundled() }
         let summary = try await database.withStore { store in
             let ingest = try Almanac.Ingest(
-                store: store, reader: PageReader(encoding: decoding.encoding), paper: paper, date: date, jobs: jobs,
-                mode: reprocess ? .replace : .skipExisting, batchSize: batchSize, shuffled: shuffled)
+                store: store, reader: PageReader(encoding: decoding.encoding), extraction: try await loading.value,
+                paper: paper, date: date, jobs: jobs, mode: reprocess ? .replace : .skipExisting,
+                batchSize: batchSize, shuffled: shuffled)
             return await ingest.run(files: files) { progress in
                 guard showProgress else { return }
                 var line: String
