@@ -53,8 +53,8 @@ public struct Ingest: Sendable {
     /// A bulk load tidies the store (``Store/optimize()``: on SQLite, merges its search index whole)
     /// once 1 in `bulkLoadTidyTail` of its files is left to start, rather than after the last one:
     /// the writer merges while the workers extract those files, instead of the run ending on one
-    /// busy core. Meanwhile one worker fewer takes new files, so that the writer has a core of its own
-    /// and the merge ends while files are left for it to store beside the workers. What the last
+    /// busy core. From then on one worker fewer takes new files, so that the writer has a core of its
+    /// own for the merge and the pages that wait for it meanwhile. What the last
     /// files add to the search index stays in a few small segments (6 rather than 1 over 10,000
     /// pages), which FTS5 merges as it goes again. The merge grows with the archive as its
     /// extraction does, so a share of the files covers it at any size. (The indexes a bulk load put
@@ -135,10 +135,11 @@ public struct Ingest: Sendable {
             // Beyond this many pages waiting for the writer, no new file is started.
             let maxPending = batchSize * 3
             func submit() {
-                // While the writer tidies, one worker fewer: the tidying is the run's longest single
-                // piece of work, and shared three ways the writer would still be at it when the last
-                // file is done.
-                let limit = step == .tidying ? max(1, jobs - 1) : maxInFlight
+                // From a bulk load's tidying on, one worker fewer: the tidying is the run's longest single
+                // piece of work, and the pages extracted meanwhile wait for the writer. With a core of
+                // its own it is done with both about when the workers are done with the last file;
+                // shared three ways, it was still at them afterwards, alone.
+                let limit = tidiedEarly ? max(1, jobs - 1) : maxInFlight
                 while next < order.count && inFlight < limit && pending.count < maxPending {
                     let index = order[next]
                     let path = files[index]
