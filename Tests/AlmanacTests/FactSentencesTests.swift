@@ -15,22 +15,16 @@ struct FactSentencesTests {
     }
 
     @Test func givenRangesGiveTheColumnsOfFoundOnes() throws {
-        let extraction = try PageExtraction.bundled()
-        let generator = CorpusGenerator(seed: 11, pageBytes: 8_000)
         var facts = 0
         var stored = 0
-        for index in 0..<10 {
-            let generated = generator.page(index)
-            let page = extraction.extract(Page(source: generated.name, sha256: "", text: generated.text))
-            for article in page.articles {
-                let ranges = try #require(article.factSentences)
-                #expect(ranges.count == article.facts.count)
-                let given = FactColumns.of(article.facts, in: article.article, sentences: ranges)
-                let found = FactColumns.of(article.facts, in: article.article)
-                #expect(summary(given) == summary(found))
-                facts += given.count
-                stored += given.filter { $0.sentenceStart != nil && $0.text.isEmpty }.count
-            }
+        for article in try generatedArticles(seed: 11, pageBytes: 8_000, pages: 10) {
+            let ranges = try #require(article.factSentences)
+            #expect(ranges.count == article.facts.count)
+            let given = FactColumns.of(article.facts, in: article.article, sentences: ranges)
+            let found = FactColumns.of(article.facts, in: article.article)
+            #expect(summary(given) == summary(found))
+            facts += given.count
+            stored += given.filter { $0.sentenceStart != nil && $0.text.isEmpty }.count
         }
         // The pages hold figures, and most are stored as offsets.
         #expect(facts > 100)

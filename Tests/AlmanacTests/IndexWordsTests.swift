@@ -7,24 +7,17 @@ import Testing
 /// the words a store would cut itself: the index holds, and deletes take out, the same words.
 struct IndexWordsTests {
     @Test func wordsCutDuringExtractionAreTheStoresOwn() throws {
-        let extraction = try PageExtraction.bundled()
         let searchText = try SearchText.bundled()
-        let generator = CorpusGenerator(seed: 7, pageBytes: 6_000)
-        var articles = 0
-        for index in 0..<12 {
-            let generated = generator.page(index)
-            let extracted = extraction.extract(Page(source: generated.name, sha256: "", text: generated.text))
-            for article in extracted.articles {
-                let words = try #require(article.indexWords)
-                #expect(words.fingerprint == searchText.fingerprint)
-                let own = searchText.fields(of: article.article)
-                #expect(words.headline == own.headline)
-                #expect(words.body == own.body)
-                #expect(words.captions == own.captions)
-                articles += 1
-            }
+        let articles = try generatedArticles(seed: 7, pageBytes: 6_000, pages: 12)
+        for article in articles {
+            let words = try #require(article.indexWords)
+            #expect(words.fingerprint == searchText.fingerprint)
+            let own = searchText.fields(of: article.article)
+            #expect(words.headline == own.headline)
+            #expect(words.body == own.body)
+            #expect(words.captions == own.captions)
         }
-        #expect(articles > 50)
+        #expect(articles.count > 50)
     }
 
     @Test func wordsOfAnotherCuttingAreCutAgain() throws {
