@@ -70,24 +70,22 @@ struct FactColumns: Sendable {
                 lastSentence = (fact.sentence, sentence)
             }
             let printed = quantity.start..<max(quantity.start, quantity.end)
+            /// Whether `scalars`, which start at offset `shift` of the field, print the figure's text
+            /// at its offsets (then the row keeps the offsets, not the text).
+            func holdsFigure(_ scalars: [UInt32], from shift: Int) -> Bool {
+                let start = quantity.start - shift
+                let end = quantity.end - shift
+                return !quantity.text.isEmpty && start >= 0 && start <= end && end <= scalars.count
+                    && scalars[start..<end].elementsEqual(quantity.text.unicodeScalars.lazy.map(\.value))
+            }
             let range: Range<Int>
             if let given = sentences?[index], FactSentence.fits(sentence, at: given, holding: printed) {
                 // The field is not read at all: the figure is checked against the sentence.
                 range = given
-                if !quantity.text.isEmpty,
-                    sentence[(printed.lowerBound - given.lowerBound)..<(printed.upperBound - given.lowerBound)]
-                        .elementsEqual(quantity.text.unicodeScalars.lazy.map(\.value))
-                {
-                    columns.text = ""
-                }
+                if holdsFigure(sentence, from: given.lowerBound) { columns.text = "" }
             } else {
                 guard let field = fieldScalars(field) else { return columns }
-                if !quantity.text.isEmpty, quantity.start >= 0, quantity.start <= quantity.end,
-                    quantity.end <= field.count,
-                    field[quantity.start..<quantity.end].elementsEqual(quantity.text.unicodeScalars.lazy.map(\.value))
-                {
-                    columns.text = ""
-                }
+                if holdsFigure(field, from: 0) { columns.text = "" }
                 guard let found = FactSentence.locate(sentence, in: field, holding: printed) else { return columns }
                 range = found
             }
