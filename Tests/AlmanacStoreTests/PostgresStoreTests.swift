@@ -1,5 +1,5 @@
 import AlmanacModel
-import AlmanacStore
+@testable import AlmanacStore
 import Testing
 
 /// What only the PostgreSQL driver has: connecting, migrating beside other processes, closing.
@@ -104,5 +104,65 @@ struct PostgresStoreTests {
             WHERE article.search @@ ((phraseto_tsquery('simple', '工程'::text)))
             """, database: database)
         #expect(plan.contains("article_search"), "\(plan)")
+    }
+    /// The archive the search tests below read: the conformance corpus, then a page of twelve articles
+    /// that all hold 岚江, analysed so that the planner has the words' frequencies.
+    static func crowdedArchive() async throws -> PostgresStore {
+        let store = try await PostgresStore.connect(url: TemporaryPostgres.required().makeDatabase())
+        for (page, articles) in SearchConformanceTests.corpus + [SearchConformanceTests.crowded] {
+            _ = try await store.save(page: page, articles: articles)
+        }
+        try await store.optimize()
+        return store
+    }
+
+    @Test func bothWalksToTheMatchesFindTheSameHits() async throws {
+        let store = try await Self.crowdedArchive()
+        var queries = SearchConformanceTests.cases.map(\.query)
+        queries += [
+            SearchQuery(text: "岚江", limit: 12), SearchQuery(text: "岚江", limit: 5, window: 5),
+            SearchQuery(text: "岚江", section: "港航", limit: 3, window: 3),
+            SearchQuery(text: "岚江 泊位", limit: 4, offset: 4, window: 5),
+        ]
+        for query in queries {
+            let newest = try await store.search(query, walk: .newestFirst)
+            let indexed = try await store.search(query, walk: .fromIndex)
+            let chosen = try await store.search(query)
+            #expect(newest.map(\.id) == indexed.map(\.id), "\(query.text)")
+            #expect(newest.map(\.score) == indexed.map(\.score), "\(query.text)")
+            #expect(chosen.map(\.id) == newest.map(\.id), "\(query.text)")
+        }
+        #expect(try await store.search(SearchQuery(text: "岚江", limit: 12), walk: .fromIndex).count == 12)
+        await store.close()
+    }
+
+    /// With a window of one, walking the key reads about `articles ÷ matches` rows and the index
+    /// `matches`: a word in most articles is walked by key, a word in one by the index.
+    @Test func theWalkFollowsThePlannersEstimateOfTheMatches() async throws {
+        let store = try await Self.crowdedArchive()
+        func walk(_ text: String, paper: String? = nil) async throws -> PostgresStore.MatchWalk {
+            let query = SearchQuery(text: text, paper: paper, limit: 1, window: 1)
+            return try await store.matchWalk(query, terms: store.searchText.terms(of: query.text))
+        }
+        #expect(try await walk("岚江") == .newestFirst)
+        #expect(try await walk("夜市") == .fromIndex)
+        #expect(try await walk("量子计算机") == .fromIndex)
+        // Two terms: the rarer one's count is taken.
+        #expect(try await walk("岚江 泊位") == .newestFirst)
+        // With a filter the plan has one part more; one not understood would leave the key walk.
+        #expect(try await walk("岚江", paper: "岚江日报") == .newestFirst)
+        #expect(try await walk("夜市", paper: "岚江日报") == .fromIndex)
+        await store.close()
+    }
+
+    @Test func theIndexWinsWhileWordMatchesTimesMatchesIsUnderWindowTimesArticles() {
+        typealias Walk = PostgresStore.MatchWalk
+        #expect(Walk.cheaper(wordMatches: 3_900, matches: 3_900, articles: 100_000, window: 1_000) == .fromIndex)
+        #expect(Walk.cheaper(wordMatches: 13_000, matches: 13_000, articles: 100_000, window: 1_000) == .newestFirst)
+        #expect(Walk.cheaper(wordMatches: 90_000, matches: 90_000, articles: 100_000, window: 1_000) == .newestFirst)
+        // A word in most articles, but few of them pass the filters.
+        #expect(Walk.cheaper(wordMatches: 90_000, matches: 900, articles: 100_000, window: 1_000) == .fromIndex)
+        // Fewer articles than the window: the index, whatever matches.
+        #expect(Walk.cheaper(wordMatches: 900, matches: 900, articles: 900, window: 1_000) == .fromIndex)
     }
 }

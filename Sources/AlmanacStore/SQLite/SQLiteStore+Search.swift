@@ -24,8 +24,7 @@ extension SQLiteStore {
         // costs more than ranking it. Only the window's rows scoring at least the (offset + limit)-th
         // best score can be on the page asked for, so only they are joined to their article and page
         // (for the date that breaks ties, and the text): a thousand row lookups become about twenty.
-        let filtered =
-            query.from != nil || query.to != nil || query.section != nil || query.paper != nil || query.entity != nil
+        let filtered = query.isFiltered
         let filterJoin =
             filtered
             ? """

@@ -38,6 +38,11 @@ public struct SearchQuery: Sendable, Hashable, Codable {
     /// frequent words are answered in milliseconds over a hundred thousand articles.
     public static let defaultWindow = 1_000
 
+    /// Whether the query has a filter (dates, section, paper, entity) besides its words.
+    public var isFiltered: Bool {
+        from != nil || to != nil || section != nil || paper != nil || entity != nil
+    }
+
     /// The number of matches a driver ranks for this query.
     public var rankedWindow: Int {
         max(window, max(0, offset) + max(0, limit))
