@@ -371,7 +371,7 @@ struct CompactStorageMigrationTests {
             try await Self.execute(
                 ["UPDATE article SET body = '\(changed)'"], forgetting: [], .sqlite, location)
             try await withStore(location) { (store: any Store) async throws in
-                await #expect(throws: (any Error).self) { _ = try await store.fetchPage(id: 1) }
+                _ = await #expect(throws: (any Error).self) { _ = try await store.fetchPage(id: 1) }
             }
         }
     }

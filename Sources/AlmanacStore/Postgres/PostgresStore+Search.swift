@@ -50,7 +50,7 @@ extension PostgresStore {
     }
 
     /// How a search finds the window's matches: the two ways return the same rows and differ in cost.
-    enum MatchWalk: CaseIterable, Sendable {
+    enum MatchWalk: Sendable {
         /// Down the primary key from the newest article, testing each one's words until the window is
         /// full. It reads about `window × articles ÷ matches` tsvectors, each from TOAST: cheap for a
         /// word most articles hold, slow for one a few percent hold.
