@@ -82,7 +82,10 @@ let package = Package(
         .testTarget(name: "AlmanacExtractTests", dependencies: ["AlmanacExtract", "AlmanacModel", "AlmanacText"]),
         .testTarget(
             name: "AlmanacStoreTests",
-            dependencies: ["AlmanacStore", "AlmanacTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "AlmanacStore", "AlmanacTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .testTarget(
             name: "AlmanacTests",

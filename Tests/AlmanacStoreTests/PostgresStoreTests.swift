@@ -1,5 +1,6 @@
 import AlmanacModel
 @testable import AlmanacStore
+import PostgresNIO
 import Testing
 
 /// What only the PostgreSQL driver has: connecting, migrating beside other processes, closing.
@@ -164,5 +165,35 @@ struct PostgresStoreTests {
         #expect(Walk.cheaper(wordMatches: 90_000, matches: 900, articles: 100_000, window: 1_000) == .fromIndex)
         // Fewer articles than the window: the index, whatever matches.
         #expect(Walk.cheaper(wordMatches: 900, matches: 900, articles: 900, window: 1_000) == .fromIndex)
+    }
+
+    /// Rows gathered column by column come back out of `unnest` as they went in, NULLs, empty and
+    /// non-ASCII text, extreme integers and fractions included.
+    @Test func columnArraysRoundTripThroughUnnest() async throws {
+        let store = try await PostgresStore.connect(url: TemporaryPostgres.required().makeDatabase())
+        typealias Row = (Int64, Double?, Bool, String?, Int?)
+        let rows: [Row] = [
+            (1, 2.5, true, "岚江市", 7), (Int64.min, nil, false, "", nil), (Int64.max, -0.125, true, nil, -3),
+        ]
+        var arrays = ColumnArrays()
+        for row in rows {
+            arrays.add(row.0)
+            arrays.add(row.1)
+            arrays.add(row.2)
+            arrays.add(row.3)
+            arrays.add(row.4)
+            arrays.endRow()
+        }
+        #expect(arrays.rows == 3 && arrays.columns.count == 5)
+        let result = try await store.client.query(
+            PostgresQuery(unsafeSQL: "SELECT * FROM unnest($1, $2, $3, $4, $5)", binds: arrays.bindings),
+            logger: store.logger)
+        var back: [Row] = []
+        for try await row in result.decode((Int64, Double?, Bool, String?, Int?).self) { back.append(row) }
+        #expect(back.count == rows.count)
+        for (got, sent) in zip(back, rows) {
+            #expect(got.0 == sent.0 && got.1 == sent.1 && got.2 == sent.2 && got.3 == sent.3 && got.4 == sent.4)
+        }
+        await store.close()
     }
 }

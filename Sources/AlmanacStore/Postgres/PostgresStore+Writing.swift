@@ -222,14 +222,11 @@ extension PostgresStore {
                     mentions.append((entityID, entityNames[position], articleID, field, mention))
                 }
             }
-            // 500 rows a statement keeps the parameters (20 a fact) far below PostgreSQL's 65,535.
-            for start in stride(from: 0, to: facts.count, by: 500) {
-                let chunk = facts[start..<min(start + 500, facts.count)]
-                try await connection.query(Self.factRows(chunk, indicatorIDs: indicatorIDs), logger: logger)
+            if !facts.isEmpty {
+                try await connection.query(Self.factRows(facts[...], indicatorIDs: indicatorIDs), logger: logger)
             }
-            for start in stride(from: 0, to: mentions.count, by: 500) {
-                let chunk = mentions[start..<min(start + 500, mentions.count)]
-                try await connection.query(Self.mentionRows(chunk), logger: logger)
+            if !mentions.isEmpty {
+                try await connection.query(Self.mentionRows(mentions[...]), logger: logger)
             }
         }
 
@@ -270,47 +267,45 @@ extension PostgresStore {
                     """, binds: binds)
         }
 
-        /// One `INSERT` of `facts`.
+        /// One `INSERT` of `facts`, a column an array (``ColumnArrays``).
         static func factRows(
             _ facts: ArraySlice<(articleID: Int64, field: ArticleField, fact: Fact, columns: FactColumns)>,
             indicatorIDs: [String: Int64]
         ) throws -> PostgresQuery {
-            var binds = PostgresBindings()
-            var tuples: [String] = []
+            var rows = ColumnArrays()
             for (articleID, field, fact, columns) in facts {
                 guard let indicatorID = indicatorIDs[columns.indicatorKey] else {
                     throw PostgresStoreError(
                         .queryFailed, "indicator \(columns.indicatorKey) was not created before its fact")
                 }
-                let first = binds.count + 1
                 StoredRows.addFact(
                     articleID: articleID, field: field, fact: fact, columns: columns, indicatorID: indicatorID,
-                    into: &binds)
-                tuples.append("(" + (first..<binds.count + 1).map { "$\($0)" }.joined(separator: ", ") + ")")
+                    into: &rows)
+                rows.endRow()
             }
-            return PostgresQuery(
-                unsafeSQL: "INSERT INTO fact (\(StoredRows.factColumns)) VALUES \(tuples.joined(separator: ", "))",
-                binds: binds)
+            return insert(into: "fact", StoredRows.factColumns, rows)
         }
 
-        /// One `INSERT` of `mentions`.
+        /// One `INSERT` of `mentions`, a column an array (``ColumnArrays``).
         static func mentionRows(
             _ mentions: ArraySlice<
                 (entityID: Int64, name: String, articleID: Int64, field: ArticleField, mention: Mention)
             >
         ) -> PostgresQuery {
-            var binds = PostgresBindings()
-            var tuples: [String] = []
+            var rows = ColumnArrays()
             for (entityID, name, articleID, field, mention) in mentions {
-                let first = binds.count + 1
                 StoredRows.addMention(
-                    entityID: entityID, name: name, articleID: articleID, field: field, mention: mention, into: &binds)
-                tuples.append("(" + (first..<binds.count + 1).map { "$\($0)" }.joined(separator: ", ") + ")")
+                    entityID: entityID, name: name, articleID: articleID, field: field, mention: mention, into: &rows)
+                rows.endRow()
             }
+            return insert(into: "mention", StoredRows.mentionColumns, rows)
+        }
+
+        /// `INSERT INTO table (columns) SELECT * FROM unnest($1, $2, …)` of `rows`.
+        static func insert(into table: String, _ columns: String, _ rows: ColumnArrays) -> PostgresQuery {
+            let arrays = (1...max(1, rows.columns.count)).map { "$\($0)" }.joined(separator: ", ")
             return PostgresQuery(
-                unsafeSQL:
-                    "INSERT INTO mention (\(StoredRows.mentionColumns)) VALUES \(tuples.joined(separator: ", "))",
-                binds: binds)
+                unsafeSQL: "INSERT INTO \(table) (\(columns)) SELECT * FROM unnest(\(arrays))", binds: rows.bindings)
         }
 
         /// Removes the entities of replaced pages left without mentions and works their project
@@ -408,18 +403,4 @@ extension PostgresStore {
     /// Works out again the project columns of the entities whose ids are in the array `$1`.
     static let recomputeProjectsSQL =
         "UPDATE entity SET \(SharedMigrations.recomputedProjectColumns(.postgres)) WHERE id = ANY($1)"
-}
-
-/// PostgreSQL's bindings take a row's values in the order ``StoredRows`` gives them, with the types
-/// they had when they were appended one by one.
-extension PostgresBindings: RowValues {
-    mutating func add(_ value: Int64) { append(value) }
-    mutating func add(_ value: Int) { append(value) }
-    mutating func add(_ value: Double) { append(value) }
-    mutating func add(_ value: Bool) { append(value) }
-    mutating func add(_ value: String) { append(value) }
-    mutating func add(_ value: Int?) { append(value) }
-    mutating func add(_ value: Int64?) { append(value) }
-    mutating func add(_ value: Double?) { append(value) }
-    mutating func add(_ value: String?) { append(value) }
 }

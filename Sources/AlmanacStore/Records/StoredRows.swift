@@ -1,7 +1,7 @@
 import AlmanacModel
 
 /// Where a driver puts the values of one row, in column order: SQLite binds them to a statement as
-/// they come (`BoundInsert.Values`), PostgreSQL collects them for a many-row `INSERT`.
+/// they come (`BoundInsert.Values`), PostgreSQL gathers them into a column's array (`ColumnArrays`).
 protocol RowValues {
     mutating func add(_ value: Int64)
     mutating func add(_ value: Int)
