@@ -182,8 +182,8 @@ extension PostgresStore {
                 """, logger: logger)
         }
 
-        /// Inserts a page's articles in one statement, then their facts and their mentions a few
-        /// hundred rows a statement: a round trip per article and per entity set the pace before.
+        /// Inserts a page's articles in one statement, then their facts in one and their mentions in
+        /// one: a round trip per article and per entity set the pace before.
         mutating func insert(
             _ articles: [ExtractedArticle], _ prepared: [Prepared], entities: [[Int?]], pageID: Int64,
             source: ProjectColumns.Source
@@ -283,7 +283,7 @@ extension PostgresStore {
                     into: &rows)
                 rows.endRow()
             }
-            return insert(into: "fact", StoredRows.factColumns, rows)
+            return unnestInsert(into: "fact", StoredRows.factColumns, rows)
         }
 
         /// One `INSERT` of `mentions`, a column an array (``ColumnArrays``).
@@ -298,11 +298,11 @@ extension PostgresStore {
                     entityID: entityID, name: name, articleID: articleID, field: field, mention: mention, into: &rows)
                 rows.endRow()
             }
-            return insert(into: "mention", StoredRows.mentionColumns, rows)
+            return unnestInsert(into: "mention", StoredRows.mentionColumns, rows)
         }
 
         /// `INSERT INTO table (columns) SELECT * FROM unnest($1, $2, …)` of `rows`.
-        static func insert(into table: String, _ columns: String, _ rows: ColumnArrays) -> PostgresQuery {
+        static func unnestInsert(into table: String, _ columns: String, _ rows: ColumnArrays) -> PostgresQuery {
             let arrays = (1...max(1, rows.columns.count)).map { "$\($0)" }.joined(separator: ", ")
             return PostgresQuery(
                 unsafeSQL: "INSERT INTO \(table) (\(columns)) SELECT * FROM unnest(\(arrays))", binds: rows.bindings)
