@@ -145,16 +145,17 @@ extension PostgresStore {
         }
     }
 
-    /// The search's filters as `AND …` clauses on `article` joined to `page`, their values bound as
-    /// parameters appended to `binds`.
+    /// The search's filters as `AND …` clauses on `article` joined to `page`, only those set, their
+    /// values bound as parameters appended to `binds`.
     static func filters(_ query: SearchQuery, binds: inout PostgresBindings) -> String {
-        let placeholders = [query.from, query.to, query.section, query.paper, query.entity].map { value in
+        func placeholder(_ value: String?) -> String? {
+            guard let value else { return nil }
             binds.append(value)
             return "$\(binds.count)::text"
         }
         return SearchFilters.sql(
-            from: placeholders[0], to: placeholders[1], section: placeholders[2], paper: placeholders[3],
-            entity: placeholders[4])
+            from: placeholder(query.from), to: placeholder(query.to), section: placeholder(query.section),
+            paper: placeholder(query.paper), entity: placeholder(query.entity), nullable: false)
     }
 
     /// The search as one statement whose every value, query words included, is a bound parameter.

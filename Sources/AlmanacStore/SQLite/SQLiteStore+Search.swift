@@ -33,7 +33,8 @@ extension SQLiteStore {
             """ : ""
         let filters =
             filtered
-            ? SearchFilters.sql(from: ":from", to: ":to", section: ":section", paper: ":paper", entity: ":entity")
+            ? SearchFilters.sql(
+                from: ":from", to: ":to", section: ":section", paper: ":paper", entity: ":entity", nullable: true)
             : ""
         return try await pool.read { db in
             // A cached statement: preparing (and GRDB's authorizer pass over) this SQL on every search
