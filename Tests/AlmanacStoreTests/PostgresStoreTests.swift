@@ -156,6 +156,25 @@ struct PostgresStoreTests {
         await store.close()
     }
 
+    /// The entity filter reaches PostgreSQL as a plain `EXISTS`, which its planner turns into a join;
+    /// behind `$n IS NULL OR` it stayed a subplan tested on every candidate row, after its words.
+    @Test(arguments: [PostgresStore.MatchWalk.newestFirst, .fromIndex])
+    func theEntityFilterIsPlannedAsAJoin(walk: PostgresStore.MatchWalk) async throws {
+        let store = try await Self.crowdedArchive()
+        let query = SearchQuery(text: "岚江", from: "2024-01-01", entity: "岚江市")
+        var statement = PostgresStore.searchStatement(
+            query, terms: try store.searchText.terms(of: query.text), walk: walk)
+        statement.sql = "EXPLAIN " + statement.sql
+        var plan = ""
+        for try await line in try await store.client.query(statement, logger: store.logger).decode(String.self) {
+            plan += line + "\n"
+        }
+        #expect(plan.contains("mention"), "\(plan)")
+        #expect(!plan.contains("SubPlan"), "\(plan)")
+        #expect(!plan.contains("IS NULL"), "\(plan)")
+        await store.close()
+    }
+
     @Test func theIndexWinsWhileWordMatchesTimesMatchesIsUnderWindowTimesArticles() {
         typealias Walk = PostgresStore.MatchWalk
         #expect(Walk.cheaper(wordMatches: 3_900, matches: 3_900, articles: 100_000, window: 1_000) == .fromIndex)
