@@ -146,8 +146,8 @@ extension PostgresStore {
         }
     }
 
-    /// The search's filters as `AND …` clauses on `article` joined to `page`, only those set, their
-    /// values bound as parameters appended to `binds`.
+    /// The search's filters as `AND …` clauses on `article` joined to `page`, only those set (none:
+    /// the empty string), their values bound as parameters appended to `binds`.
     static func filters(_ query: SearchQuery, binds: inout PostgresBindings) -> String {
         func placeholder(_ value: String?) -> String? {
             guard let value else { return nil }
@@ -164,7 +164,7 @@ extension PostgresStore {
         var binds = PostgresBindings()
         let tsquery = termQueries(terms, binds: &binds).joined(separator: " && ")
         // The page is joined into the window only to filter.
-        let filters = query.isFiltered ? filters(query, binds: &binds) : ""
+        let filters = filters(query, binds: &binds)
         let from = query.isFiltered ? "article JOIN page ON page.id = article.page_id" : "article"
         binds.append(query.limit)
         let limit = "$\(binds.count)"
